@@ -1,0 +1,112 @@
+"""Build one deck: load → solve → draw → view → render → write, all or nothing.
+
+Everything of a deck is first written into a staging folder inside the output
+folder; only when the whole deck succeeded are the files moved into place, so
+a failed build never leaves a half-written deck next to the previous good one.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+import yaml
+
+from . import figures
+from .answers import answers_json, collect_answers
+from .errors import Location, Problem, SpecError
+from .i18n import words_for
+from .latex import printer_for
+from .model import Deck, MarkdownSlide
+from .render import render_deck
+from .solve import MathError, solve_slide
+from .spec import load_deck
+from .views import Context, DeckView, slide_view
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    deck: Deck
+    markdown: Path
+    answers: Path
+    figures: tuple[Path, ...]
+
+
+def front_matter(deck: Deck) -> str:
+    settings = {"marp": True, "math": "katex", "lang": deck.lang, "title": deck.title}
+    settings.update(deck.marp.directives)
+    return yaml.safe_dump(settings, allow_unicode=True, sort_keys=False, width=1000).strip()
+
+
+def solve_deck(deck: Deck) -> list:
+    solutions, problems = [], []
+    for index, slide in enumerate(deck.slides):
+        try:
+            solutions.append(solve_slide(slide))
+        except MathError as error:
+            problems.append(Problem(slide.location, f"slides[{index}].{error.key}", error.message))
+    if problems:
+        raise SpecError(problems)
+    return solutions
+
+
+def _slide_id(solution) -> str:
+    return solution.id if isinstance(solution, MarkdownSlide) else solution.slide.id
+
+
+def build_deck(spec: Path, out_dir: Path) -> BuildResult:
+    deck = load_deck(spec)
+    solutions = solve_deck(deck)
+    printer = printer_for(deck.lang, deck.precision, deck.exact_digits)
+    words = words_for(deck.lang)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{deck.stem}.", suffix=".partial", dir=out_dir))
+    try:
+        figure_dir = staging / deck.stem
+        figure_dir.mkdir()
+        drawn = {}
+        for solution in solutions:
+            figure = figures.draw(solution, words, figure_dir, PurePosixPath(deck.stem))
+            if figure is not None:
+                drawn[_slide_id(solution)] = figure
+        context = Context(printer, words, drawn)
+        view = DeckView(deck.lang, deck.title, deck.subtitle or "", front_matter(deck),
+                        tuple(slide_view(solution, context) for solution in solutions))
+        (staging / f"{deck.stem}.md").write_text(render_deck(view), encoding="utf-8")
+        (staging / f"{deck.stem}.answers.json").write_text(answers_json(collect_answers(solutions), printer),
+                                                           encoding="utf-8")
+        return _publish(deck, staging, out_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _publish(deck: Deck, staging: Path, out_dir: Path) -> BuildResult:
+    """Move a finished deck from ``staging`` into ``out_dir``, replacing the previous one."""
+    stem = deck.stem
+    new_figures = staging / stem
+    has_figures = any(new_figures.iterdir())
+    target = out_dir / stem
+    if target.exists():
+        target.rename(staging / ".previous-figures")
+    if has_figures:
+        new_figures.rename(target)
+    for suffix in (".md", ".answers.json"):
+        os.replace(staging / f"{stem}{suffix}", out_dir / f"{stem}{suffix}")
+    drawn = tuple(sorted(target.iterdir())) if has_figures else ()
+    return BuildResult(deck, out_dir / f"{stem}.md", out_dir / f"{stem}.answers.json", drawn)
+
+
+def find_specs(paths: list[Path]) -> list[Path]:
+    """Spec files named, or inside named folders (``*.yaml``, ``*.yml``), in a stable order."""
+    specs: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            specs += sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+        else:
+            specs.append(path)
+    return specs
+
+
+__all__ = ["build_deck", "find_specs", "BuildResult", "Location"]

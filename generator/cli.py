@@ -1,0 +1,71 @@
+"""The ``verideck`` command: argument parsing, exit codes, errors for people.
+
+Exit 0 on success, 2 for bad input (a spec error), 1 for wrong math.  Errors
+print as ``file:line:col: key.path: message``; a traceback only with ``--debug``.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from pathlib import Path
+
+from .build import build_deck, find_specs
+from .errors import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, VerideckError
+
+DEFAULT_DECKS = Path("decks")
+DEFAULT_OUT = Path("build")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="verideck", description=(
+        "Turn YAML lesson specs into Marp slide decks whose every number is computed by SymPy."))
+    parser.add_argument("--debug", action="store_true", help="show a traceback for errors")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    build = commands.add_parser("build", help="build decks from lesson specs")
+    build.add_argument("specs", nargs="*", type=Path, metavar="SPEC|DIR",
+                       help=f"spec files or folders of them (default: {DEFAULT_DECKS}/)")
+    build.add_argument("-o", "--out", type=Path, default=DEFAULT_OUT, help=f"output folder (default: {DEFAULT_OUT}/)")
+    build.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show a traceback for errors")
+    return parser
+
+
+def _build(args: argparse.Namespace) -> int:
+    specs = find_specs(args.specs or [DEFAULT_DECKS])
+    if not specs:
+        print(f"verideck: no lesson specs (*.yaml) in {', '.join(map(str, args.specs or [DEFAULT_DECKS]))}",
+              file=sys.stderr)
+        return EXIT_BAD_INPUT
+    status = EXIT_OK
+    for spec in specs:
+        try:
+            result = build_deck(spec, args.out)
+        except VerideckError as error:
+            for line in error.lines():
+                print(line, file=sys.stderr)
+            if args.debug:
+                traceback.print_exc()
+            status = max(status, error.exit_code)
+            continue
+        except Exception as error:  # a bug in verideck, not in the spec
+            if args.debug:
+                traceback.print_exc()
+            print(f"{spec}: internal error: {type(error).__name__}: {error} "
+                  "(this is a verideck bug; run with --debug for a traceback)", file=sys.stderr)
+            status = max(status, EXIT_INTERNAL)
+            continue
+        figures = f", {len(result.figures)} figure(s)" if result.figures else ""
+        print(f"built {result.markdown}{figures}")
+    return status
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return _build(args)
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,321 @@
+"""The whitelisting expression parser: text → SymPy, never ``eval``.
+
+Grammar (a recursive-descent parser; implicit multiplication as teachers write it)::
+
+    expression := term (("+" | "-") term)*
+    term       := signed (("*" | "/") signed | <implicit> power)*
+    signed     := ("+" | "-") signed | power
+    power      := atom (("^" | "**") signed)?          right-associative
+    atom       := NUMBER | NAME | NAME "(" arguments ")" | "(" expression ")"
+
+Names are symbols unless they are one of the allowed functions or constants
+(``e``/``E``, ``pi``).  Anything else — attribute access, strings, indexing,
+keywords, dunders — is a parse error that names the column.  Work is bounded:
+length, nesting depth and the size of numeric powers are checked before
+SymPy computes anything.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+import sympy
+from sympy import Expr
+
+from .errors import ExprError
+
+MAX_LENGTH = 2000
+MAX_DEPTH = 60
+MAX_POWER_DIGITS = 2000  # a numeric power may have at most this many digits
+
+GREEK = frozenset(
+    "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi "
+    "omicron rho sigma tau upsilon phi chi psi omega".split()
+)
+
+
+def _sigmoid(u: Expr) -> Expr:
+    return 1 / (1 + sympy.exp(-u))
+
+
+def _log(*args: Expr) -> Expr:
+    return sympy.log(args[0]) if len(args) == 1 else sympy.log(args[0], args[1])
+
+
+@dataclass(frozen=True)
+class FunctionRule:
+    build: Callable[..., Expr]
+    arities: tuple[int, ...] = (1,)
+
+
+FUNCTIONS: dict[str, FunctionRule] = {
+    "sin": FunctionRule(sympy.sin),
+    "cos": FunctionRule(sympy.cos),
+    "tan": FunctionRule(sympy.tan),
+    "tg": FunctionRule(sympy.tan),
+    "cot": FunctionRule(sympy.cot),
+    "ctg": FunctionRule(sympy.cot),
+    "asin": FunctionRule(sympy.asin),
+    "arcsin": FunctionRule(sympy.asin),
+    "acos": FunctionRule(sympy.acos),
+    "arccos": FunctionRule(sympy.acos),
+    "atan": FunctionRule(sympy.atan),
+    "arctan": FunctionRule(sympy.atan),
+    "arctg": FunctionRule(sympy.atan),
+    "acot": FunctionRule(sympy.acot),
+    "arccot": FunctionRule(sympy.acot),
+    "arcctg": FunctionRule(sympy.acot),
+    "sinh": FunctionRule(sympy.sinh),
+    "cosh": FunctionRule(sympy.cosh),
+    "tanh": FunctionRule(sympy.tanh),
+    "exp": FunctionRule(sympy.exp),
+    "ln": FunctionRule(sympy.log),
+    "log": FunctionRule(_log, (1, 2)),
+    "sqrt": FunctionRule(sympy.sqrt),
+    "abs": FunctionRule(sympy.Abs),
+    "sigmoid": FunctionRule(_sigmoid),
+}
+
+CONSTANTS: dict[str, Expr] = {"e": sympy.E, "E": sympy.E, "pi": sympy.pi}
+
+_TOKEN = re.compile(
+    r"""
+    (?P<space>\s+)
+  | (?P<number>(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+(?![A-Za-z_]))?)
+  | (?P<name>[A-Za-z](?:[A-Za-z0-9]|_(?=[A-Za-z0-9]))*)
+  | (?P<op>\*\*|[-+*/^(),])
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str  # "number" | "name" | "op" | "end"
+    text: str
+    column: int  # 1-based
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens: list[Token] = []
+    position = 0
+    while position < len(text):
+        match = _TOKEN.match(text, position)
+        if match is None:
+            raise ExprError(_unexpected_character(text[position]), position + 1)
+        kind = match.lastgroup or ""
+        if kind != "space":
+            tokens.append(Token(kind, match.group(), position + 1))
+        position = match.end()
+    tokens.append(Token("end", "", len(text) + 1))
+    return tokens
+
+
+def _unexpected_character(char: str) -> str:
+    if char == "_":
+        return "names cannot start with '_' or contain '__'"
+    if char in "'\"":
+        return "strings are not allowed in an expression"
+    if char in "[]{}":
+        return f"unexpected {char!r}: use round brackets"
+    if char == ".":
+        return "attribute access is not allowed"
+    if not char.isascii():
+        return f"unexpected character {char!r} (U+{ord(char):04X}); write names in Latin letters"
+    return f"unexpected character {char!r}"
+
+
+class _Parser:
+    def __init__(self, text: str, symbols: dict[str, sympy.Symbol], named: dict[str, FunctionRule],
+                 keep_order: bool = False):
+        self.tokens = tokenize(text)
+        self.index = 0
+        self.depth = 0
+        self.symbols = symbols
+        self.functions = {**FUNCTIONS, **named}
+        self.evaluate = not keep_order
+
+    # -- token helpers -------------------------------------------------
+    @property
+    def current(self) -> Token:
+        return self.tokens[self.index]
+
+    def advance(self) -> Token:
+        token = self.tokens[self.index]
+        self.index += 1
+        return token
+
+    def accept(self, *ops: str) -> Token | None:
+        token = self.current
+        if token.kind == "op" and token.text in ops:
+            return self.advance()
+        return None
+
+    def expect(self, op: str) -> Token:
+        token = self.accept(op)
+        if token is None:
+            raise ExprError(f"expected {op!r}, found {_describe(self.current)}", self.current.column)
+        return token
+
+    def nested(self) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise ExprError(f"the expression is nested more than {MAX_DEPTH} levels deep", self.current.column)
+
+    # -- grammar -------------------------------------------------------
+    def parse(self) -> Expr:
+        if self.current.kind == "end":
+            raise ExprError("the expression is empty", 1)
+        result = self.expression()
+        if self.current.kind != "end":
+            raise ExprError(f"unexpected {_describe(self.current)}", self.current.column)
+        return result
+
+    def expression(self) -> Expr:
+        result = self.term()
+        while (token := self.accept("+", "-")) is not None:
+            right = self.term()
+            result = sympy.Add(result, right if token.text == "+" else self.negate(right), evaluate=self.evaluate)
+        return result
+
+    def term(self) -> Expr:
+        result = self.signed()
+        while True:
+            if (token := self.accept("*", "/")) is not None:
+                right = self.signed()
+                if token.text == "/":
+                    right = _reciprocal(right, token, self.evaluate)
+                result = sympy.Mul(result, right, evaluate=self.evaluate)
+            elif self._starts_atom():
+                result = sympy.Mul(result, self.power(), evaluate=self.evaluate)
+            else:
+                return result
+
+    def signed(self) -> Expr:
+        if (token := self.accept("+", "-")) is not None:
+            self.nested()
+            operand = self.signed()
+            self.depth -= 1
+            return self.negate(operand) if token.text == "-" else operand
+        return self.power()
+
+    def power(self) -> Expr:
+        base = self.atom()
+        if (token := self.accept("^", "**")) is not None:
+            self.nested()
+            exponent = self.signed()
+            self.depth -= 1
+            return _bounded_power(base, exponent, token, self.evaluate)
+        return base
+
+    def atom(self) -> Expr:
+        token = self.current
+        if token.kind == "number":
+            self.advance()
+            return sympy.Rational(token.text)
+        if token.kind == "name":
+            self.advance()
+            if self.accept("(") is not None:
+                return self.call(token)
+            return self.name(token)
+        if self.accept("(") is not None:
+            self.nested()
+            inside = self.expression()
+            self.expect(")")
+            self.depth -= 1
+            return inside
+        raise ExprError(f"expected a number, a name or '(', found {_describe(token)}", token.column)
+
+    def call(self, name: Token) -> Expr:
+        rule = self.functions.get(name.text)
+        if rule is None:
+            raise ExprError(_unknown_function(name.text), name.column)
+        self.nested()
+        arguments = [self.expression()]
+        while self.accept(",") is not None:
+            arguments.append(self.expression())
+        self.expect(")")
+        self.depth -= 1
+        if len(arguments) not in rule.arities:
+            wanted = " or ".join(str(n) for n in rule.arities)
+            raise ExprError(f"{name.text}() takes {wanted} argument(s), got {len(arguments)}", name.column)
+        return rule.build(*arguments)
+
+    def name(self, token: Token) -> Expr:
+        if token.text in CONSTANTS:
+            return CONSTANTS[token.text]
+        if token.text in self.functions:
+            raise ExprError(f"{token.text} is a function: write {token.text}(...)", token.column)
+        if token.text not in self.symbols:
+            self.symbols[token.text] = sympy.Symbol(token.text, real=True)
+        return self.symbols[token.text]
+
+    def negate(self, operand: Expr) -> Expr:
+        return -operand if self.evaluate else sympy.Mul(-1, operand, evaluate=False)
+
+    def _starts_atom(self) -> bool:
+        token = self.current
+        return token.kind in ("number", "name") or (token.kind == "op" and token.text == "(")
+
+
+def _describe(token: Token) -> str:
+    return "the end of the expression" if token.kind == "end" else repr(token.text)
+
+
+def _unknown_function(name: str) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(name, FUNCTIONS, n=1)
+    hint = f"; did you mean {close[0]}?" if close else ""
+    return f"unknown function {name!r}{hint}"
+
+
+def _reciprocal(value: Expr, token: Token, evaluate: bool) -> Expr:
+    if value.is_zero:
+        raise ExprError("division by zero", token.column)
+    return sympy.Pow(value, -1, evaluate=evaluate)
+
+
+def _bounded_power(base: Expr, exponent: Expr, token: Token, evaluate: bool = True) -> Expr:
+    """``base ** exponent``, refusing numeric powers too large to compute."""
+    if base.is_number and exponent.is_number and exponent.is_Rational and base.is_Rational:
+        magnitude = max(abs(base.p), abs(base.q), 2)
+        digits = abs(exponent) * math.log10(magnitude)
+        if digits > MAX_POWER_DIGITS:
+            raise ExprError(f"the power is too large to compute (about {int(digits)} digits)", token.column)
+        if base.is_zero and exponent.is_negative:
+            raise ExprError("division by zero", token.column)
+    elif exponent.is_number and exponent.is_Rational and abs(exponent) > 10_000:
+        raise ExprError("the exponent is too large", token.column)
+    return sympy.Pow(base, exponent, evaluate=evaluate)
+
+
+def parse_expression(text: str, symbols: dict[str, sympy.Symbol] | None = None,
+                     named_functions: tuple[str, ...] = (), keep_order: bool = False) -> Expr:
+    """Parse ``text`` with the whitelist grammar; raise ``ExprError`` with a column.
+
+    ``named_functions`` are names the text may call as functions of one
+    argument that stay unevaluated, such as ``sigma(x)`` for the slide's own σ.
+    ``keep_order`` builds sums and products unevaluated, in the order written.
+    """
+    if len(text) > MAX_LENGTH:
+        raise ExprError(f"the expression is longer than {MAX_LENGTH} characters", MAX_LENGTH + 1)
+    named = {name: FunctionRule(sympy.Function(name)) for name in named_functions}
+    return _Parser(text, {} if symbols is None else symbols, named, keep_order).parse()
+
+
+def symbol(name: str) -> sympy.Symbol:
+    """The symbol the parser makes for ``name`` (same assumptions, so they compare equal)."""
+    return sympy.Symbol(name, real=True)
+
+
+def is_valid_name(name: str) -> bool:
+    """Whether ``name`` is a variable name the parser accepts (not a function or constant)."""
+    match = _TOKEN.fullmatch(name)
+    return bool(match and match.lastgroup == "name" and name not in FUNCTIONS and name not in CONSTANTS)
+
+
+def free_symbols_sorted(expr: Expr) -> Sequence[sympy.Symbol]:
+    return sorted(expr.free_symbols, key=lambda s: s.name)

@@ -1,0 +1,310 @@
+"""The one LaTeX printer of verideck: every formula on a slide is made here.
+
+``SlideLatexPrinter`` is a SymPy ``LatexPrinter`` with our conventions as
+settings, validated once in the constructor (no global state, no string
+replacements afterwards):
+
+* ``lang="ru"``: decimal comma (``1{,}3``), ``\\tg \\ctg \\arctg \\arcctg``, ``;`` between
+  coordinates; ``lang="en"``: decimal point, ``\\tan \\cot \\arctan``.
+* Rationals print as exact decimals when they terminate within ``exact_digits``
+  significant digits, otherwise as fractions; Floats (approximations) print
+  rounded to ``precision`` significant digits.
+* Held (unevaluated) substitutions print in the order they were built, with
+  ``\\cdot`` between numbers, so ``2·1.3 + 5.4`` reads as a student writes it.
+
+Besides expressions it prints the notation around them (f'(x), ∂f/∂x, ∇f, points,
+equation chains), so templates never assemble LaTeX.
+"""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from decimal import Decimal
+from typing import Iterable, Iterator, Sequence
+
+import sympy
+from sympy import Expr, UnevaluatedExpr
+from sympy.printing.latex import LatexPrinter
+
+from .numbers import decimal_text, round_significant, show, terminating_digits, rational_to_decimal
+
+_FUNCTION_NAMES = {
+    "en": {"asin": r"\arcsin", "acos": r"\arccos", "atan": r"\arctan", "acot": r"\operatorname{arccot}"},
+    "ru": {"tan": r"\tg", "cot": r"\ctg", "asin": r"\arcsin", "acos": r"\arccos", "atan": r"\arctg",
+           "acot": r"\arcctg", "sinh": r"\operatorname{sh}", "cosh": r"\operatorname{ch}", "tanh": r"\operatorname{th}"},
+}
+
+APPROX = r"\approx"
+
+
+class SlideLatexPrinter(LatexPrinter):
+    printmethod = "_verideck_latex"
+    _default_settings = {
+        **LatexPrinter._default_settings,
+        "ln_notation": True,
+        "lang": "en",
+        "precision": 4,
+        "exact_digits": 8,
+    }
+
+    def __init__(self, settings: dict | None = None):
+        super().__init__(settings)
+        if self._settings["lang"] not in _FUNCTION_NAMES:
+            raise ValueError(f"lang must be one of {', '.join(_FUNCTION_NAMES)}")
+        for key in ("precision", "exact_digits"):
+            if not isinstance(self._settings[key], int) or self._settings[key] < 1:
+                raise ValueError(f"{key} must be a positive whole number")
+        self._function_names = _FUNCTION_NAMES[self._settings["lang"]]
+        self._comma = self._settings["lang"] == "ru"
+
+    # -- numbers ----------------------------------------------------------
+    def decimal(self, text: str) -> str:
+        """A decimal's digits in the deck's notation (``1{,}3`` in Russian)."""
+        return text.replace(".", "{,}") if self._comma else text
+
+    def _print_Rational(self, expr: sympy.Rational) -> str:
+        digits = terminating_digits(expr)
+        if digits is not None and digits <= self._settings["exact_digits"]:
+            return self.decimal(decimal_text(rational_to_decimal(expr)))
+        return super()._print_Rational(expr)
+
+    def _print_Float(self, expr: sympy.Float) -> str:
+        return self.decimal(decimal_text(round_significant(expr, self._settings["precision"])))
+
+    # -- functions -----------------------------------------------------------
+    def _hprint_Function(self, func: str) -> str:
+        return self._function_names.get(func) or super()._hprint_Function(func)
+
+    # -- held substitutions -----------------------------------------------
+    @contextmanager
+    def _as_built(self) -> Iterator[None]:
+        """Print in construction order with ``\\cdot`` between factors."""
+        saved = (self._settings["order"], self._settings["mul_symbol_latex"], self._settings["mul_symbol_latex_numbers"])
+        self._settings["order"] = "none"
+        self._settings["mul_symbol_latex"] = self._settings["mul_symbol_latex_numbers"] = r" \cdot "
+        try:
+            yield
+        finally:
+            (self._settings["order"], self._settings["mul_symbol_latex"],
+             self._settings["mul_symbol_latex_numbers"]) = saved
+
+    def _print_Add(self, expr: sympy.Add, order=None) -> str:
+        if not expr.has(UnevaluatedExpr):
+            return super()._print_Add(expr, order)
+        with self._as_built():
+            text = ""
+            for term in expr.args:
+                term_text = self._print(term)
+                if not text:
+                    text = term_text
+                elif _is_held_negative(term):
+                    text += rf" + \left({term_text}\right)"
+                elif term_text.startswith("-"):
+                    text += " - " + term_text[1:].lstrip()
+                else:
+                    text += " + " + term_text
+            return text
+
+    def parenthesize(self, item, level, is_neg=False, strict=False) -> str:
+        if _is_held_decimal(item, self._settings["exact_digits"]):
+            return self._print(item)  # 0.5^{2}, not (0.5)^{2}
+        return super().parenthesize(item, level, is_neg, strict)
+
+    def _print_Mul(self, expr: sympy.Mul) -> str:
+        if not expr.has(UnevaluatedExpr):
+            return super()._print_Mul(expr)
+        factors = list(expr.args)
+        sign = ""
+        if factors[0].is_Number and factors[0].is_negative:
+            sign = "- "
+            factors[0] = -factors[0]
+            if factors[0] == 1 and len(factors) > 1:
+                factors.pop(0)
+        numerator = [f for f in factors if not _is_reciprocal(f)]
+        denominator = [sympy.Pow(f.base, -f.exp, evaluate=False) if f.exp != -1 else f.base
+                       for f in factors if _is_reciprocal(f)]
+        if numerator and numerator[0].is_Rational and not numerator[0].is_Integer:
+            coefficient = numerator.pop(0)  # -x/(3y) has the coefficient -1/3: 1 goes up, 3 down
+            numerator[:0] = [] if coefficient.p == 1 else [sympy.Integer(coefficient.p)]
+            denominator[:0] = [sympy.Integer(coefficient.q)]
+        text = self._held_product(numerator) or "1"
+        if denominator:
+            text = rf"\frac{{{text}}}{{{self._held_product(denominator)}}}"
+        return sign + text
+
+    def _held_product(self, factors: Sequence[Expr]) -> str:
+        """Factors of a held substitution, ``\cdot`` between them, brackets where needed."""
+        parts = []
+        for factor in factors:
+            text = self._print(factor)
+            if (factor.is_Add and len(factors) > 1) or _is_held_negative(factor) or (factor.is_Number and factor.is_negative):
+                text = rf"\left({text}\right)"
+            parts.append(text)
+        return r" \cdot ".join(parts)
+
+    # -- notation around expressions ------------------------------------------
+    def expr(self, expr: Expr) -> str:
+        return self.doprint(expr)
+
+    def as_written(self, expr: Expr) -> str:
+        """An instructor's expression in the order it was written (``σ(x)(1 − σ(x))``)."""
+        saved = self._settings["order"]
+        self._settings["order"] = "none"
+        try:
+            return self.doprint(expr)
+        finally:
+            self._settings["order"] = saved
+
+    def name(self, name: str) -> str:
+        """A function or variable name: ``sigma`` → ``\\sigma``, ``w_0`` → ``w_{0}``."""
+        return self.doprint(sympy.Symbol(name))
+
+    def args(self, values: Iterable[Expr]) -> str:
+        """Arguments or coordinates: ``1.3, 5.4`` (``1{,}3; 5{,}4`` in Russian)."""
+        separator = "; " if self._comma else ", "
+        return separator.join(self.doprint(v) for v in values)
+
+    def call(self, name: str, values: Iterable[Expr]) -> str:
+        """``f(x, y)``; a function named ``y`` is written as the bare dependent variable."""
+        if name == "y":
+            return "y"
+        return rf"{self.name(name)}\left({self.args(values)}\right)"
+
+    def prime(self, name: str, values: Iterable[Expr]) -> str:
+        """``f'(x)``, ``f'(2)``; ``y'`` for the dependent variable ``y``."""
+        if name == "y":
+            return "y'"
+        return rf"{self.name(name)}'\left({self.args(values)}\right)"
+
+    def partial(self, name: str, variable: sympy.Symbol) -> str:
+        return rf"\frac{{\partial {self.name(name)}}}{{\partial {self.doprint(variable)}}}"
+
+    def partial_at(self, name: str, variable: sympy.Symbol, point: Sequence[Expr]) -> str:
+        return rf"{self.partial(name, variable)}\left({self.args(point)}\right)"
+
+    def nabla(self, name: str, point: Sequence[Expr] | None = None) -> str:
+        text = rf"\nabla {self.name(name)}"
+        return text + (rf"\left({self.args(point)}\right)" if point is not None else "")
+
+    def point(self, values: Sequence[Expr]) -> str:
+        """``(1.3, 5.4)``; a single coordinate is written bare."""
+        return self.doprint(values[0]) if len(values) == 1 else rf"\left({self.args(values)}\right)"
+
+    def column(self, values: Iterable[Expr]) -> str:
+        rows = r" \\ ".join(self.doprint(v) for v in values)
+        return rf"\begin{{pmatrix}} {rows} \end{{pmatrix}}"
+
+    def indexed(self, variable: sympy.Symbol, index: int | str) -> str:
+        """``x_{1}``; a name that already has a subscript gets ``^{(1)}`` instead."""
+        base = self.doprint(variable)
+        return rf"{base}^{{({index})}}" if "_" in variable.name else rf"{base}_{{{index}}}"
+
+    def indexed_name(self, name: str, index: int | str) -> str:
+        return self.indexed(sympy.Symbol(name), index)
+
+    def product(self, factors: Sequence[Expr]) -> str:
+        """Factors written side by side with ``\\cdot``, sums and negatives in brackets."""
+        parts = []
+        for factor in factors:
+            text = self.doprint(factor)
+            needs_brackets = factor.is_Add or (factor.could_extract_minus_sign() and parts)
+            parts.append(rf"\left({text}\right)" if needs_brackets else text)
+        return r" \cdot ".join(parts)
+
+    def value_parts(self, value: Expr) -> list[tuple[str, str]]:
+        """How a computed value is written: ``[("=", "1.22")]`` or ``[("=", exact), ("\\approx", rounded)]``."""
+        shown = show(value, self._settings["precision"], self._settings["exact_digits"])
+        if not shown.approximate:
+            return [("=", self.decimal(shown.decimal))]
+        parts = [("=", self.doprint(shown.exact))] if shown.exact is not None else []
+        return parts + [(APPROX, self.decimal(shown.decimal))]
+
+    def point_value(self, left: str, values: Sequence[Expr]) -> str:
+        """``left = (1.22, 5.279)``, or ``left \approx (…)`` when any coordinate is rounded."""
+        parts = [self.value_parts(v)[-1] for v in values]
+        relation = APPROX if any(rel == APPROX for rel, _ in parts) else "="
+        separator = "; " if self._comma else ", "
+        coordinates = separator.join(text for _, text in parts)
+        return f"{left} {relation} " + (coordinates if len(parts) == 1 else rf"\left({coordinates}\right)")
+
+    def value(self, value: Expr) -> str:
+        """A value on its own, e.g. in a table cell: ``1.22`` or ``\\approx 0.3333``."""
+        relation, text = self.value_parts(value)[-1]
+        return text if relation == "=" else f"{APPROX} {text}"
+
+    def chain(self, left: str, steps: Sequence[Expr | str] = (), value: Expr | None = None) -> str:
+        """``left = step = … = value`` with ``\\approx`` where the value is rounded.
+
+        Steps are expressions (or LaTeX made by this printer); a step that prints the
+        same as the one before is left out, so ``f'(1) = 2 = 2`` never appears.
+        """
+        parts: list[tuple[str, str]] = [("=", s if isinstance(s, str) else self.doprint(s)) for s in steps]
+        if value is not None:
+            parts += self.value_parts(value)
+        text, previous = left, left
+        for relation, piece in parts:
+            if piece == previous:
+                continue
+            text += f" {relation} {piece}"
+            previous = piece
+        return text
+
+    def relation(self, left: str, relation: str, right: Expr) -> str:
+        """``left < right`` and similar, for stopping rules."""
+        return f"{left} {relation} {self.doprint(right)}"
+
+    def bound_check(self, left: str, value: Expr, relation: str, bound: Expr) -> str:
+        """``left = value < bound`` (``\approx`` where the value is rounded)."""
+        return f"{self.chain(left, [], value)} {relation} {self.doprint(bound)}"
+
+    # -- gradient-descent notation ------------------------------------------
+    learning_rate_symbol = r"\eta"
+
+    def point_at(self, variables: Sequence[sympy.Symbol], index: int | str) -> str:
+        """The i-th iterate: ``w_{i}`` for one variable, ``\left(x_{i}, y_{i}\right)`` for several."""
+        names = [self.indexed(v, index) for v in variables]
+        separator = "; " if self._comma else ", "
+        return names[0] if len(names) == 1 else rf"\left({separator.join(names)}\right)"
+
+    def value_at_step(self, name: str, variables: Sequence[sympy.Symbol], index: int | str) -> str:
+        """``f(x_{i}, y_{i})``."""
+        separator = "; " if self._comma else ", "
+        return rf"{self.name(name)}\left({separator.join(self.indexed(v, index) for v in variables)}\right)"
+
+    def update_rule(self, name: str, variable: sympy.Symbol, variables: Sequence[sympy.Symbol]) -> str:
+        """``x_{i+1} = x_{i} - \eta \frac{\partial f}{\partial x}\left(x_{i}, y_{i}\right)``."""
+        separator = "; " if self._comma else ", "
+        point = separator.join(self.indexed(v, "i") for v in variables)
+        return (rf"{self.indexed(variable, 'i+1')} = {self.indexed(variable, 'i')} - {self.learning_rate_symbol} "
+                rf"{self.partial(name, variable)}\left({point}\right)")
+
+    def change(self, name: str, variables: Sequence[sympy.Symbol], index: int | str, previous: int | str) -> str:
+        """``\left|f(p_{i+1}) - f(p_{i})\right|`` written with the iterates' coordinates."""
+        return (rf"\left\lvert {self.value_at_step(name, variables, index)} - "
+                rf"{self.value_at_step(name, variables, previous)} \right\rvert")
+
+    def equations(self, equations: Iterable[str]) -> str:
+        """Several short equations on one line, separated by a wide space."""
+        return r", \qquad ".join(equations)
+
+
+def _is_reciprocal(factor: Expr) -> bool:
+    return factor.is_Pow and factor.exp.is_negative is True
+
+
+def _is_held_negative(term: Expr) -> bool:
+    return isinstance(term, UnevaluatedExpr) and bool(term.args[0].is_negative)
+
+
+def _is_held_decimal(item: Expr, exact_digits: int) -> bool:
+    """A held non-negative number that prints as a plain decimal (an atom on the slide)."""
+    if not isinstance(item, UnevaluatedExpr) or not item.args[0].is_Rational or item.args[0].is_negative:
+        return False
+    digits = terminating_digits(item.args[0])
+    return digits is not None and digits <= exact_digits
+
+
+def printer_for(lang: str, precision: int, exact_digits: int) -> SlideLatexPrinter:
+    return SlideLatexPrinter({"lang": lang, "precision": precision, "exact_digits": exact_digits})
+
+
+__all__ = ["SlideLatexPrinter", "printer_for", "APPROX", "Decimal"]

@@ -1,0 +1,107 @@
+"""The validated lesson: frozen dataclasses, SymPy values, no raw YAML.
+
+``spec.load_deck`` is the only producer of these objects; solvers read them.
+Every slide keeps the ``Location`` of its YAML entry so later stages can
+point a person at the line that caused a problem.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Union
+
+import sympy
+from sympy import Expr, Rational
+
+from .errors import Location
+
+Point = tuple[tuple[sympy.Symbol, Expr], ...]  # ordered (variable, value) pairs
+
+
+@dataclass(frozen=True)
+class MarkdownSlide:
+    id: str
+    location: Location
+    title: str
+    body: str
+
+
+@dataclass(frozen=True)
+class DerivativeSlide:
+    id: str
+    location: Location
+    title: str | None
+    function: Expr
+    variable: sympy.Symbol
+    name: str  # how the function is called on the slide: "f", "y", "sigma", ...
+    at: Expr | None
+    forms: tuple[Expr, ...]  # instructor's equivalent forms of f', verified equal
+
+
+@dataclass(frozen=True)
+class GradientSlide:
+    id: str
+    location: Location
+    title: str | None
+    function: Expr
+    variables: tuple[sympy.Symbol, ...]
+    name: str
+    at: Point | None
+
+
+@dataclass(frozen=True)
+class StopRule:
+    """Stop when |f(p_{i+1}) - f(p_i)| < tolerance, or after max_steps steps."""
+
+    tolerance: Rational
+    max_steps: int
+
+
+@dataclass(frozen=True)
+class DescentSlide:
+    id: str
+    location: Location
+    title: str | None
+    function: Expr
+    variables: tuple[sympy.Symbol, ...]
+    name: str
+    start: Point
+    learning_rate: Rational
+    steps: int | None  # a fixed number of steps ...
+    stop: StopRule | None  # ... or a stopping rule (exactly one of the two)
+    figure: bool
+
+
+@dataclass(frozen=True)
+class PlotSlide:
+    id: str
+    location: Location
+    title: str | None
+    functions: tuple[Expr, ...]
+    labels: tuple[str, ...]  # legend names, one per function
+    variable: sympy.Symbol
+    x_range: tuple[Rational, Rational]
+    tangent_at: Expr | None
+
+
+Slide = Union[MarkdownSlide, DerivativeSlide, GradientSlide, DescentSlide, PlotSlide]
+
+
+@dataclass(frozen=True)
+class MarpSettings:
+    """Marp global directives copied into the front matter, in spec order."""
+
+    directives: tuple[tuple[str, Union[str, bool]], ...]
+
+
+@dataclass(frozen=True)
+class Deck:
+    source: Path
+    stem: str  # output name: build/<stem>.md
+    title: str
+    subtitle: str | None
+    lang: str  # "en" | "ru"
+    precision: int  # significant digits of rounded values
+    exact_digits: int  # longest exact decimal printed as is
+    marp: MarpSettings
+    slides: tuple[Slide, ...]

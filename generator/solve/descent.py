@@ -1,0 +1,103 @@
+"""Solver for ``gradient_descent`` slides: every step p_{i+1} = p_i − η ∇f(p_i), exactly.
+
+Arithmetic stays exact (Rationals) as long as the gradient at the iterates is
+rational; once a value is irrational (exp, sin, …) the iterates continue as
+SymPy Floats with ``WORKING_DIGITS`` digits and print as approximations.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy
+from sympy import Expr
+
+from ..model import DescentSlide, Point
+from ..numbers import WORKING_DIGITS
+from .gradient import Partial, PartialAt, partial_derivatives, partials_at
+from .substitute import difference, evaluate, held, shown_substitution
+
+DIVERGENCE_BOUND = sympy.Integer(10) ** 30
+
+
+@dataclass(frozen=True)
+class Update:
+    """x_{i+1} = x_i − η·slope, with the arithmetic held for printing."""
+
+    variable: sympy.Symbol
+    shown: Expr  # x_i − η·slope with numbers held
+    new: Expr
+
+
+@dataclass(frozen=True)
+class DescentStep:
+    index: int  # i: this step goes from p_i to p_{i+1}
+    point: Point  # p_i
+    slopes: tuple[PartialAt, ...]  # ∇f(p_i), component by component
+    updates: tuple[Update, ...]
+    new_point: Point  # p_{i+1}
+    value: Expr  # f(p_i)
+    new_value_shown: Expr  # f(p_{i+1}) with the numbers held
+    new_value: Expr  # f(p_{i+1})
+
+    @property
+    def change(self) -> Expr:
+        """|f(p_{i+1}) − f(p_i)|"""
+        return abs(self.new_value - self.value)
+
+
+STOP_REASONS = ("steps", "tolerance", "max_steps", "stationary", "diverged")
+
+
+@dataclass(frozen=True)
+class DescentSolution:
+    slide: DescentSlide
+    function: Expr
+    partials: tuple[Partial, ...]
+    start_value_shown: Expr  # f(p_0) with the numbers held
+    steps: tuple[DescentStep, ...]
+    stop_reason: str  # one of STOP_REASONS
+
+    @property
+    def last(self) -> DescentStep:
+        return self.steps[-1]
+
+
+def _settle(value: Expr) -> Expr:
+    """Keep rationals exact; turn any other number into a high-precision Float."""
+    return value if value.is_Rational else sympy.Float(sympy.N(value, WORKING_DIGITS), WORKING_DIGITS)
+
+
+def _step(slide: DescentSlide, partials: tuple[Partial, ...], index: int, point: Point, value: Expr) -> DescentStep:
+    slopes = partials_at(partials, point)
+    rate = slide.learning_rate
+    updates = []
+    for (variable, old), slope in zip(point, slopes):
+        new = _settle(old - rate * slope.value)
+        updates.append(Update(variable, difference(held(old), [held(rate), held(slope.value)]), new))
+    new_point = tuple((u.variable, u.new) for u in updates)
+    new_value = _settle(evaluate(slide.function, new_point))
+    return DescentStep(index, point, slopes, tuple(updates), new_point, value,
+                       shown_substitution(slide.function, new_point), new_value)
+
+
+def solve_descent(slide: DescentSlide) -> DescentSolution:
+    partials = partial_derivatives(slide.function, slide.variables)
+    limit = slide.steps if slide.steps is not None else slide.stop.max_steps
+    point, value = slide.start, _settle(evaluate(slide.function, slide.start))
+    steps: list[DescentStep] = []
+    reason = "steps" if slide.steps is not None else "max_steps"
+    while len(steps) < limit:
+        step = _step(slide, partials, len(steps), point, value)
+        steps.append(step)
+        point, value = step.new_point, step.new_value
+        if all(s.value == 0 for s in step.slopes):
+            reason = "stationary"
+            break
+        if abs(value) > DIVERGENCE_BOUND:
+            reason = "diverged"
+            break
+        if slide.stop is not None and step.change < slide.stop.tolerance:
+            reason = "tolerance"
+            break
+    return DescentSolution(slide, slide.function, partials, shown_substitution(slide.function, slide.start),
+                           tuple(steps), reason)

@@ -1,0 +1,58 @@
+"""Substitution that keeps its working visible.
+
+``shown_substitution(2*x + y, {x: 13/10, y: 27/5})`` is the expression
+``2·1.3 + 5.4`` with the numbers held unevaluated, in the order the symbolic
+expression is written, so the printer shows the arithmetic a student writes
+before its result.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+import sympy
+from sympy import Expr, UnevaluatedExpr
+
+
+class Held(UnevaluatedExpr):
+    """A number kept as it is inside a larger expression (not folded into it).
+
+    Unlike a bare ``UnevaluatedExpr`` it is commutative, so SymPy's ``fraction``
+    (and with it the printer) still sees ``2·1 / cos²(1²)`` as a fraction.
+    """
+
+    is_commutative = True
+
+
+def held(value: Expr) -> Expr:
+    return Held(value)
+
+
+def shown_substitution(expr: Expr, values: Iterable[tuple[sympy.Symbol, Expr]]) -> Expr:
+    """``expr`` with each variable replaced by its held value, terms kept in printed order."""
+    return _hold(expr, dict(values))
+
+
+def _hold(expr: Expr, values: dict) -> Expr:
+    if expr in values:
+        return held(values[expr])
+    if not expr.free_symbols & set(values):
+        return expr
+    if expr.is_Add:
+        return sympy.Add(*(_hold(term, values) for term in expr.as_ordered_terms()), evaluate=False)
+    if expr.is_Mul:
+        return sympy.Mul(*(_hold(factor, values) for factor in expr.as_ordered_factors()), evaluate=False)
+    if expr.is_Pow:
+        return sympy.Pow(_hold(expr.base, values), _hold(expr.exp, values), evaluate=False)
+    return expr.func(*(_hold(arg, values) for arg in expr.args), evaluate=False)
+
+
+def evaluate(expr: Expr, values: Iterable[tuple[sympy.Symbol, Expr]]) -> Expr:
+    """The exact value of ``expr`` at a point."""
+    result = expr.xreplace(dict(values))
+    return sympy.simplify(result) if not result.is_Rational else result
+
+
+def difference(left: Expr, right_factors: Iterable[Expr]) -> Expr:
+    """``left − a·b·…`` as written: the subtraction and the product held in order."""
+    product = sympy.Mul(*right_factors, evaluate=False)
+    return sympy.Add(left, sympy.Mul(-1, product, evaluate=False), evaluate=False)

@@ -1,0 +1,543 @@
+"""Load and validate a lesson spec: YAML → ``model.Deck``, every problem at once.
+
+The schema is declarative: each slide kind is a table of ``Field``s, each field
+a converter that turns a located YAML node into a model value or reports a
+``Problem`` tagged with the file, line, column and key path
+(``slides[2].learning_rate``).  Conversion goes on after a problem so one run
+lists every mistake in the file; ``load_deck`` then raises one ``SpecError``.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+import sympy
+from sympy import Expr, Rational
+
+from . import model
+from .errors import ExprError, Location, Problem, SpecError
+from .expr import FUNCTIONS, is_valid_name, parse_expression, symbol
+from .numbers import parse_decimal
+from .yamltree import Node, read_yaml
+
+LANGUAGES = ("en", "ru")
+MAX_STEPS = 1000
+MARP_DIRECTIVES = ("theme", "paginate", "header", "footer", "size", "class",
+                   "backgroundColor", "backgroundImage", "color", "style", "headingDivider")
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
+
+
+class Invalid(Exception):
+    """Raised by a converter: ``message`` about the node, optionally at a column inside its text."""
+
+    def __init__(self, message: str, column: int = 0, node: Node | None = None):
+        super().__init__(message)
+        self.message = message
+        self.column = column
+        self.node = node
+
+
+@dataclass
+class Context:
+    """What converters share while one file is validated."""
+
+    path: Path
+    problems: list[Problem] = field(default_factory=list)
+
+    def report(self, node: Node, key_path: str, message: str, column: int = 0) -> None:
+        self.problems.append(Problem(_text_location(node, column), key_path, message))
+
+
+def _text_location(node: Node, column: int) -> Location:
+    """Point at ``column`` of a one-line scalar's text, else at the node."""
+    if not column or node.shape != "scalar" or "\n" in node.scalar.text:
+        return node.location
+    return node.location.shifted(column - 1 + (1 if node.scalar.quoted else 0))
+
+
+Converter = Callable[[Node, "Scope"], Any]
+
+
+@dataclass(frozen=True)
+class Field:
+    convert: Converter
+    required: bool = False
+    default: Any = None
+
+
+@dataclass
+class Scope:
+    """A converter's view: the shared context, its key path, and symbols named so far."""
+
+    context: Context
+    path: str
+    symbols: dict[str, sympy.Symbol]
+
+    def child(self, key: str | int) -> "Scope":
+        suffix = f"[{key}]" if isinstance(key, int) else (f".{key}" if self.path else key)
+        return Scope(self.context, self.path + suffix, self.symbols)
+
+
+# -- scalar converters -------------------------------------------------------
+
+def _scalar(node: Node, what: str) -> str:
+    if node.shape != "scalar" or node.scalar.kind == "null":
+        raise Invalid(f"expected {what}, got {node.describe()}")
+    return node.scalar.text
+
+
+def text(node: Node, scope: Scope) -> str:
+    value = _scalar(node, "text")
+    if not value.strip():
+        raise Invalid("expected text, got an empty string")
+    return value
+
+
+def one_line_text(node: Node, scope: Scope) -> str:
+    value = text(node, scope)
+    if "\n" in value.strip():
+        raise Invalid("expected one line of text")
+    return value.strip()
+
+
+def boolean(node: Node, scope: Scope) -> bool:
+    if node.shape == "scalar" and node.scalar.kind == "bool":
+        return node.scalar.text.lower() in ("true", "yes", "on")
+    raise Invalid(f"expected true or false, got {node.describe()}")
+
+
+def integer_between(low: int, high: int) -> Converter:
+    def convert(node: Node, scope: Scope) -> int:
+        if node.shape != "scalar" or node.scalar.kind != "int":
+            raise Invalid(f"expected a whole number, got {node.describe()}")
+        value = int(node.scalar.text.replace("_", ""), 0)
+        if not low <= value <= high:
+            raise Invalid(f"expected a whole number from {low} to {high}, got {value}")
+        return value
+    return convert
+
+
+def choice(*options: str) -> Converter:
+    def convert(node: Node, scope: Scope) -> str:
+        value = _scalar(node, "one of " + ", ".join(options))
+        if value not in options:
+            raise Invalid(f"expected one of {', '.join(options)}, got {value!r}{_did_you_mean(value, options)}")
+        return value
+    return convert
+
+
+def identifier(node: Node, scope: Scope) -> str:
+    value = _scalar(node, "an id")
+    if not ID_PATTERN.fullmatch(value):
+        raise Invalid(f"an id uses lower-case letters, digits, '-' and '_' (at most 64), got {value!r}")
+    return value
+
+
+def variable_name(node: Node, scope: Scope) -> sympy.Symbol:
+    value = _scalar(node, "a variable name")
+    if not is_valid_name(value):
+        raise Invalid(f"expected a variable name such as x or w_0, got {value!r}")
+    return scope.symbols.setdefault(value, symbol(value))
+
+
+def function_name(node: Node, scope: Scope) -> str:
+    value = _scalar(node, "a function name")
+    if not is_valid_name(value):
+        raise Invalid(f"expected a function name such as f, L or sigma, got {value!r}")
+    return value
+
+
+def expression(node: Node, scope: Scope) -> Expr:
+    if node.shape != "scalar" or node.scalar.kind in ("null", "bool"):
+        raise Invalid(f"expected an expression such as x**2 + 1, got {node.describe()}")
+    try:
+        return parse_expression(node.scalar.text, scope.symbols)
+    except ExprError as error:
+        raise Invalid(error.message, error.column) from None
+
+
+def number(node: Node, scope: Scope) -> Expr:
+    """A real constant: a YAML number (exact decimal) or a constant expression such as pi/4."""
+    if node.shape == "scalar" and node.scalar.kind in ("int", "float"):
+        exact = parse_decimal(node.scalar.text)
+        if exact is None:
+            raise Invalid(f"expected a finite number, got {node.scalar.text}")
+        return exact
+    if node.shape != "scalar" or node.scalar.kind != "str":
+        raise Invalid(f"expected a number, got {node.describe()}")
+    exact = parse_decimal(node.scalar.text)
+    if exact is not None:
+        return exact
+    try:
+        value = parse_expression(node.scalar.text, {})
+    except ExprError:
+        raise Invalid(f"expected a number, got {node.describe()}") from None
+    if value.free_symbols or not (value.is_real and value.is_finite):
+        raise Invalid(f"expected a number, got {node.describe()}")
+    return value
+
+
+def positive_number(node: Node, scope: Scope) -> Rational:
+    value = number(node, scope)
+    if not value.is_positive:
+        raise Invalid(f"expected a positive number, got {node.describe()}")
+    return value
+
+
+def list_of(item: Converter, min_items: int = 1) -> Converter:
+    def convert(node: Node, scope: Scope) -> tuple:
+        if node.shape != "sequence":
+            raise Invalid(f"expected a list, got {node.describe()}")
+        elements = node.elements()
+        if len(elements) < min_items:
+            raise Invalid(f"expected at least {min_items} item(s), got {len(elements)}")
+        values = [_convert(item, element, scope.child(index)) for index, element in enumerate(elements)]
+        if any(value is _FAILED for value in values):
+            return _FAILED
+        return tuple(values)
+    return convert
+
+
+def point(node: Node, scope: Scope) -> tuple[tuple[sympy.Symbol, Expr], ...]:
+    """A mapping variable → number, such as ``{x: 1.3, y: 5.4}``."""
+    if node.shape != "mapping":
+        raise Invalid(f"expected a mapping of variables to numbers such as {{x: 1.3}}, got {node.describe()}")
+    pairs = []
+    for key, key_node, value_node in node.items():
+        variable = _convert(variable_name, key_node, scope.child(key))
+        value = _convert(number, value_node, scope.child(key))
+        pairs.append((variable, value))
+    if any(_FAILED in pair for pair in pairs):
+        return _FAILED
+    return tuple(pairs)
+
+
+def number_pair(node: Node, scope: Scope) -> tuple[Expr, Expr]:
+    values = list_of(number, 2)(node, scope)
+    if values is _FAILED:
+        return _FAILED
+    if len(values) != 2 or not values[0] < values[1]:
+        raise Invalid("expected two numbers [low, high] with low < high")
+    return values
+
+
+def stop_rule(node: Node, scope: Scope) -> model.StopRule:
+    values = _mapping(node, scope, {
+        "tolerance": Field(positive_number, required=True),
+        "max_steps": Field(integer_between(1, MAX_STEPS), default=100),
+    })
+    return _FAILED if values is _FAILED else model.StopRule(**values)
+
+
+def marp_directives(node: Node, scope: Scope) -> model.MarpSettings:
+    if node.shape != "mapping":
+        raise Invalid(f"expected a mapping of Marp directives, got {node.describe()}")
+    directives = []
+    for key, key_node, value_node in node.items():
+        if key not in MARP_DIRECTIVES or key == "marp":
+            scope.context.report(key_node, scope.child(key).path,
+                                 f"unknown Marp directive{_did_you_mean(key, MARP_DIRECTIVES)}")
+            continue
+        value = _convert(_directive_value, value_node, scope.child(key))
+        if value is not _FAILED:
+            directives.append((key, value))
+    return model.MarpSettings(tuple(directives))
+
+
+def _directive_value(node: Node, scope: Scope) -> str | bool:
+    if node.shape == "scalar" and node.scalar.kind == "bool":
+        return boolean(node, scope)
+    value = one_line_text(node, scope)
+    return value
+
+
+# -- the machinery ------------------------------------------------------------
+
+_FAILED = object()  # a value that could not be converted (its problem is already reported)
+
+
+def _convert(converter: Converter, node: Node, scope: Scope) -> Any:
+    try:
+        return converter(node, scope)
+    except Invalid as error:
+        scope.context.report(error.node or node, scope.path, error.message, error.column)
+        return _FAILED
+
+
+def _did_you_mean(word: str, options) -> str:
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _mapping(node: Node, scope: Scope, fields: dict[str, Field], ignore: tuple[str, ...] = ()) -> dict | object:
+    """Convert a mapping by its field table; report unknown and missing keys."""
+    if node.shape != "mapping":
+        raise Invalid(f"expected a mapping, got {node.describe()}")
+    values: dict[str, Any] = {}
+    failed = False
+    for key, key_node, value_node in node.items():
+        if key in ignore:
+            continue
+        if key not in fields:
+            scope.context.report(key_node, scope.child(key).path, f"unknown key{_did_you_mean(key, list(fields) + list(ignore))}")
+            failed = True
+            continue
+        value = _convert(fields[key].convert, value_node, scope.child(key))
+        failed |= value is _FAILED
+        values[key] = value
+    present = {key for key, _, _ in node.items()}
+    for key, spec in fields.items():
+        if key in present:
+            continue
+        if spec.required:
+            scope.context.report(node, scope.path, f"missing required key {key!r}")
+            failed = True
+        else:
+            values[key] = spec.default
+    return _FAILED if failed else values
+
+
+# -- slide kinds ---------------------------------------------------------------
+
+def _markdown(values: dict, node: Node, scope: Scope, base: dict) -> model.MarkdownSlide:
+    body: str = values["body"]
+    for offset, line in enumerate(body.splitlines()):
+        if re.fullmatch(r"\s*(-{3,}|\*{3,}|_{3,})\s*", line):
+            scope.context.report(node, scope.child("body").path,
+                                 f"line {offset + 1} of the body is a slide break ({line.strip()}): "
+                                 "start a new slide entry instead")
+            raise Invalid("", 0)
+    return model.MarkdownSlide(body=body.rstrip() + "\n", **base)
+
+
+def _single_variable(function: Expr, given: sympy.Symbol | None, key: str) -> sympy.Symbol:
+    free = sorted(function.free_symbols, key=lambda s: s.name)
+    if given is not None:
+        if free and given not in free:
+            names = ", ".join(s.name for s in free)
+            raise Invalid(f"{key} {given.name!r} does not occur in the function (it uses {names})")
+        return given
+    if len(free) == 1:
+        return free[0]
+    if not free:
+        raise Invalid("the function is constant: give 'variable' to say what it depends on")
+    names = ", ".join(s.name for s in free)
+    raise Invalid(f"the function has several variables ({names}): say which with 'variable'")
+
+
+def _derivative(values: dict, node: Node, scope: Scope, base: dict) -> model.DerivativeSlide:
+    variable = _at_key(node, "variable", scope, lambda: _single_variable(values["function"], values["variable"], "variable"))
+    forms = []
+    for index, form_node in enumerate(values["forms"] or ()):
+        form = _convert(lambda n, s: _form(n, s, values["name"]), form_node, scope.child("forms").child(index))
+        forms.append(form)
+    if _FAILED in forms:
+        raise Invalid("")
+    return model.DerivativeSlide(function=values["function"], variable=variable, name=values["name"],
+                                 at=values["at"], forms=tuple(forms), **base)
+
+
+def _form(node: Node, scope: Scope, name: str) -> Expr:
+    """An equivalent form of f' that may call the slide's function by its name: sigma(x)*(1 - sigma(x))."""
+    if node.shape != "scalar" or node.scalar.kind in ("null", "bool"):
+        raise Invalid(f"expected an expression, got {node.describe()}")
+    try:
+        return parse_expression(node.scalar.text, scope.symbols, named_functions=(name,), keep_order=True)
+    except ExprError as error:
+        raise Invalid(error.message, error.column) from None
+
+
+def raw(node: Node, scope: Scope) -> Node:
+    """Keep the node; the slide's builder converts it once other fields are known."""
+    return node
+
+
+def _variables(function: Expr, given: tuple | None) -> tuple[sympy.Symbol, ...]:
+    free = sorted(function.free_symbols, key=lambda s: s.name)
+    if given is None:
+        if not free:
+            raise Invalid("the function is constant: it has no variables to differentiate by")
+        return tuple(free)
+    missing = [s.name for s in free if s not in given]
+    if missing:
+        raise Invalid(f"the function also depends on {', '.join(missing)}: list every variable")
+    return tuple(given)
+
+
+def _matching_point(pairs, variables: tuple, key: str) -> tuple:
+    names = [v.name for v, _ in pairs]
+    missing = [v.name for v in variables if v.name not in names]
+    extra = [n for n in names if n not in {v.name for v in variables}]
+    if missing:
+        raise Invalid(f"{key} has no value for {', '.join(missing)}")
+    if extra:
+        raise Invalid(f"{key} gives {', '.join(extra)}, which the function does not use")
+    by_name = dict(pairs)
+    return tuple((v, by_name[v]) for v in variables)
+
+
+def _gradient(values: dict, node: Node, scope: Scope, base: dict) -> model.GradientSlide:
+    variables = _at_key(node, "variables", scope, lambda: _variables(values["function"], values["variables"]))
+    at = values["at"]
+    if at is not None:
+        at = _at_key(node, "at", scope, lambda: _matching_point(at, variables, "at"))
+    return model.GradientSlide(function=values["function"], variables=variables, name=values["name"], at=at, **base)
+
+
+def _descent(values: dict, node: Node, scope: Scope, base: dict) -> model.DescentSlide:
+    variables = _at_key(node, "variables", scope, lambda: _variables(values["function"], values["variables"]))
+    start = _at_key(node, "start", scope, lambda: _matching_point(values["start"], variables, "start"))
+    if (values["steps"] is None) == (values["stop"] is None):
+        raise Invalid("give either 'steps' (a fixed number) or 'stop' (a stopping rule), not both or neither")
+    return model.DescentSlide(function=values["function"], variables=variables, name=values["name"], start=start,
+                              learning_rate=values["learning_rate"], steps=values["steps"], stop=values["stop"],
+                              figure=values["figure"], **base)
+
+
+def _plot(values: dict, node: Node, scope: Scope, base: dict) -> model.PlotSlide:
+    functions = values["functions"]
+    free = sorted(set().union(*(f.free_symbols for f in functions)), key=lambda s: s.name)
+    given = values["variable"]
+    if given is None and len(free) > 1:
+        raise Invalid(f"the functions use several variables ({', '.join(s.name for s in free)}): say which with 'variable'")
+    variable = given or (free[0] if free else symbol("x"))
+    labels = values["labels"]
+    if labels is None:
+        labels = tuple(f"f{index + 1}" if len(functions) > 1 else "f" for index in range(len(functions)))
+    elif len(labels) != len(functions):
+        raise Invalid(f"'labels' has {len(labels)} names for {len(functions)} functions")
+    low, high = values["range"]
+    tangent = values["tangent_at"]
+    if tangent is not None and not low <= tangent <= high:
+        raise Invalid("'tangent_at' lies outside 'range'")
+    return model.PlotSlide(functions=functions, labels=labels, variable=variable, x_range=(low, high),
+                           tangent_at=tangent, **base)
+
+
+def _at_key(node: Node, key: str, scope: Scope, check: Callable[[], Any]) -> Any:
+    """Run a cross-field ``check`` and attach its failure to ``key`` (or the slide)."""
+    try:
+        return check()
+    except Invalid as error:
+        target = next((value for name, _, value in node.items() if name == key), node)
+        scope.context.report(target, scope.child(key).path, error.message)
+        raise Invalid("", 0) from None
+
+
+_COMMON = {"id": Field(identifier), "title": Field(one_line_text)}
+
+SLIDE_KINDS: dict[str, tuple[dict[str, Field], Callable]] = {
+    "markdown": ({"title": Field(one_line_text, required=True), "body": Field(text, required=True)}, _markdown),
+    "derivative": ({
+        "function": Field(expression, required=True),
+        "variable": Field(variable_name),
+        "name": Field(function_name, default="f"),
+        "at": Field(number),
+        "forms": Field(list_of(raw)),
+    }, _derivative),
+    "gradient": ({
+        "function": Field(expression, required=True),
+        "variables": Field(list_of(variable_name)),
+        "name": Field(function_name, default="f"),
+        "at": Field(point),
+    }, _gradient),
+    "gradient_descent": ({
+        "function": Field(expression, required=True),
+        "variables": Field(list_of(variable_name)),
+        "name": Field(function_name, default="f"),
+        "start": Field(point, required=True),
+        "learning_rate": Field(positive_number, required=True),
+        "steps": Field(integer_between(1, MAX_STEPS)),
+        "stop": Field(stop_rule),
+        "figure": Field(boolean, default=False),
+    }, _descent),
+    "plot": ({
+        "functions": Field(list_of(expression), required=True),
+        "labels": Field(list_of(one_line_text)),
+        "variable": Field(variable_name),
+        "range": Field(number_pair, required=True),
+        "tangent_at": Field(number),
+    }, _plot),
+}
+
+
+def _slide(node: Node, scope: Scope, index: int) -> model.Slide:
+    if node.shape != "mapping":
+        raise Invalid(f"expected a slide (a mapping with 'kind'), got {node.describe()}")
+    kind_node = next((value for key, _, value in node.items() if key == "kind"), None)
+    if kind_node is None:
+        raise Invalid(f"missing required key 'kind' (one of {', '.join(SLIDE_KINDS)})")
+    kind = _convert(choice(*SLIDE_KINDS), kind_node, scope.child("kind"))
+    if kind is _FAILED:
+        return _FAILED
+    fields, build = SLIDE_KINDS[kind]
+    scope.symbols = {}  # every slide names its own variables
+    values = _mapping(node, scope, {**_COMMON, **fields}, ignore=("kind",))
+    if values is _FAILED:
+        return _FAILED
+    base = {"id": values.pop("id") or f"{kind.replace('_', '-')}-{index + 1}",
+            "location": node.location, "title": values.pop("title")}
+    try:
+        return build(values, node, scope, base)
+    except Invalid as error:
+        if error.message:
+            scope.context.report(node, scope.path, error.message)
+        return _FAILED
+
+
+def _slides(node: Node, scope: Scope) -> tuple[model.Slide, ...]:
+    if node.shape != "sequence" or not node.elements():
+        raise Invalid(f"expected a list of slides, got {node.describe()}")
+    slides = []
+    for index, element in enumerate(node.elements()):
+        item_scope = scope.child(index)
+        slides.append(_convert(lambda n, s: _slide(n, s, index), element, item_scope))
+    seen: dict[str, int] = {}
+    for index, slide in enumerate(slides):
+        if slide is _FAILED:
+            continue
+        if slide.id in seen:
+            scope.context.report(node.elements()[index], scope.child(index).child("id").path,
+                                 f"id {slide.id!r} is already used by slides[{seen[slide.id]}]")
+        seen.setdefault(slide.id, index)
+    return _FAILED if _FAILED in slides else tuple(slides)
+
+
+DECK_FIELDS: dict[str, Field] = {
+    "title": Field(one_line_text, required=True),
+    "subtitle": Field(one_line_text),
+    "lang": Field(choice(*LANGUAGES), default="en"),
+    "precision": Field(integer_between(1, 15), default=4),
+    "exact_digits": Field(integer_between(1, 40), default=8),
+    "marp": Field(marp_directives, default=model.MarpSettings(())),
+    "slides": Field(_slides, required=True),
+}
+
+
+def load_deck(path: Path | str) -> model.Deck:
+    """Read and validate one spec; raise ``SpecError`` listing every problem in it."""
+    path = Path(path)
+    root = read_yaml(path)
+    context = Context(path)
+    scope = Scope(context, "", {})
+    if root.shape != "mapping":
+        raise SpecError([Problem(root.location, "", f"a lesson spec is a mapping with 'title' and 'slides', got {root.describe()}")])
+    values = _convert(lambda n, s: _mapping(n, s, DECK_FIELDS), root, scope)
+    if context.problems or values is _FAILED:
+        raise SpecError(sorted(context.problems, key=lambda p: (p.location.line, p.location.column)))
+    return model.Deck(source=path, stem=deck_stem(path), **values)
+
+
+def deck_stem(path: Path) -> str:
+    """The output name of a spec: its file name without .yaml/.yml."""
+    name = path.name
+    for suffix in (".yaml", ".yml"):
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return path.stem
+
+
+__all__ = ["load_deck", "deck_stem", "SLIDE_KINDS", "DECK_FIELDS", "FUNCTIONS"]

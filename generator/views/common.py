@@ -1,0 +1,45 @@
+"""What views share: the context they print with, and small Markdown pieces.
+
+A view turns one solution into a frozen dataclass of finished strings (LaTeX
+from the printer, words from ``i18n``), so the Jinja templates only loop and
+place.  Inline math is ``$…$``; a line of display math is a ``Formula``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from ..i18n import Words
+from ..latex import SlideLatexPrinter
+
+
+@dataclass(frozen=True)
+class Context:
+    printer: SlideLatexPrinter
+    words: Words
+    figures: dict[str, "Figure"]  # slide id → its drawn figure
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A drawn figure: its path relative to the deck's Markdown, and its alt text."""
+
+    path: PurePosixPath
+    alt: str
+
+
+@dataclass(frozen=True)
+class Formula:
+    """One display formula with an optional sentence before it."""
+
+    latex: str
+    lead: str = ""
+
+
+def inline(latex: str) -> str:
+    """Inline math for a sentence."""
+    return f"${latex}$"
+
+
+def formulas(*latex: str) -> tuple[Formula, ...]:
+    return tuple(Formula(text) for text in latex)

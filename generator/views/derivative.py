@@ -1,0 +1,65 @@
+"""View of a ``derivative`` slide: the function, its layers, the chain rule, f', f'(a)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..solve.derivative import ChainRule, DerivativeSolution
+from .common import Context, Formula, inline
+
+
+@dataclass(frozen=True)
+class DerivativeView:
+    template = "derivative"
+    id: str
+    title: str
+    function: str  # f(x) = …
+    layers_lead: str
+    layers: str  # y = u^2, u = \arctg v, v = x^3 (empty when not composite)
+    chain_lead: str
+    chain: str  # y' = 2u · … = 2\arctg x^3 · … (empty when not composite)
+    result_lead: str
+    result: str  # f'(x) = …
+    forms_lead: str
+    forms: tuple[Formula, ...]
+    value_lead: str
+    value: str  # f'(a) = … (empty without `at`)
+
+
+def _layers(chain: ChainRule, left: str, ctx: Context) -> str:
+    p = ctx.printer
+    lefts = [left] + [p.expr(layer.inner_name) for layer in chain.layers[:-1]]
+    return p.equations(f"{name} = {p.expr(layer.outer)}" for name, layer in zip(lefts, chain.layers))
+
+
+def _chain(solution: DerivativeSolution, prime: str, ctx: Context) -> str:
+    p, chain = ctx.printer, solution.chain
+    in_layers = p.product([layer.derivative for layer in chain.layers])
+    in_variable = p.product([layer.factor for layer in chain.layers])
+    return p.chain(prime, [in_layers, in_variable, solution.derivative])
+
+
+def derivative_view(solution: DerivativeSolution, ctx: Context) -> DerivativeView:
+    p, words, slide = ctx.printer, ctx.words, solution.slide
+    x = solution.variable
+    left = p.call(slide.name, [x])
+    prime = p.prime(slide.name, [x])
+    composite = solution.chain is not None and len(solution.chain.layers) > 1
+    forms = tuple(Formula(p.chain(prime, [p.as_written(form)])) for form in solution.forms)
+    value = ""
+    if solution.at is not None:
+        value = p.chain(p.prime(slide.name, [solution.at.point]), [solution.at.substituted], solution.at.value)
+    return DerivativeView(
+        id=slide.id,
+        title=slide.title or words.derivative_title,
+        function=f"{left} = {p.expr(solution.function)}",
+        layers_lead=words.composite if composite else "",
+        layers=_layers(solution.chain, left, ctx) if composite else "",
+        chain_lead=words.chain_rule if composite else "",
+        chain=_chain(solution, prime, ctx) if composite else "",
+        result_lead=words.result,
+        result=p.chain(prime, [solution.derivative]),
+        forms_lead=words.equivalent_forms if forms else "",
+        forms=forms,
+        value_lead=words.value_at if value else "",
+        value=value,
+    )

@@ -1,0 +1,142 @@
+"""View of a ``gradient_descent`` slide: the setup, step 1 in full, the iteration table, the path."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..solve.descent import DescentSolution
+from .common import Context, Figure, inline
+from .gradient import partial_lines, value_lines
+
+TABLE_ROWS = 10  # longest table shown whole; longer ones keep the first and last rows
+HEAD_ROWS, TAIL_ROWS = 5, 4
+
+
+@dataclass(frozen=True)
+class Row:
+    cells: tuple[str, ...]  # inline math, one per column
+
+
+@dataclass(frozen=True)
+class DescentView:
+    template = "gradient_descent"
+    id: str
+    title: str
+    given_lead: str
+    given: str  # f(…) = …, η = 0.01, (x_0, y_0) = (…)
+    rule_lead: str
+    rules: tuple[str, ...]  # x_{i+1} = x_i − η ∂f/∂x(…)
+    stop_rule: str  # sentence, empty for a fixed number of steps
+    partials_lead: str
+    partials: tuple[str, ...]
+    step_title: str
+    slopes: tuple[str, ...]  # ∂f/∂x(1.3, 5.4) = 2·1.3 + 5.4 = 8
+    update_lead: str
+    updates: tuple[str, ...]  # x_1 = 1.3 − 0.01·8 = 1.22
+    new_point_lead: str
+    new_point: str
+    values: tuple[str, ...]  # f at the start and after the step
+    table_title: str  # empty when there is only one step
+    header: tuple[str, ...]
+    rows: tuple[Row, ...]
+    outcome: str  # why the iteration stopped
+    answer_lead: str
+    answer: tuple[str, ...]  # the last point and f there
+    figure_title: str
+    figure: Figure | None
+
+
+def _given(solution: DescentSolution, ctx: Context) -> str:
+    p, slide = ctx.printer, solution.slide
+    return p.equations([
+        p.chain(p.call(slide.name, slide.variables), [solution.function]),
+        p.chain(p.learning_rate_symbol, [], slide.learning_rate),
+        p.chain(p.point_at(slide.variables, 0), [p.point([v for _, v in slide.start])]),
+    ])
+
+
+def _first_step(solution: DescentSolution, ctx: Context) -> dict:
+    p, slide, step = ctx.printer, solution.slide, solution.steps[0]
+    variables = slide.variables
+    point = [value for _, value in step.point]
+    new_point = [value for _, value in step.new_point]
+    return {
+        "slopes": value_lines(slide.name, point, step.slopes, ctx),
+        "updates": tuple(p.chain(p.indexed(u.variable, 1), [u.shown], u.new) for u in step.updates),
+        "new_point": p.point_value(p.point_at(variables, 1), new_point),
+        "values": (
+            p.chain(p.value_at_step(slide.name, variables, 0), [solution.start_value_shown], step.value),
+            p.chain(p.value_at_step(slide.name, variables, 1), [step.new_value_shown], step.new_value),
+        ),
+    }
+
+
+def _row(ctx: Context, index: int, coordinates, value, change) -> Row:
+    p = ctx.printer
+    cells = [str(index), *(p.value(c) for c in coordinates), p.value(value), p.value(change) if change is not None else ""]
+    return Row(tuple(inline(cell) if cell else "" for cell in cells))
+
+
+def _table(solution: DescentSolution, ctx: Context) -> tuple[tuple[str, ...], tuple[Row, ...]]:
+    p, slide = ctx.printer, solution.slide
+    variables = slide.variables
+    header = (ctx.words.step_column, *(inline(p.indexed(v, "i")) for v in variables),
+              inline(p.value_at_step(slide.name, variables, "i")), inline(p.change(slide.name, variables, "i", "i-1")))
+    points = [(0, solution.steps[0].point, solution.steps[0].value, None)]
+    points += [(s.index + 1, s.new_point, s.new_value, s.change) for s in solution.steps]
+    rows = [_row(ctx, i, [c for _, c in pt], value, change) for i, pt, value, change in points]
+    if len(rows) > TABLE_ROWS:
+        gap = Row(tuple([ctx.words.omitted_rows] * len(header)))
+        rows = rows[:HEAD_ROWS] + [gap] + rows[-TAIL_ROWS:]
+    return header, tuple(rows)
+
+
+def _outcome(solution: DescentSolution, ctx: Context) -> str:
+    p, words, slide, last = ctx.printer, ctx.words, solution.slide, solution.last
+    number = last.index + 1
+    if solution.stop_reason == "tolerance":
+        check = p.bound_check(p.change(slide.name, slide.variables, number, number - 1), last.change, "<",
+                              slide.stop.tolerance)
+        return words.stopped_tolerance.format(number=number, condition=inline(check))
+    if solution.stop_reason == "steps":
+        return ""  # the answer below says where the fixed number of steps ended
+    sentence = {"max_steps": words.stopped_max_steps,
+                "stationary": words.stopped_stationary, "diverged": words.stopped_diverged}[solution.stop_reason]
+    return sentence.format(number=number)
+
+
+def descent_view(solution: DescentSolution, ctx: Context) -> DescentView:
+    p, words, slide = ctx.printer, ctx.words, solution.slide
+    variables = slide.variables
+    many = len(solution.steps) > 1
+    header, rows = _table(solution, ctx) if many else ((), ())
+    last = solution.last
+    number = last.index + 1
+    stop_rule = ""
+    if slide.stop is not None:
+        condition = p.relation(p.change(slide.name, variables, "i+1", "i"), "<", slide.stop.tolerance)
+        stop_rule = words.stop_rule.format(condition=inline(condition))
+    return DescentView(
+        id=slide.id,
+        title=slide.title or words.descent_title,
+        given_lead=words.given,
+        given=_given(solution, ctx),
+        rule_lead=words.update_rule,
+        rules=tuple(p.update_rule(slide.name, v, variables) for v in variables),
+        stop_rule=stop_rule,
+        partials_lead=words.partials if len(variables) > 1 else words.derivative,
+        partials=partial_lines(slide.name, solution.partials, ctx),
+        step_title=words.step_heading.format(number=1),
+        update_lead=words.update,
+        new_point_lead=words.new_point,
+        table_title=words.iterations_title if many else "",
+        header=header,
+        rows=rows,
+        outcome=_outcome(solution, ctx),
+        answer_lead=words.answer,
+        answer=(p.point_value(p.point_at(variables, number), [value for _, value in last.new_point]),
+                p.chain(p.value_at_step(slide.name, variables, number), [], last.new_value)),
+        figure_title=words.path_title,
+        figure=ctx.figures.get(slide.id),
+        **_first_step(solution, ctx),
+    )
+

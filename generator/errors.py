@@ -83,4 +83,4 @@ class ExprError(ValueError):
 class RenderError(VerideckError):
     """The rendered deck broke one of the output rules (a template or generator bug)."""
 
-    exit_code = EXIT_WRONG_MATH
+    exit_code = EXIT_INTERNAL

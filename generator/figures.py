@@ -37,6 +37,7 @@ STYLE = {
 COLORS = ("#1f5fbf", "#d1495b", "#2a9d5c", "#8a5cc2", "#e08a1e")  # one palette for every deck
 PATH_COLOR = "#d1495b"
 SAMPLES = 600
+ASPECT = 2.0  # width : height of the contour view
 
 
 def _numeric(expr: sympy.Expr, variables) -> callable:
@@ -144,25 +145,40 @@ def _descent_contour(solution: DescentSolution, coordinates: np.ndarray, words: 
     others = {v: float(value) for v, value in solution.steps[0].point[2:]}
     f = _numeric(solution.function.subs(others), (first, second))
     (x_low, x_high), (y_low, y_high) = _square(coordinates[:, 0], coordinates[:, 1])
-    xs, ys = np.meshgrid(np.linspace(x_low, x_high, 240), np.linspace(y_low, y_high, 240))
+    xs, ys = np.meshgrid(np.linspace(x_low, x_high, 320), np.linspace(y_low, y_high, 160))
     zs = np.broadcast_to(f(xs, ys), xs.shape)
     figure, axes = plt.subplots()
-    contours = axes.contour(xs, ys, zs, levels=14, cmap="viridis", linewidths=1.4)
+    path_values = np.broadcast_to(f(coordinates[:, 0], coordinates[:, 1]), coordinates[:, 0].shape)
+    contours = axes.contour(xs, ys, zs, levels=_levels(zs, path_values), cmap="viridis", linewidths=1.4)
     axes.clabel(contours, fontsize=11, fmt="%.3g")
     axes.plot(coordinates[:, 0], coordinates[:, 1], "o-", color=PATH_COLOR, markersize=6, linewidth=2,
               label=words.legend_iterates)
     axes.plot(coordinates[:1, 0], coordinates[:1, 1], "s", color="#222222", markersize=10, label=words.legend_start)
     axes.set_xlabel(first.name)
     axes.set_ylabel(second.name)
-    axes.set_aspect("equal", adjustable="datalim")
+    axes.set_xlim(x_low, x_high)
+    axes.set_ylim(y_low, y_high)
+    axes.set_aspect("equal", adjustable="box")
     axes.legend(loc="best")
 
 
+def _levels(grid: np.ndarray, path_values: np.ndarray, count: int = 14) -> np.ndarray:
+    """Contour levels spaced quadratically from the lowest value up to the start: dense near the minimum."""
+    low = float(np.nanmin(grid))
+    high = float(np.nanmax(path_values))
+    if not high > low:
+        high = float(np.nanmax(grid))
+    return low + (high - low) * np.linspace(0, 1, count + 1)[1:] ** 2
+
+
 def _square(xs: np.ndarray, ys: np.ndarray) -> tuple[tuple[float, float], tuple[float, float]]:
-    """A view around the path that also shows the minimum region (the origin side)."""
+    """A view around the path and the origin side, widened to the axes' 2:1 shape (equal scales)."""
     x_low, x_high = _span(np.append(xs, 0.0), 0.3)
     y_low, y_high = _span(np.append(ys, 0.0), 0.3)
-    return (x_low, x_high), (y_low, y_high)
+    x_mid, y_mid = (x_low + x_high) / 2, (y_low + y_high) / 2
+    half_height = max((y_high - y_low) / 2, (x_high - x_low) / 2 / ASPECT)
+    half_width = half_height * ASPECT
+    return (x_mid - half_width, x_mid + half_width), (y_mid - half_height, y_mid + half_height)
 
 
 def figure_name(slide_id: str) -> str:

@@ -77,7 +77,7 @@ class SlideLatexPrinter(LatexPrinter):
     # -- held substitutions -----------------------------------------------
     @contextmanager
     def _as_built(self) -> Iterator[None]:
-        """Print in construction order with ``\\cdot`` between factors."""
+        r"""Print in construction order with ``\cdot`` between factors."""
         saved = (self._settings["order"], self._settings["mul_symbol_latex"], self._settings["mul_symbol_latex_numbers"])
         self._settings["order"] = "none"
         self._settings["mul_symbol_latex"] = self._settings["mul_symbol_latex_numbers"] = r" \cdot "
@@ -132,7 +132,7 @@ class SlideLatexPrinter(LatexPrinter):
         return sign + text
 
     def _held_product(self, factors: Sequence[Expr]) -> str:
-        """Factors of a held substitution, ``\cdot`` between them, brackets where needed."""
+        r"""Factors of a held substitution, ``\cdot`` between them, brackets where needed."""
         parts = []
         for factor in factors:
             text = self._print(factor)
@@ -155,7 +155,7 @@ class SlideLatexPrinter(LatexPrinter):
             self._settings["order"] = saved
 
     def name(self, name: str) -> str:
-        """A function or variable name: ``sigma`` → ``\\sigma``, ``w_0`` → ``w_{0}``."""
+        r"""A function or variable name: ``sigma`` → ``\sigma``, ``w_0`` → ``w_{0}``."""
         return self.doprint(sympy.Symbol(name))
 
     def args(self, values: Iterable[Expr]) -> str:
@@ -202,7 +202,7 @@ class SlideLatexPrinter(LatexPrinter):
         return self.indexed(sympy.Symbol(name), index)
 
     def product(self, factors: Sequence[Expr]) -> str:
-        """Factors written side by side with ``\\cdot``, sums and negatives in brackets."""
+        r"""Factors written side by side with ``\cdot``, sums and negatives in brackets."""
         parts = []
         for factor in factors:
             text = self.doprint(factor)
@@ -211,7 +211,7 @@ class SlideLatexPrinter(LatexPrinter):
         return r" \cdot ".join(parts)
 
     def value_parts(self, value: Expr) -> list[tuple[str, str]]:
-        """How a computed value is written: ``[("=", "1.22")]`` or ``[("=", exact), ("\\approx", rounded)]``."""
+        r"""How a computed value is written: ``[("=", "1.22")]`` or ``[("=", exact), ("\\approx", rounded)]``."""
         shown = show(value, self._settings["precision"], self._settings["exact_digits"])
         if not shown.approximate:
             return [("=", self.decimal(shown.decimal))]
@@ -219,7 +219,7 @@ class SlideLatexPrinter(LatexPrinter):
         return parts + [(APPROX, self.decimal(shown.decimal))]
 
     def point_value(self, left: str, values: Sequence[Expr]) -> str:
-        """``left = (1.22, 5.279)``, or ``left \approx (…)`` when any coordinate is rounded."""
+        r"""``left = (1.22, 5.279)``, or ``left \approx (…)`` when any coordinate is rounded."""
         parts = [self.value_parts(v)[-1] for v in values]
         relation = APPROX if any(rel == APPROX for rel, _ in parts) else "="
         separator = "; " if self._comma else ", "
@@ -227,12 +227,12 @@ class SlideLatexPrinter(LatexPrinter):
         return f"{left} {relation} " + (coordinates if len(parts) == 1 else rf"\left({coordinates}\right)")
 
     def value(self, value: Expr) -> str:
-        """A value on its own, e.g. in a table cell: ``1.22`` or ``\\approx 0.3333``."""
+        r"""A value on its own, e.g. in a table cell: ``1.22`` or ``\approx 0.3333``."""
         relation, text = self.value_parts(value)[-1]
         return text if relation == "=" else f"{APPROX} {text}"
 
     def chain(self, left: str, steps: Sequence[Expr | str] = (), value: Expr | None = None) -> str:
-        """``left = step = … = value`` with ``\\approx`` where the value is rounded.
+        r"""``left = step = … = value`` with ``\approx`` where the value is rounded.
 
         Steps are expressions (or LaTeX made by this printer); a step that prints the
         same as the one before is left out, so ``f'(1) = 2 = 2`` never appears.
@@ -253,14 +253,14 @@ class SlideLatexPrinter(LatexPrinter):
         return f"{left} {relation} {self.doprint(right)}"
 
     def bound_check(self, left: str, value: Expr, relation: str, bound: Expr) -> str:
-        """``left = value < bound`` (``\approx`` where the value is rounded)."""
+        r"""``left = value < bound`` (``\approx`` where the value is rounded)."""
         return f"{self.chain(left, [], value)} {relation} {self.doprint(bound)}"
 
     # -- gradient-descent notation ------------------------------------------
     learning_rate_symbol = r"\eta"
 
     def point_at(self, variables: Sequence[sympy.Symbol], index: int | str) -> str:
-        """The i-th iterate: ``w_{i}`` for one variable, ``\left(x_{i}, y_{i}\right)`` for several."""
+        r"""The i-th iterate: ``w_{i}`` for one variable, ``\left(x_{i}, y_{i}\right)`` for several."""
         names = [self.indexed(v, index) for v in variables]
         separator = "; " if self._comma else ", "
         return names[0] if len(names) == 1 else rf"\left({separator.join(names)}\right)"
@@ -271,14 +271,14 @@ class SlideLatexPrinter(LatexPrinter):
         return rf"{self.name(name)}\left({separator.join(self.indexed(v, index) for v in variables)}\right)"
 
     def update_rule(self, name: str, variable: sympy.Symbol, variables: Sequence[sympy.Symbol]) -> str:
-        """``x_{i+1} = x_{i} - \eta \frac{\partial f}{\partial x}\left(x_{i}, y_{i}\right)``."""
+        r"""``x_{i+1} = x_{i} - \eta \frac{\partial f}{\partial x}\left(x_{i}, y_{i}\right)``."""
         separator = "; " if self._comma else ", "
         point = separator.join(self.indexed(v, "i") for v in variables)
         return (rf"{self.indexed(variable, 'i+1')} = {self.indexed(variable, 'i')} - {self.learning_rate_symbol} "
                 rf"{self.partial(name, variable)}\left({point}\right)")
 
     def change(self, name: str, variables: Sequence[sympy.Symbol], index: int | str, previous: int | str) -> str:
-        """``\left|f(p_{i+1}) - f(p_{i})\right|`` written with the iterates' coordinates."""
+        r"""``\left|f(p_{i+1}) - f(p_{i})\right|`` written with the iterates' coordinates."""
         return (rf"\left\lvert {self.value_at_step(name, variables, index)} - "
                 rf"{self.value_at_step(name, variables, previous)} \right\rvert")
 

@@ -304,13 +304,26 @@ def _mapping(node: Node, scope: Scope, fields: dict[str, Field], ignore: tuple[s
 
 def _markdown(values: dict, node: Node, scope: Scope, base: dict) -> model.MarkdownSlide:
     body: str = values["body"]
+    body_node = next(value for key, _, value in node.items() if key == "body")
     for offset, line in enumerate(body.splitlines()):
         if re.fullmatch(r"\s*(-{3,}|\*{3,}|_{3,})\s*", line):
-            scope.context.report(node, scope.child("body").path,
-                                 f"line {offset + 1} of the body is a slide break ({line.strip()}): "
-                                 "start a new slide entry instead")
+            scope.context.problems.append(Problem(
+                _body_line(body_node, offset), scope.child("body").path,
+                f"line {offset + 1} of the body is a slide break ({line.strip()}): start a new slide entry instead"))
             raise Invalid("", 0)
     return model.MarkdownSlide(body=body.rstrip() + "\n", **base)
+
+
+def _body_line(node: Node, offset: int) -> Location:
+    """The file line of line ``offset`` of a text value (block scalars start on the next line)."""
+    if node.scalar.quoted and node.scalar.kind == "str" and node.location.line:
+        first = node.location.line + (1 if _is_block(node) else 0)
+        return Location(node.location.file, first + offset)
+    return node.location
+
+
+def _is_block(node: Node) -> bool:
+    return node.scalar.block
 
 
 def _single_variable(function: Expr, given: sympy.Symbol | None, key: str) -> sympy.Symbol:

@@ -26,7 +26,8 @@ _TAG = "tag:yaml.org,2002:"
 class Scalar:
     text: str
     kind: str  # "str" | "int" | "float" | "bool" | "null"
-    quoted: bool
+    quoted: bool  # written in quotes or as a block (| or >): not a plain scalar
+    block: bool = False  # written as a block scalar (| or >): its text starts on the next line
 
 
 @dataclass(frozen=True)
@@ -122,7 +123,7 @@ class _Converter:
     def _scalar(self, node: yaml.ScalarNode) -> Scalar:
         tag = node.tag[len(_TAG):] if node.tag.startswith(_TAG) else "str"
         kind = tag if tag in ("int", "float", "bool", "null") else "str"
-        return Scalar(node.value, kind, node.style in ("'", '"', "|", ">"))
+        return Scalar(node.value, kind, node.style in ("'", '"', "|", ">"), node.style in ("|", ">"))
 
     def _mapping(self, node: yaml.MappingNode) -> tuple[tuple[str, Node, Node], ...]:
         entries: list[tuple[str, Node, Node]] = []

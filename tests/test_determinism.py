@@ -1,0 +1,32 @@
+"""Same input, byte-identical output: Markdown, answers and SVG figures."""
+from __future__ import annotations
+
+import re
+
+from conftest import DECKS
+from generator.build import build_deck
+
+
+def snapshot(folder):
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_are_identical(tmp_path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    for spec in sorted(DECKS.glob("*.yaml")):
+        build_deck(spec, first)
+        build_deck(spec, second)
+    one, two = snapshot(first), snapshot(second)
+    assert one.keys() == two.keys()
+    assert [name for name in one if one[name] != two[name]] == []
+    svgs = [name for name in one if name.endswith(".svg")]
+    assert svgs, "the example decks should draw figures"
+    for name in svgs:
+        text = one[name].decode()
+        assert "<dc:date>" not in text and not re.search(r"20\d\d-\d\d-\d\dT", text), name
+
+
+def test_no_staging_folders_are_left_behind(tmp_path):
+    for spec in sorted(DECKS.glob("*.yaml")):
+        build_deck(spec, tmp_path)
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []

@@ -1,0 +1,40 @@
+"""Golden decks: the rendered Markdown and answers of every example deck, byte for byte.
+
+After an intended change run `make golden` and review `git diff tests/golden`.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import DECKS, ROOT
+from generator.build import build_deck
+
+GOLDEN = ROOT / "tests" / "golden"
+SPECS = sorted(DECKS.glob("*.yaml"))
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("golden")
+    for spec in SPECS:
+        build_deck(spec, out)
+    return out
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=lambda p: p.name)
+@pytest.mark.parametrize("suffix", [".md", ".answers.json"])
+def test_matches_golden(built, spec, suffix):
+    stem = spec.name.removesuffix(".yaml")
+    golden = GOLDEN / f"{stem}{suffix}"
+    assert golden.exists(), f"no golden file {golden}: run `make golden` and review it"
+    assert (built / f"{stem}{suffix}").read_text(encoding="utf-8") == golden.read_text(encoding="utf-8"), (
+        f"{stem}{suffix} differs from the golden file: if the change is intended, run `make golden` "
+        "and review `git diff tests/golden`")
+
+
+def test_every_golden_file_has_a_deck():
+    stems = {p.name.removesuffix(".yaml") for p in SPECS}
+    for golden in GOLDEN.iterdir():
+        assert golden.name.removesuffix(".answers.json").removesuffix(".md") in stems, golden

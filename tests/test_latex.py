@@ -1,0 +1,89 @@
+"""The one LaTeX printer: language conventions, exact numbers, held substitutions."""
+from __future__ import annotations
+
+import pytest
+import sympy
+from sympy import Integer, Rational
+
+from generator.expr import parse_expression, symbol
+from generator.latex import printer_for
+from generator.solve.substitute import difference, held, shown_substitution
+
+x, y = symbol("x"), symbol("y")
+START = [(x, Rational(13, 10)), (y, Rational(27, 5))]
+
+
+@pytest.fixture(params=["en", "ru"])
+def printer(request):
+    return printer_for(request.param, 4, 8)
+
+
+def test_decimals_print_exactly_in_the_deck_notation():
+    assert printer_for("en", 4, 8).expr(Rational(5279, 1000)) == "5.279"
+    assert printer_for("ru", 4, 8).expr(Rational(5279, 1000)) == "5{,}279"
+
+
+def test_non_terminating_rationals_are_fractions_and_rounded_values_use_approx():
+    p = printer_for("en", 4, 8)
+    assert p.expr(Rational(1, 3)) == r"\frac{1}{3}"
+    assert p.chain("v", [], Rational(1, 3)) == r"v = \frac{1}{3} \approx 0.3333"
+    assert p.value(Rational(1, 3)) == r"\approx 0.3333"
+
+
+def test_russian_trigonometry_and_english_trigonometry():
+    f = parse_expression("tg(x) + ctg(x) + arctg(x) + arcctg(x)")
+    ru, en = printer_for("ru", 4, 8).expr(f), printer_for("en", 4, 8).expr(f)
+    for macro in (r"\tg", r"\ctg", r"\arctg", r"\arcctg"):
+        assert macro + "{" in ru
+    assert r"\tan{" in en and r"\cot{" in en and r"\arctan{" in en and r"\operatorname{arccot}" in en
+    assert r"\tan" not in ru and "atan" not in ru
+
+
+def test_held_substitution_reads_as_a_student_writes_it():
+    p = printer_for("en", 4, 8)
+    partial = parse_expression("2*x + y")
+    assert p.chain("g", [shown_substitution(partial, START)], Integer(8)) == r"g = 2 \cdot 1.3 + 5.4 = 8"
+    update = difference(held(Rational(13, 10)), [held(Rational(1, 100)), held(Integer(8))])
+    assert p.chain("x_{1}", [update], Rational(122, 100)) == r"x_{1} = 1.3 - 0.01 \cdot 8 = 1.22"
+
+
+def test_held_negative_numbers_get_brackets():
+    p = printer_for("en", 4, 8)
+    point = [(x, Rational(-13, 10)), (y, Rational(-27, 5))]
+    assert p.expr(shown_substitution(parse_expression("2*x + y"), point)) == r"2 \cdot \left(-1.3\right) + \left(-5.4\right)"
+    assert p.expr(shown_substitution(parse_expression("x - y"), point)) == r"-1.3 - \left(-5.4\right)"
+    update = difference(held(Rational(13, 10)), [held(Rational(1, 100)), held(Integer(-8))])
+    assert p.expr(update) == r"1.3 - 0.01 \cdot \left(-8\right)"
+
+
+def test_held_fractions_stay_fractions():
+    p = printer_for("ru", 4, 8)
+    shown = shown_substitution(parse_expression("2*x/cos(x^2)^2"), [(x, Integer(1))])
+    assert p.expr(shown) == r"\frac{2 \cdot 1}{\cos^{2}{\left(1^{2} \right)}}"
+
+
+def test_points_use_semicolons_with_decimal_commas():
+    assert printer_for("ru", 4, 8).point([Rational(122, 100), Rational(5279, 1000)]) == r"\left(1{,}22; 5{,}279\right)"
+    assert printer_for("en", 4, 8).point([Rational(122, 100), Rational(5279, 1000)]) == r"\left(1.22, 5.279\right)"
+    assert printer_for("en", 4, 8).point([Integer(5)]) == "5"
+
+
+def test_point_value_marks_rounded_points(printer):
+    exact = printer.point_value("p", [Rational(1, 2), Integer(3)])
+    rounded = printer.point_value("p", [Rational(1, 3), Integer(3)])
+    assert exact.startswith("p = ") and rounded.startswith(r"p \approx ")
+
+
+def test_chain_drops_a_repeated_step(printer):
+    assert printer.chain("a", [Integer(2)], Integer(2)) == "a = 2"
+
+
+def test_invalid_settings_are_refused():
+    with pytest.raises(ValueError):
+        printer_for("de", 4, 8)
+    with pytest.raises(ValueError):
+        printer_for("en", 0, 8)
+
+
+def test_floats_print_rounded_to_precision():
+    assert printer_for("en", 3, 8).expr(sympy.Float("0.123456789", 30)) == "0.123"

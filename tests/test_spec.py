@@ -1,0 +1,199 @@
+"""Spec validation: every problem of a file at once, each tagged with file:line:col and its key."""
+from __future__ import annotations
+
+import pytest
+from sympy import Rational
+
+from generator.errors import SpecError
+from generator.expr import symbol
+from generator.model import DescentSlide, MarkdownSlide
+from generator.spec import load_deck
+
+
+def problems(path) -> list[str]:
+    with pytest.raises(SpecError) as caught:
+        load_deck(path)
+    return caught.value.lines()
+
+
+def test_a_valid_spec_becomes_a_typed_deck(write_spec):
+    path = write_spec("""
+        title: Lesson
+        lang: ru
+        slides:
+          - kind: markdown
+            title: Hello
+            body: Text
+          - kind: gradient_descent
+            function: x**2 + x*y + y**2
+            start: {x: 1.3, y: 5.4}
+            learning_rate: 0.01
+            steps: 1
+    """)
+    deck = load_deck(path)
+    assert (deck.title, deck.lang, deck.precision, deck.stem) == ("Lesson", "ru", 4, "lesson")
+    markdown, descent = deck.slides
+    assert isinstance(markdown, MarkdownSlide) and markdown.id == "markdown-1"
+    assert isinstance(descent, DescentSlide) and descent.id == "gradient-descent-2"
+    assert descent.start == ((symbol("x"), Rational(13, 10)), (symbol("y"), Rational(27, 5)))
+    assert descent.learning_rate == Rational(1, 100)
+    assert descent.location.line == 7
+
+
+def test_the_issue_example_message(write_spec):
+    path = write_spec("""
+        title: Lesson
+        slides:
+          - kind: markdown
+            title: A
+            body: B
+          - kind: markdown
+            title: C
+            body: D
+          - kind: gradient_descent
+            function: w**2
+            start: {w: 1}
+            learning_rate: fast
+            steps: 3
+    """)
+    assert problems(path) == [f"{path}:12:20: slides[2].learning_rate: expected a number, got 'fast'"]
+
+
+def test_all_problems_of_a_file_are_listed_in_line_order(write_spec):
+    path = write_spec("""
+        title: Lesson
+        lang: fr
+        precison: 4
+        slides:
+          - kind: derivative
+            function: tan(x) + __import__('os')
+          - kind: derivativ
+            function: x
+          - kind: gradient
+            function: foo(x)
+          - kind: plot
+            functions: [sin(x)]
+            range: [2, 1]
+    """)
+    assert problems(path) == [
+        f"{path}:2:7: lang: expected one of en, ru, got 'fr'",
+        f"{path}:3:1: precison: unknown key; did you mean 'precision'?",
+        f"{path}:6:24: slides[0].function: names cannot start with '_' or contain '__'",
+        f"{path}:7:11: slides[1].kind: expected one of markdown, derivative, gradient, gradient_descent, plot, "
+        "got 'derivativ'; did you mean 'derivative'?",
+        f"{path}:10:15: slides[2].function: unknown function 'foo'",
+        f"{path}:13:12: slides[3].range: expected two numbers [low, high] with low < high",
+    ]
+
+
+@pytest.mark.parametrize("slide, expected", [
+    ("{kind: gradient_descent, function: x**2 + y**2, start: {x: 1}, learning_rate: 0.1, steps: 1}",
+     "slides[0].start: start has no value for y"),
+    ("{kind: gradient_descent, function: x**2, start: {x: 1, z: 2}, learning_rate: 0.1, steps: 1}",
+     "slides[0].start: start gives z, which the function does not use"),
+    ("{kind: gradient_descent, function: x**2, start: {x: 1}, learning_rate: 0.1}",
+     "slides[0]: give either 'steps' (a fixed number) or 'stop' (a stopping rule), not both or neither"),
+    ("{kind: gradient_descent, function: x**2, start: {x: 1}, learning_rate: -0.1, steps: 1}",
+     "slides[0].learning_rate: expected a positive number, got -0.1"),
+    ("{kind: gradient_descent, function: x**2, start: {x: 1}, learning_rate: 0.1, steps: 0}",
+     "slides[0].steps: expected a whole number from 1 to 1000, got 0"),
+    ("{kind: derivative, function: x*y}",
+     "slides[0].variable: the function has several variables (x, y): say which with 'variable'"),
+    ("{kind: derivative, function: x**2, variable: t}",
+     "slides[0].variable: variable 't' does not occur in the function (it uses x)"),
+    ("{kind: derivative, function: x**2, colour: red}",
+     "slides[0].colour: unknown key"),
+    ("{kind: derivative}", "slides[0]: missing required key 'function'"),
+    ("{function: x}", "slides[0]: missing required key 'kind' (one of markdown, derivative, gradient, "
+                      "gradient_descent, plot)"),
+    ("{kind: plot, functions: [sin(x)], range: [0, 1], tangent_at: 2}", "slides[0]: 'tangent_at' lies outside 'range'"),
+    ("{kind: derivative, function: x**2, forms: ['3*x']}", "slides[0].forms[0]: this form is not equal to the derivative 2*x"),
+    ("{kind: derivative, function: x**2, at: zero}", "slides[0].at: expected a number, got 'zero'"),
+])
+def test_slide_problems(write_spec, slide, expected):
+    path = write_spec(f"title: T\nslides:\n  - {slide}\n")
+    found = problems(path) if "forms" not in slide else _build_problems(path)
+    assert len(found) == 1 and found[0].split(": ", 1)[1] == expected, found
+
+
+def _build_problems(path):
+    from generator.build import solve_deck
+
+    with pytest.raises(SpecError) as caught:
+        solve_deck(load_deck(path))
+    return caught.value.lines()
+
+
+def test_duplicate_ids_are_refused(write_spec):
+    path = write_spec("""
+        title: T
+        slides:
+          - {kind: markdown, id: intro, title: A, body: B}
+          - {kind: markdown, id: intro, title: C, body: D}
+    """)
+    assert problems(path) == [f"{path}:4:5: slides[1].id: id 'intro' is already used by slides[0]"]
+
+
+def test_markdown_body_cannot_break_the_slide(write_spec):
+    path = write_spec("""
+        title: T
+        slides:
+          - kind: markdown
+            title: A
+            body: |
+              first
+              ---
+              second
+    """)
+    assert problems(path) == [f"{path}:7: slides[0].body: line 2 of the body is a slide break (---): "
+                              "start a new slide entry instead"]
+
+
+def test_numbers_may_be_constant_expressions(write_spec):
+    path = write_spec("""
+        title: T
+        slides:
+          - {kind: derivative, function: tg(x), at: pi/4}
+          - {kind: gradient_descent, function: x**2, start: {x: 1/3}, learning_rate: 1e-2, steps: 1}
+    """)
+    deck = load_deck(path)
+    import sympy
+
+    assert deck.slides[0].at == sympy.pi / 4
+    assert deck.slides[1].start[0][1] == Rational(1, 3) and deck.slides[1].learning_rate == Rational(1, 100)
+
+
+def test_marp_directives_are_checked(write_spec):
+    path = write_spec("""
+        title: T
+        marp: {theme: gaia, pagniate: true}
+        slides:
+          - {kind: markdown, title: A, body: B}
+    """)
+    assert problems(path) == [f"{path}:2:21: marp.pagniate: unknown Marp directive; did you mean 'paginate'?"]
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"", "the file is empty"),
+    (b"title: x\ntitle: y\nslides: []\n", "duplicate key 'title' (first given on line 1)"),
+    (b"\xff\xfe\x00", "the file is not UTF-8 text"),
+    (b"title: x\n\tslides: 1\n", "not valid YAML: found character '\\t' that cannot start any token"),
+    (b"- 1\n- 2\n", "a lesson spec is a mapping with 'title' and 'slides', got a list"),
+    (b"title: [unclosed\n", "not valid YAML"),
+])
+def test_unreadable_files(tmp_path, content, message):
+    path = tmp_path / "bad.yaml"
+    path.write_bytes(content)
+    found = problems(path)
+    assert len(found) == 1 and message in found[0] and found[0].startswith(f"{path}:")
+
+
+def test_alias_bombs_fail_fast(tmp_path):
+    lines = ["a: &a [1, 2, 3, 4, 5, 6, 7, 8, 9]"]
+    for index, name in enumerate("bcdefgh"):
+        previous = "abcdefgh"[index]
+        lines.append(f"{name}: &{name} [" + ", ".join([f"*{previous}"] * 9) + "]")
+    path = tmp_path / "bomb.yaml"
+    path.write_text("\n".join(lines) + "\n")
+    found = problems(path)
+    assert "expands to more than" in found[0]

@@ -181,6 +181,9 @@ def _square(xs: np.ndarray, ys: np.ndarray) -> tuple[tuple[float, float], tuple[
     return (x_mid - half_width, x_mid + half_width), (y_mid - half_height, y_mid + half_height)
 
 
+SLIDE_SIZE = {draw_plot: "h:330", draw_descent: "h:500"}  # a plot shares its slide with formulas
+
+
 def figure_name(slide_id: str) -> str:
     return f"{slide_id}.svg"
 
@@ -195,4 +198,4 @@ def draw(solution, words: Words, folder: Path, relative: PurePosixPath) -> Figur
         return None
     name = figure_name(solution.slide.id)
     alt = drawer(solution, words, folder / name)
-    return Figure(relative / name, alt)
+    return Figure(relative / name, alt, SLIDE_SIZE[drawer])

@@ -237,16 +237,24 @@ class SlideLatexPrinter(LatexPrinter):
         Steps are expressions (or LaTeX made by this printer); a step that prints the
         same as the one before is left out, so ``f'(1) = 2 = 2`` never appears.
         """
+        return " ".join([left] + [f"{relation} {piece}" for relation, piece in self._links(left, steps, value)])
+
+    def aligned_chain(self, left: str, steps: Sequence[Expr | str] = (), value: Expr | None = None) -> str:
+        """The same chain, one link per line (for derivations too long for one line)."""
+        lines = [f"{left} &{relation} {piece}" if index == 0 else f"&{relation} {piece}"
+                 for index, (relation, piece) in enumerate(self._links(left, steps, value))]
+        return r"\begin{aligned} " + r" \\ ".join(lines) + r" \end{aligned}"
+
+    def _links(self, left: str, steps: Sequence[Expr | str], value: Expr | None) -> list[tuple[str, str]]:
         parts: list[tuple[str, str]] = [("=", s if isinstance(s, str) else self.doprint(s)) for s in steps]
         if value is not None:
             parts += self.value_parts(value)
-        text, previous = left, left
+        links, previous = [], left
         for relation, piece in parts:
-            if piece == previous:
-                continue
-            text += f" {relation} {piece}"
-            previous = piece
-        return text
+            if piece != previous:
+                links.append((relation, piece))
+                previous = piece
+        return links
 
     def relation(self, left: str, relation: str, right: Expr) -> str:
         """``left < right`` and similar, for stopping rules."""
@@ -281,6 +289,10 @@ class SlideLatexPrinter(LatexPrinter):
         r"""``\left|f(p_{i+1}) - f(p_{i})\right|`` written with the iterates' coordinates."""
         return (rf"\left\lvert {self.value_at_step(name, variables, index)} - "
                 rf"{self.value_at_step(name, variables, previous)} \right\rvert")
+
+    def display_inline(self, latex: str) -> str:
+        """Inline math set at display size (fractions in a sentence stay readable)."""
+        return rf"\displaystyle {latex}"
 
     def equations(self, equations: Iterable[str]) -> str:
         """Several short equations on one line, separated by a wide space."""

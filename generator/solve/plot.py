@@ -7,7 +7,6 @@ import sympy
 from sympy import Expr
 
 from ..model import PlotSlide
-from .simplify import Vocabulary, teaching_form
 from .substitute import held
 
 
@@ -17,7 +16,7 @@ class Tangent:
     value: Expr  # f(a)
     slope: Expr  # f'(a)
     shown: Expr  # f(a) + f'(a)(x − a) with the numbers held
-    line: Expr  # the same line, simplified
+    line: Expr  # the same line, expanded: slope·x + intercept
 
 
 @dataclass(frozen=True)
@@ -34,7 +33,7 @@ def tangent_line(function: Expr, x: sympy.Symbol, a: Expr) -> Tangent:
     line = sympy.expand(value + slope * (x - a))
     shown = sympy.Add(held(value), sympy.Mul(held(slope), sympy.Add(x, -held(a), evaluate=False), evaluate=False),
                       evaluate=False)
-    return Tangent(a, value, slope, shown, teaching_form(line, Vocabulary(function, line)))
+    return Tangent(a, value, slope, shown, line)
 
 
 def solve_plot(slide: PlotSlide) -> PlotSolution:

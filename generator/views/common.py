@@ -26,6 +26,7 @@ class Figure:
 
     path: PurePosixPath
     alt: str
+    size: str  # Marp image size keyword, e.g. "h:380"
 
 
 @dataclass(frozen=True)

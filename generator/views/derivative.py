@@ -35,7 +35,7 @@ def _chain(solution: DerivativeSolution, prime: str, ctx: Context) -> str:
     p, chain = ctx.printer, solution.chain
     in_layers = p.product([layer.derivative for layer in chain.layers])
     in_variable = p.product([layer.factor for layer in chain.layers])
-    return p.chain(prime, [in_layers, in_variable, solution.derivative])
+    return p.aligned_chain(prime, [in_layers, in_variable, solution.derivative])
 
 
 def derivative_view(solution: DerivativeSolution, ctx: Context) -> DerivativeView:

@@ -7,8 +7,8 @@ from ..solve.descent import DescentSolution
 from .common import Context, Figure, inline
 from .gradient import partial_lines, value_lines
 
-TABLE_ROWS = 10  # longest table shown whole; longer ones keep the first and last rows
-HEAD_ROWS, TAIL_ROWS = 5, 4
+TABLE_ROWS = 7  # longest table shown whole; longer ones keep the first and last rows
+HEAD_ROWS, TAIL_ROWS = 3, 3
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class DescentView:
     rules: tuple[str, ...]  # x_{i+1} = x_i − η ∂f/∂x(…)
     stop_rule: str  # sentence, empty for a fixed number of steps
     partials_lead: str
-    partials: tuple[str, ...]
+    partials: str  # all partial derivatives on one line
     step_title: str
     slopes: tuple[str, ...]  # ∂f/∂x(1.3, 5.4) = 2·1.3 + 5.4 = 8
     update_lead: str
@@ -40,7 +40,7 @@ class DescentView:
     rows: tuple[Row, ...]
     outcome: str  # why the iteration stopped
     answer_lead: str
-    answer: tuple[str, ...]  # the last point and f there
+    answer: str  # the last point and f there
     figure_title: str
     figure: Figure | None
 
@@ -124,7 +124,7 @@ def descent_view(solution: DescentSolution, ctx: Context) -> DescentView:
         rules=tuple(p.update_rule(slide.name, v, variables) for v in variables),
         stop_rule=stop_rule,
         partials_lead=words.partials if len(variables) > 1 else words.derivative,
-        partials=partial_lines(slide.name, solution.partials, ctx),
+        partials=p.equations(partial_lines(slide.name, solution.partials, ctx)),
         step_title=words.step_heading.format(number=1),
         update_lead=words.update,
         new_point_lead=words.new_point,
@@ -133,8 +133,8 @@ def descent_view(solution: DescentSolution, ctx: Context) -> DescentView:
         rows=rows,
         outcome=_outcome(solution, ctx),
         answer_lead=words.answer,
-        answer=(p.point_value(p.point_at(variables, number), [value for _, value in last.new_point]),
-                p.chain(p.value_at_step(slide.name, variables, number), [], last.new_value)),
+        answer=p.equations([p.point_value(p.point_at(variables, number), [value for _, value in last.new_point]),
+                            p.chain(p.value_at_step(slide.name, variables, number), [], last.new_value)]),
         figure_title=words.path_title,
         figure=ctx.figures.get(slide.id),
         **_first_step(solution, ctx),

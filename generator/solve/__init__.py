@@ -4,10 +4,11 @@ from __future__ import annotations
 from typing import Union
 
 from ..model import DerivativeSlide, DescentSlide, GradientSlide, MarkdownSlide, PlotSlide, Slide
-from .derivative import DerivativeSolution, MathError, solve_derivative
+from .derivative import DerivativeSolution, solve_derivative
 from .descent import DescentSolution, solve_descent
 from .gradient import GradientSolution, solve_gradient
 from .plot import PlotSolution, solve_plot
+from .problems import MathError
 
 Solution = Union[MarkdownSlide, DerivativeSolution, GradientSolution, DescentSolution, PlotSolution]
 

@@ -7,20 +7,12 @@ import sympy
 from sympy import Expr
 
 from ..model import DerivativeSlide
+from .problems import MathError, finite_real
 from .simplify import Vocabulary, teaching_form
 from .substitute import shown_substitution
 from .table import table_derivative
 
 LAYER_NAMES = ("u", "v", "w", "t", "s", "z", "q", "r")
-
-
-class MathError(ValueError):
-    """The instructor's input states something false (e.g. a form that is not f')."""
-
-    def __init__(self, key: str, message: str):
-        super().__init__(message)
-        self.key = key
-        self.message = message
 
 
 @dataclass(frozen=True)
@@ -112,15 +104,29 @@ def solve_derivative(slide: DerivativeSlide) -> DerivativeSolution:
     derivative = teaching_form(candidates, Vocabulary(f, candidates))
     if sympy.simplify(derivative - exact) != 0:  # the engine never prints an unchecked result
         raise AssertionError(f"derivative of {f} came out as {derivative}, sympy.diff gives {exact}")
-    at = _value_at(derivative, x, slide.at) if slide.at is not None else None
+    at = _value_at(f, derivative, x, slide.at) if slide.at is not None else None
     return DerivativeSolution(slide, f, x, derivative, chain, at, _checked_forms(slide, exact))
 
 
-def _value_at(derivative: Expr, x: sympy.Symbol, point: Expr) -> ValueAt:
+def _value_at(function: Expr, derivative: Expr, x: sympy.Symbol, point: Expr) -> ValueAt:
+    check_differentiable(function, x, point, "at")
     value = sympy.simplify(derivative.xreplace({x: point}))
-    if not value.is_finite:
-        raise MathError("at", f"the derivative is not defined at {point}")
+    if not finite_real(value):
+        raise MathError("at", f"the derivative is not defined at {x} = {point}")
     return ValueAt(point, shown_substitution(derivative, [(x, point)]), value)
+
+
+def check_differentiable(function: Expr, x: sympy.Symbol, point: Expr, key: str) -> None:
+    """Refuse points where f is undefined or has a corner (|x| at 0) or a vertical tangent."""
+    if not finite_real(sympy.simplify(function.xreplace({x: point}))):
+        raise MathError(key, f"the function is not defined at {x} = {point}")
+    derivative = sympy.diff(function, x)
+    corners = [node for node in derivative.atoms(sympy.sign, sympy.Heaviside)
+               if sympy.simplify(node.args[0].xreplace({x: point})) == 0]
+    if corners:
+        raise MathError(key, f"the function has no derivative at {x} = {point} (a corner)")
+    if not finite_real(sympy.simplify(derivative.xreplace({x: point}))):
+        raise MathError(key, f"the function has no derivative at {x} = {point}")
 
 
 def _checked_forms(slide: DerivativeSlide, exact: Expr) -> tuple[Expr, ...]:

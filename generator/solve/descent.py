@@ -14,6 +14,7 @@ from sympy import Expr
 from ..model import DescentSlide, Point
 from ..numbers import WORKING_DIGITS
 from .gradient import Partial, PartialAt, partial_derivatives, partials_at
+from .problems import MathError, finite_real
 from .substitute import difference, evaluate, held, shown_substitution
 
 DIVERGENCE_BOUND = sympy.Integer(10) ** 30
@@ -62,9 +63,15 @@ class DescentSolution:
         return self.steps[-1]
 
 
-def _settle(value: Expr) -> Expr:
+def _settle(value: Expr, step: int) -> Expr:
     """Keep rationals exact; turn any other number into a high-precision Float."""
-    return value if value.is_Rational else sympy.Float(sympy.N(value, WORKING_DIGITS), WORKING_DIGITS)
+    if value.is_Rational:
+        return value
+    number = sympy.N(value, WORKING_DIGITS)
+    if not finite_real(number):
+        where = "at the start" if step == 0 else f"after step {step}"
+        raise MathError("start", f"the descent leaves the domain of the function {where} ({number})")
+    return sympy.Float(number, WORKING_DIGITS)
 
 
 def _step(slide: DescentSlide, partials: tuple[Partial, ...], index: int, point: Point, value: Expr) -> DescentStep:
@@ -72,10 +79,10 @@ def _step(slide: DescentSlide, partials: tuple[Partial, ...], index: int, point:
     rate = slide.learning_rate
     updates = []
     for (variable, old), slope in zip(point, slopes):
-        new = _settle(old - rate * slope.value)
+        new = _settle(old - rate * slope.value, index + 1)
         updates.append(Update(variable, difference(held(old), [held(rate), held(slope.value)]), new))
     new_point = tuple((u.variable, u.new) for u in updates)
-    new_value = _settle(evaluate(slide.function, new_point))
+    new_value = _settle(evaluate(slide.function, new_point), index + 1)
     return DescentStep(index, point, slopes, tuple(updates), new_point, value,
                        shown_substitution(slide.function, new_point), new_value)
 
@@ -83,7 +90,7 @@ def _step(slide: DescentSlide, partials: tuple[Partial, ...], index: int, point:
 def solve_descent(slide: DescentSlide) -> DescentSolution:
     partials = partial_derivatives(slide.function, slide.variables)
     limit = slide.steps if slide.steps is not None else slide.stop.max_steps
-    point, value = slide.start, _settle(evaluate(slide.function, slide.start))
+    point, value = slide.start, _settle(evaluate(slide.function, slide.start), 0)
     steps: list[DescentStep] = []
     reason = "steps" if slide.steps is not None else "max_steps"
     while len(steps) < limit:

@@ -8,6 +8,7 @@ from sympy import Expr
 
 from ..model import GradientSlide, Point
 from .simplify import Vocabulary, teaching_form
+from .problems import MathError, finite_real
 from .substitute import evaluate, shown_substitution
 
 
@@ -49,4 +50,7 @@ def partials_at(partials: tuple[Partial, ...], point: Point) -> tuple[PartialAt,
 def solve_gradient(slide: GradientSlide) -> GradientSolution:
     partials = partial_derivatives(slide.function, slide.variables)
     values = partials_at(partials, slide.at) if slide.at is not None else ()
+    for value in values:
+        if not finite_real(value.value):
+            raise MathError("at", f"the partial derivative by {value.variable} is not defined at this point")
     return GradientSolution(slide, slide.function, partials, slide.at, values)

@@ -7,6 +7,7 @@ import sympy
 from sympy import Expr
 
 from ..model import PlotSlide
+from .derivative import check_differentiable
 from .substitute import held
 
 
@@ -27,6 +28,7 @@ class PlotSolution:
 
 
 def tangent_line(function: Expr, x: sympy.Symbol, a: Expr) -> Tangent:
+    check_differentiable(function, x, a, "tangent_at")
     derivative = sympy.diff(function, x)
     value = sympy.simplify(function.xreplace({x: a}))
     slope = sympy.simplify(derivative.xreplace({x: a}))

@@ -1,31 +1,13 @@
 """Gradient solver: every partial derivative and its exact value at a point, checked by hand."""
 from __future__ import annotations
 
-import textwrap
 
 import pytest
 import sympy
 from sympy import Rational, exp
 
-from generator.solve import GradientSolution, solve_slide
-from generator.spec import load_deck
-
-
-def solve_one(tmp_path, slide: str):
-    """Write a one-slide lesson, load it through ``load_deck`` and solve its slide."""
-    spec = tmp_path / "lesson.yaml"
-    body = textwrap.indent(textwrap.dedent(slide).strip("\n"), "  ")
-    spec.write_text(f"title: Test lesson\nslides:\n{body}\n", encoding="utf-8")
-    deck = load_deck(spec)
-    assert len(deck.slides) == 1
-    solution = solve_slide(deck.slides[0])
-    assert isinstance(solution, GradientSolution)
-    return solution
-
-
-def symbols_of(expr, *names):
-    by_name = {s.name: s for s in expr.free_symbols}
-    return tuple(by_name[name] for name in names)
+from generator.solve import GradientSolution, MathError, solve_slide
+from solve_helpers import solve_one, symbols_of
 
 
 def same(a, b) -> bool:
@@ -139,3 +121,14 @@ def test_trigonometric_partials(tmp_path):
     assert same(solution.partials[1].expr, -sympy.sin(x) * sympy.sin(y))
     assert same(solution.values[0].value, sympy.sqrt(3) / 4)
     assert same(solution.values[1].value, -sympy.sqrt(3) / 4)
+
+
+def test_partial_undefined_at_the_point_is_a_math_error(tmp_path):
+    # ∂/∂x sqrt(x) = 1/(2 sqrt x) has no value at x = 0
+    with pytest.raises(MathError) as caught:
+        solve_one(tmp_path, """
+            - kind: gradient
+              function: sqrt(x) + y
+              at: {x: 0, y: 1}
+        """)
+    assert caught.value.key == "at"

@@ -1,26 +1,13 @@
 """Plot solver: the functions as given and the tangent line y = f(a) + f'(a)(x − a), checked by hand."""
 from __future__ import annotations
 
-import textwrap
 
 import pytest
 import sympy
 from sympy import Rational, cos, exp, sin
 
 from generator.solve import MathError, PlotSolution, solve_slide
-from generator.spec import load_deck
-
-
-def solve_one(tmp_path, slide: str) -> PlotSolution:
-    """Write a one-slide lesson, load it through ``load_deck`` and solve its slide."""
-    spec = tmp_path / "lesson.yaml"
-    body = textwrap.indent(textwrap.dedent(slide).strip("\n"), "  ")
-    spec.write_text(f"title: Test lesson\nslides:\n{body}\n", encoding="utf-8")
-    deck = load_deck(spec)
-    assert len(deck.slides) == 1
-    solution = solve_slide(deck.slides[0])
-    assert isinstance(solution, PlotSolution)
-    return solution
+from solve_helpers import solve_one
 
 
 def var(expr, name: str) -> sympy.Symbol:
@@ -109,14 +96,28 @@ def test_no_tangent(tmp_path):
     assert solution.functions == (sin(x), cos(x))
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: the tangent of sqrt(x) at 0 has slope zoo and line zoo*x instead of a "
-                                       "MathError; build_deck then crashes with KeyError 'ComplexInfinity'")
 def test_vertical_tangent_is_a_math_error(tmp_path):
+    # was: slope zoo and line zoo*x, and build_deck crashed with KeyError 'ComplexInfinity'
     with pytest.raises(MathError) as caught:
         solve_one(tmp_path, """
             - kind: plot
               functions: ["sqrt(x)"]
               range: [0, 4]
               tangent_at: 0
+        """)
+    assert caught.value.key == "tangent_at"
+
+
+@pytest.mark.parametrize("function, low, point", [
+    ("abs(x)", -1, 0),  # a corner: no tangent (was: slope sign(0) = 0)
+    ("ln(x)", -1, 0),  # not defined at 0
+])
+def test_no_tangent_where_there_is_no_derivative(tmp_path, function, low, point):
+    with pytest.raises(MathError) as caught:
+        solve_one(tmp_path, f"""
+            - kind: plot
+              functions: [{function!r}]
+              range: [{low}, 4]
+              tangent_at: {point}
         """)
     assert caught.value.key == "tangent_at"

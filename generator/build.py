@@ -46,7 +46,8 @@ def solve_deck(deck: Deck) -> list:
         try:
             solutions.append(solve_slide(slide))
         except MathError as error:
-            problems.append(Problem(slide.location, f"slides[{index}].{error.key}", error.message))
+            problems.append(Problem(slide.places.of(error.key, slide.location), f"slides[{index}].{error.key}",
+                                    error.message))
     if problems:
         raise SpecError(problems)
     return solutions

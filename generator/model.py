@@ -19,9 +19,21 @@ Point = tuple[tuple[sympy.Symbol, Expr], ...]  # ordered (variable, value) pairs
 
 
 @dataclass(frozen=True)
+class Places:
+    """Where each key of a slide was written, so later stages can point at the exact value."""
+
+    keys: tuple[tuple[str, Location], ...]
+
+    def of(self, key: str, default: Location) -> Location:
+        """The place of ``key`` (``forms[1]`` → the place of ``forms``), else ``default``."""
+        return dict(self.keys).get(key.split("[", 1)[0], default)
+
+
+@dataclass(frozen=True)
 class MarkdownSlide:
     id: str
     location: Location
+    places: "Places"
     title: str
     body: str
 
@@ -30,6 +42,7 @@ class MarkdownSlide:
 class DerivativeSlide:
     id: str
     location: Location
+    places: "Places"
     title: str | None
     function: Expr
     variable: sympy.Symbol
@@ -42,6 +55,7 @@ class DerivativeSlide:
 class GradientSlide:
     id: str
     location: Location
+    places: "Places"
     title: str | None
     function: Expr
     variables: tuple[sympy.Symbol, ...]
@@ -61,6 +75,7 @@ class StopRule:
 class DescentSlide:
     id: str
     location: Location
+    places: "Places"
     title: str | None
     function: Expr
     variables: tuple[sympy.Symbol, ...]
@@ -76,6 +91,7 @@ class DescentSlide:
 class PlotSlide:
     id: str
     location: Location
+    places: "Places"
     title: str | None
     functions: tuple[Expr, ...]
     labels: tuple[str, ...]  # legend names, one per function

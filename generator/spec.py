@@ -492,7 +492,8 @@ def _slide(node: Node, scope: Scope, index: int) -> model.Slide:
     if values is _FAILED:
         return _FAILED
     base = {"id": values.pop("id") or f"{kind.replace('_', '-')}-{index + 1}",
-            "location": node.location, "title": values.pop("title")}
+            "location": node.location, "title": values.pop("title"),
+            "places": model.Places(tuple((key, value.location) for key, _, value in node.items()))}
     try:
         return build(values, node, scope, base)
     except Invalid as error:

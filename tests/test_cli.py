@@ -95,3 +95,11 @@ def test_missing_file_is_a_clear_error(tmp_path):
     result = run("build", str(tmp_path / "nope.yaml"), "-o", str(tmp_path / "out"))
     assert result.returncode == 2
     assert result.stderr == f"{tmp_path / 'nope.yaml'}: cannot read the file: No such file or directory\n"
+
+
+def test_undefined_math_points_at_its_key(tmp_path):
+    spec = tmp_path / "corner.yaml"
+    spec.write_text("title: T\nslides:\n  - kind: derivative\n    function: abs(x)\n    at: 0\n")
+    result = run("build", str(spec), "-o", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert result.stderr == f"{spec}:5:9: slides[0].at: the function has no derivative at x = 0 (a corner)\n"

@@ -16,7 +16,8 @@ import yaml
 
 from . import figures
 from .answers import answers_json, collect_answers
-from .errors import Location, Problem, SpecError
+from .check import check_markdown
+from .errors import CheckError, Location, Problem, SpecError
 from .i18n import words_for
 from .latex import printer_for
 from .model import Deck, MarkdownSlide
@@ -75,12 +76,23 @@ def build_deck(spec: Path, out_dir: Path) -> BuildResult:
         context = Context(printer, words, drawn)
         view = DeckView(deck.lang, deck.title, deck.subtitle or "", front_matter(deck),
                         tuple(slide_view(solution, context) for solution in solutions))
-        (staging / f"{deck.stem}.md").write_text(render_deck(view), encoding="utf-8")
+        markdown = render_deck(view)
+        verify_printed_math(markdown, out_dir / f"{deck.stem}.md")
+        (staging / f"{deck.stem}.md").write_text(markdown, encoding="utf-8")
         (staging / f"{deck.stem}.answers.json").write_text(answers_json(collect_answers(solutions), printer),
                                                            encoding="utf-8")
         return _publish(deck, staging, out_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def verify_printed_math(markdown: str, target: Path) -> None:
+    """Run the independent checker on the deck as printed: nothing wrong, nothing it cannot read."""
+    report = check_markdown(markdown, str(target))
+    failures = [f for f in report.findings if f.kind in ("wrong", "not understood")]
+    if failures:
+        raise CheckError([f.format(str(target)) for f in failures] + [
+            f"{target}: not written: every printed equality must be verified ({report.summary()})"])
 
 
 def _publish(deck: Deck, staging: Path, out_dir: Path) -> BuildResult:

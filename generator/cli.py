@@ -11,7 +11,8 @@ import traceback
 from pathlib import Path
 
 from .build import build_deck, find_specs
-from .errors import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, VerideckError
+from .check import check_file, reports_json
+from .errors import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_WRONG_MATH, VerideckError
 
 DEFAULT_DECKS = Path("decks")
 DEFAULT_OUT = Path("build")
@@ -27,7 +28,34 @@ def _parser() -> argparse.ArgumentParser:
                        help=f"spec files or folders of them (default: {DEFAULT_DECKS}/)")
     build.add_argument("-o", "--out", type=Path, default=DEFAULT_OUT, help=f"output folder (default: {DEFAULT_OUT}/)")
     build.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show a traceback for errors")
+    check = commands.add_parser("check", help="verify every equality printed in Marp Markdown decks")
+    check.add_argument("decks", nargs="+", type=Path, metavar="DECK.md", help="Marp Markdown files (ours or hand-written)")
+    check.add_argument("--plain", action="store_true", help="also check plain-text equations outside $…$")
+    check.add_argument("-v", "--verbose", action="store_true", help="also list what was not understood")
+    check.add_argument("--strict", action="store_true", help="fail on anything not understood, too")
+    check.add_argument("--json", action="store_true", help="print the reports as JSON")
+    check.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show a traceback for errors")
     return parser
+
+
+def _check(args: argparse.Namespace) -> int:
+    reports = []
+    for deck in args.decks:
+        try:
+            reports.append(check_file(deck, plain=args.plain))
+        except OSError as error:
+            print(f"{deck}: cannot read the file: {error.strerror}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+    if args.json:
+        print(reports_json(reports))
+    else:
+        for report in reports:
+            for finding in report.problems(verbose=args.verbose):
+                print(finding.format(report.path))
+            print(report.summary())
+    wrong = any(r.count("wrong") for r in reports)
+    unread = any(r.count("not understood") for r in reports)
+    return EXIT_WRONG_MATH if wrong or (args.strict and unread) else EXIT_OK
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -62,7 +90,7 @@ def _build(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return _build(args)
+        return _check(args) if args.command == "check" else _build(args)
     except KeyboardInterrupt:
         return 130
 

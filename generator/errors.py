@@ -80,6 +80,19 @@ class ExprError(ValueError):
         super().__init__(f"column {column}: {message}" if column else message)
 
 
+class CheckError(VerideckError):
+    """A built deck prints math that the independent checker finds wrong or cannot read."""
+
+    exit_code = EXIT_WRONG_MATH
+
+    def __init__(self, lines: list[str]):
+        self._lines = list(lines)
+        super().__init__("\n".join(self._lines))
+
+    def lines(self) -> list[str]:
+        return self._lines
+
+
 class RenderError(VerideckError):
     """The rendered deck broke one of the output rules (a template or generator bug)."""
 

@@ -290,6 +290,13 @@ class SlideLatexPrinter(LatexPrinter):
         return (rf"\left\lvert {self.value_at_step(name, variables, index)} - "
                 rf"{self.value_at_step(name, variables, previous)} \right\rvert")
 
+    def tangent_formula(self, name: str, variable: sympy.Symbol, point: Expr) -> str:
+        r"""``f(a) + f'(a) \cdot \left(x - a\right)``: the tangent line at a, in general form."""
+        shift = self.doprint(point)
+        shift = rf"\left({shift}\right)" if point.could_extract_minus_sign() else shift
+        return (rf"{self.call(name, [point])} + {self.prime(name, [point])} \cdot "
+                rf"\left({self.doprint(variable)} - {shift}\right)")
+
     def display_inline(self, latex: str) -> str:
         """Inline math set at display size (fractions in a sentence stay readable)."""
         return rf"\displaystyle {latex}"

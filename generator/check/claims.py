@@ -1,0 +1,358 @@
+"""What a statement claims, and whether it holds.
+
+A statement is a chain ``A = B ≈ C < D``.  Its first side may *define* something
+instead of claiming it:
+
+* a name that nothing computes yet (``x_1 = …``, ``\\eta = 0.1``, ``u = x^2``) becomes a value;
+* a function head with plain parameters (``f(x, y) = …``) becomes a function;
+* a name with a general index (``w_{i+1} = w_i − η ∂L/∂w(w_i)``) becomes a recurrence;
+* a tuple of such names (``(x_0, y_0) = (1.3, 5.4)``) defines each.
+
+Every other link is a claim, checked one by one: ``=`` as a symbolic identity (simplify,
+cross-checked at random points) or exact arithmetic, falling back to the values of the
+current point (``∂f/∂x = 2·1.3 + 5.4`` after ``x = 1.3``); ``≈`` as correct rounding at the
+digits shown; ``<``, ``>`` numerically.
+"""
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Optional
+
+import sympy
+from sympy import Expr
+
+from .evaluate import Context, Evaluator, Recurrence, symbol
+from .texparse import (Abs, Call, DerivOp, Func, Name, Nabla, Neg, Node, Num, Op, Partial, Prime, Sqrt, Statement,
+                       TexError, Tuple, Vector)
+
+RANDOM_POINTS = 6
+TOLERANCE = 1e-9
+SIMPLIFY_OPS = 400  # larger differences are checked numerically only
+
+
+@dataclass(frozen=True)
+class Outcome:
+    kind: str  # "verified" | "wrong" | "warning" | "not understood"
+    text: str  # the link as written
+    message: str = ""
+
+
+# -- definitions ------------------------------------------------------------------
+
+def _has_free_index(node: Node, context: Context) -> bool:
+    """Whether a name in the tree carries a general index such as ``i`` or ``i+1``."""
+    if isinstance(node, Name):
+        return node.sub is not None and not isinstance(node.sub, Num) and _index_variable(node) is not None
+    return any(_has_free_index(child, context) for child in _children(node))
+
+
+def _children(node: Node):
+    for value in getattr(node, "__dict__", {}).values():
+        if isinstance(value, Node):
+            yield value
+        elif isinstance(value, tuple):
+            yield from (item for item in value if isinstance(item, Node))
+
+
+def _index_variable(name: Name) -> Optional[tuple[str, int]]:
+    """``w_{i+1}`` → ("i", 1); ``w_i`` → ("i", 0); ``w_{i-1}`` → ("i", -1); ``x_{new}`` → None."""
+    sub = name.sub
+    if isinstance(sub, Name) and len(sub.base) == 1 and sub.base in "ijkmnt" and not sub.sub_text:
+        return sub.base, 0
+    if isinstance(sub, Op) and sub.op == "+" and isinstance(sub.left, Name) and len(sub.left.base) == 1:
+        right = sub.right
+        if isinstance(right, Num) and right.value.denominator == 1:
+            return sub.left.base, int(right.value)
+        if hasattr(right, "operand") and isinstance(right.operand, Num):
+            return sub.left.base, -int(right.operand.value)
+    return None
+
+
+def _computable(name: Name, context: Context) -> bool:
+    """Whether a recurrence computes ``name`` (``x_3`` from ``x_{i+1} = …``; not the start ``x_0``)."""
+    return computable_key(name.key, context)
+
+
+def computable_key(key: str, context: Context) -> bool:
+    base, _, index = key.rpartition("_")
+    recurrence = context.recurrences.get(base)
+    return recurrence is not None and index.isdigit() and int(index) >= recurrence.shift
+
+
+def _definable(node: Node, context: Context) -> bool:
+    return isinstance(node, Name) and not _computable(node, context) and node.key not in ("e", "pi")
+
+
+def _define(first: Node, value, context: Context, evaluator: Evaluator) -> None:
+    if isinstance(first, Name):
+        context.define_value(first.key, value)
+    elif isinstance(first, Tuple):
+        items = list(value) if isinstance(value, (sympy.Tuple, sympy.MatrixBase)) else None
+        if items is None or len(items) != len(first.items):
+            raise TexError("the tuples have different lengths")
+        for name, item in zip(first.items, items):
+            context.define_value(name.key, item)
+
+
+def _function_head(node: Node, context: Context) -> bool:
+    """``f(x, y)`` with plain, distinct, value-less parameters: a function being defined."""
+    if not isinstance(node, Call) or node.primes:
+        return False
+    if not all(isinstance(arg, Name) and arg.sub is None or isinstance(arg, Name) and isinstance(arg.sub, Num)
+               for arg in node.args):
+        return False
+    keys = [arg.key for arg in node.args]
+    if len(set(keys)) != len(keys) or any(computable_key(key, context) for key in keys):
+        return False
+    known = context.functions.get(node.name.key)
+    if known is not None and [p.name for p in known.params] == keys:
+        return True  # f(x, y) = … again, with f's own parameters: a (re)definition
+    return known is None or not any(key in context.values for key in keys)
+
+
+# -- checking -----------------------------------------------------------------------
+
+def check_statement(statement: Statement, context: Context, bindings: Optional[dict[str, int]] = None) -> list[Outcome]:
+    """Check one statement; ``bindings`` give index values (a table row's ``i``)."""
+    if not statement.relations:
+        return []
+    if bindings:
+        return _check_links(statement, context, start=0, bindings=bindings)
+    first = statement.sides[0]
+    if _has_free_index(first, context) or any(_has_free_index(side, context) for side in statement.sides[1:]):
+        return _general_statement(statement, context)
+    evaluator = Evaluator(context)
+    if statement.relations[0] in ("=", "≈") and _is_definition(first, context):
+        outcomes = _check_links(statement, context, start=1)
+        _record_definition(statement, context, evaluator)
+        return outcomes
+    return _check_links(statement, context, start=0)
+
+
+def _is_definition(first: Node, context: Context) -> bool:
+    if _definable(first, context):
+        return True
+    if isinstance(first, Tuple):
+        return all(_definable(item, context) for item in first.items)
+    return _function_head(first, context)
+
+
+def _record_definition(statement: Statement, context: Context, evaluator: Evaluator) -> None:
+    first, second = statement.sides[0], statement.sides[1]
+    if isinstance(first, Call):
+        params = tuple(symbol(arg.key) for arg in first.args)
+        context.define_function(first.name.key, params, evaluator.build(second))
+        return
+    value = evaluator.build(second)
+    if statement.relations[0] == "≈":
+        value = _approximate_value(statement, evaluator)
+    _define(first, value, context, evaluator)
+
+
+def _approximate_value(statement: Statement, evaluator: Evaluator):
+    return evaluator.build(statement.sides[1])
+
+
+def _general_statement(statement: Statement, context: Context) -> list[Outcome]:
+    """A rule about step i: a recurrence ``x_{i+1} = …`` is recorded; other general statements are read only."""
+    first = statement.sides[0]
+    if statement.relations == ("=",) and isinstance(first, Name) and first.sub is not None:
+        index = _index_variable(first)
+        if index is not None:
+            context.define_recurrence(Recurrence(first.base, index[0], index[1], statement.sides[1]))
+    return []
+
+
+def _check_links(statement: Statement, context: Context, start: int,
+                 bindings: Optional[dict[str, int]] = None) -> list[Outcome]:
+    outcomes = []
+    for position in range(start, len(statement.relations)):
+        left, right = statement.sides[position], statement.sides[position + 1]
+        relation = statement.relations[position]
+        text = f"{statement.texts[position]} {_RELATION_TEXT[relation]} {statement.texts[position + 1]}"
+        try:
+            outcomes.append(_check_link(left, relation, right, context, text, bindings or {}))
+        except TexError as error:
+            outcomes.append(Outcome("not understood", text, str(error)))
+        except (TypeError, ValueError, ZeroDivisionError, AttributeError, NotImplementedError) as error:
+            outcomes.append(Outcome("not understood", text, f"could not evaluate ({type(error).__name__})"))
+    return outcomes
+
+
+_RELATION_TEXT = {"=": "=", "≈": r"\approx", "<": "<", ">": ">", "≤": r"\le", "≥": r"\ge", "≠": r"\ne"}
+
+
+def _shape(node: Node) -> Optional[str]:
+    """"vector" or "number" when the notation says so; None when only the context knows."""
+    if isinstance(node, (Vector, Nabla)):
+        return "vector"
+    if isinstance(node, (Partial, Num, Func, Prime, DerivOp, Sqrt, Abs)):
+        return "number"
+    if isinstance(node, Neg):
+        return _shape(node.operand)
+    if isinstance(node, Op):
+        shapes = {_shape(node.left), _shape(node.right)}
+        return "vector" if "vector" in shapes else ("number" if shapes == {"number"} else None)
+    return None
+
+
+def _check_link(left: Node, relation: str, right: Node, context: Context, text: str,
+                bindings: dict[str, int]) -> Outcome:
+    shapes = (_shape(left), _shape(right))
+    if None not in shapes and shapes[0] != shapes[1]:
+        return Outcome("wrong", text, f"the left side is a {shapes[0]}, the right side a {shapes[1]}")
+    symbolic = Evaluator(context, bindings=bindings)
+    at_point = Evaluator(context, at_point=True, bindings=bindings)
+    if relation == "=":
+        a, b = symbolic.value(left), symbolic.value(right)
+        if _equal(a, b):
+            return Outcome("verified", text)
+        a_point, b_point = at_point.value(left), at_point.value(right)
+        if (a_point, b_point) != (a, b) and _equal(a_point, b_point):
+            return Outcome("verified", text)
+        rounded = _rounded_equal(a_point, b_point, left, right)
+        if rounded:
+            return Outcome("warning", text, f"{rounded} is rounded: use \\approx")
+        return Outcome("wrong", text, f"the left side is {_describe(a_point)}")
+    if relation == "≈":
+        return _check_approximation(at_point.value(left), right, text)
+    if relation in ("<", ">", "≤", "≥", "≠"):
+        a, b = _number(at_point.value(left)), _number(at_point.value(right))
+        holds = {"<": a < b, ">": a > b, "≤": a <= b, "≥": a >= b, "≠": a != b}[relation]
+        return Outcome("verified" if holds else "wrong", text, "" if holds else f"the left side is {_describe(a)}")
+    raise TexError(f"unsupported relation {relation}")
+
+
+def _equal(a, b) -> bool:
+    if isinstance(a, (sympy.Tuple, sympy.MatrixBase)) or isinstance(b, (sympy.Tuple, sympy.MatrixBase)):
+        items_a, items_b = _items(a), _items(b)
+        return items_a is not None and items_b is not None and len(items_a) == len(items_b) and \
+            all(_equal(x, y) for x, y in zip(items_a, items_b))
+    difference = sympy.expand(a - b) if not (a.has(sympy.Derivative) or b.has(sympy.Derivative)) else a - b
+    if difference == 0:
+        return True
+    if not difference.free_symbols:
+        value = sympy.N(difference, 40)
+        if value.is_Number and value == 0:
+            return True
+        return bool(sympy.simplify(difference) == 0)
+    if sympy.count_ops(difference) <= SIMPLIFY_OPS and sympy.simplify(difference) == 0:
+        return _agrees_at_random_points(a, b) is not False
+    return _agrees_at_random_points(a, b) is True
+
+
+def _items(value):
+    if isinstance(value, sympy.Tuple):
+        return list(value)
+    if isinstance(value, sympy.MatrixBase):
+        return list(value)
+    return None
+
+
+def _agrees_at_random_points(a: Expr, b: Expr) -> Optional[bool]:
+    """True/False from numeric evaluation at random points; None when too few points are defined."""
+    if a.has(sympy.Function) and any(isinstance(f, sympy.core.function.AppliedUndef) for f in
+                                     (a - b).atoms(sympy.Function)):
+        return None
+    generator = random.Random(20261123)
+    free = sorted((a - b).free_symbols, key=lambda s: s.name)
+    checked = 0
+    for _ in range(RANDOM_POINTS * 3):
+        point = {s: sympy.Rational(generator.randint(11, 190), 100) for s in free}
+        try:
+            x, y = complex(sympy.N(a.xreplace(point), 30)), complex(sympy.N(b.xreplace(point), 30))
+        except (TypeError, ValueError, ZeroDivisionError):
+            continue
+        if any(map(_bad, (x, y))) or abs(x.imag) > TOLERANCE or abs(y.imag) > TOLERANCE:
+            continue
+        if abs(x - y) > TOLERANCE * max(1.0, abs(x), abs(y)):
+            return False
+        checked += 1
+        if checked >= RANDOM_POINTS:
+            return True
+    return None if checked < 3 else True
+
+
+def _bad(value: complex) -> bool:
+    return value != value or abs(value) == float("inf")
+
+
+def _number(value) -> Fraction | float:
+    if isinstance(value, (sympy.Tuple, sympy.MatrixBase)) or value.free_symbols:
+        raise TexError("the side is not a number")
+    if value.is_Rational:
+        return Fraction(int(value.p), int(value.q))
+    number = sympy.N(value, 40)
+    if not number.is_real:
+        raise TexError("the side is not a real number")
+    return Fraction(str(number))
+
+
+def _literal_digits(node: Node) -> Optional[int]:
+    if isinstance(node, Num):
+        return node.digits or 0
+    if hasattr(node, "operand") and isinstance(node.operand, Num):
+        return node.operand.digits or 0
+    return None
+
+
+def _check_approximation(value, right: Node, text: str) -> Outcome:
+    """``A ≈ B``: B must be A rounded to the decimal places B shows."""
+    if isinstance(right, Tuple) or isinstance(value, (sympy.Tuple, sympy.MatrixBase)):
+        items = _items(value)
+        if not isinstance(right, Tuple) or items is None or len(items) != len(right.items):
+            raise TexError("the sides have different shapes")
+        results = [_check_approximation(item, node, text) for item, node in zip(items, right.items)]
+        wrong = [r for r in results if r.kind != "verified"]
+        return wrong[0] if wrong else Outcome("verified", text)
+    digits = _literal_digits(right)
+    if digits is None:
+        raise TexError("the right side of ≈ must be a decimal number")
+    shown = _number(Evaluator(Context()).value(right))
+    exact = _number(value)
+    half_unit = Fraction(1, 2 * 10**digits)
+    if abs(Fraction(exact) - shown) <= half_unit:
+        return Outcome("verified", text)
+    return Outcome("wrong", text, f"the left side is {_describe(value)}, which rounds to "
+                                  f"{_round_text(exact, digits)}")
+
+
+def _round_text(value, digits: int) -> str:
+    return f"{float(value):.{digits}f}"
+
+
+def _rounded_equal(a, b, left: Node, right: Node) -> Optional[str]:
+    """``A = 5.28`` where A is 5.279…: a rounded value written with ``=``."""
+    for value, literal in ((a, right), (b, left)):
+        digits = _literal_digits(literal)
+        if digits is None or digits == 0 or isinstance(value, (sympy.Tuple, sympy.MatrixBase)) or value.free_symbols:
+            continue
+        try:
+            exact, shown = _number(value), _number(Evaluator(Context()).value(literal))
+        except TexError:
+            continue
+        if exact != shown and abs(Fraction(exact) - shown) <= Fraction(1, 2 * 10**digits):
+            return _round_text(shown, digits)
+    return None
+
+
+def _describe(value) -> str:
+    if isinstance(value, (Fraction, float)):
+        value = sympy.Rational(str(value)) if isinstance(value, float) else sympy.Rational(value.numerator,
+                                                                                           value.denominator)
+    if isinstance(value, sympy.Rational) and not value.is_Integer:
+        q = int(value.q)
+        for prime in (2, 5):
+            while q % prime == 0:
+                q //= prime
+        if q == 1 and len(str(value.p)) <= 15:
+            return str(sympy.Float(value, 30)).rstrip("0")
+        return f"{value} ≈ {float(value):.10g}" if q != 1 else f"≈ {float(value):.10g}"
+    if isinstance(value, Expr) and not value.free_symbols and not value.is_Rational:
+        try:
+            return f"{sympy.simplify(value)} ≈ {float(value):.6g}"
+        except TypeError:
+            return str(value)
+    return str(value)

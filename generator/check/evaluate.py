@@ -1,0 +1,349 @@
+"""Meaning for parsed formulas: the deck's running context and SymPy values.
+
+The context holds what the deck has defined so far: functions (``f(x, y) = …``),
+named values and expressions (``x_0 = 1.3``, ``u = x^2``) and recurrences (the
+printed update rule ``w_{i+1} = w_i − η ∂L/∂w(w_i)``, from which the checker computes
+any ``w_k`` itself).  A later definition replaces an earlier one.
+
+This module shares no code with the generator's solvers or printer: it knows only
+the printed formula and the expression whitelist (``generator.expr.FUNCTIONS``).
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Optional
+
+import sympy
+from sympy import Expr
+
+from ..expr import FUNCTIONS as WHITELIST
+from .texparse import (Abs, Call, DerivOp, Func, Name, Nabla, Neg, Node, Num, Op, Partial, Prime, Sqrt, TexError,
+                       Tuple, Vector)
+
+FUNCTION_LETTERS = frozenset("f g h u v y z F G H L Q phi psi sigma varphi".split())
+MAX_POWER = 10_000
+MAX_RECURRENCE = 2000
+
+
+@dataclass
+class Function:
+    params: tuple[sympy.Symbol, ...]
+    body: Expr
+
+
+@dataclass
+class Recurrence:
+    """``base_{index + shift} = rule`` for every index value."""
+
+    base: str
+    index: str  # the index variable's name, usually "i"
+    shift: int  # the left side is base_{index + shift}
+    rule: Node
+
+
+@dataclass
+class Context:
+    functions: dict[str, Function] = field(default_factory=dict)
+    values: dict[str, Expr] = field(default_factory=dict)  # name key → value or expression
+    recurrences: dict[str, Recurrence] = field(default_factory=dict)
+    version: int = 0
+    _cache: dict = field(default_factory=dict)
+
+    def changed(self) -> None:
+        self.version += 1
+        self._cache = {}
+
+    def define_value(self, key: str, value: Expr) -> None:
+        self.values[key] = value
+        self.functions.pop(key, None)
+        self.changed()
+
+    def define_function(self, key: str, params: tuple[sympy.Symbol, ...], body: Expr) -> None:
+        self.functions[key] = Function(params, body)
+        self.values.pop(key, None)
+        self.changed()
+
+    def define_recurrence(self, recurrence: Recurrence) -> None:
+        self.recurrences[recurrence.base] = recurrence
+        self.changed()
+
+    def variables(self) -> set[str]:
+        """Names that stand for a variable: function parameters and undefined or numeric free names."""
+        names = {p.name for f in self.functions.values() for p in f.params}
+        for value in self.values.values():
+            for symbol in value.free_symbols:
+                if not _is_symbolic(self.values.get(symbol.name)):
+                    names.add(symbol.name)
+        return names
+
+
+def _is_symbolic(value: Optional[Expr]) -> bool:
+    return value is not None and bool(value.free_symbols)
+
+
+def symbol(name: str) -> sympy.Symbol:
+    return sympy.Symbol(name)
+
+
+class Evaluator:
+    """Turns syntax trees into SymPy under a context.
+
+    ``at_point`` also replaces variables that have values (x = 1.3) by those values —
+    the reading of ``∂f/∂x = 2·1.3 + 5.4`` at the current point.
+    """
+
+    def __init__(self, context: Context, at_point: bool = False, bindings: Optional[dict[str, int]] = None):
+        self.context = context
+        self.at_point = at_point
+        self.bindings = bindings or {}
+
+    # -- entry points -------------------------------------------------------
+    def value(self, node: Node) -> Expr:
+        value = self.resolve(self.build(node))
+        if isinstance(value, Expr) and value.has(sympy.Derivative, sympy.core.function.AppliedUndef):
+            value = self.with_function_letters(value)
+        return value
+
+    def resolve(self, expr):
+        """Replace defined names by their definitions (variables only ``at_point``)."""
+        if isinstance(expr, (sympy.Tuple, sympy.MatrixBase)):
+            return expr.applyfunc(self.resolve) if isinstance(expr, sympy.MatrixBase) else \
+                sympy.Tuple(*(self.resolve(item) for item in expr))
+        variables = self.context.variables()
+        for _ in range(40):
+            replacements = {}
+            for free in expr.free_symbols:
+                replacement = self.lookup(free.name, variables)
+                if replacement is not None:
+                    replacements[free] = replacement
+            if not replacements:
+                return expr
+            expr = expr.xreplace(replacements)
+        raise TexError("the definitions refer to each other in a circle")
+
+    def lookup(self, key: str, variables: set[str]) -> Optional[Expr]:
+        if key in self.context.values:
+            if key in variables and not self.at_point:
+                return None
+            return self.context.values[key]
+        return self.computed(key)
+
+    # -- recurrences ----------------------------------------------------------
+    def computed(self, key: str) -> Optional[Expr]:
+        """``x_17`` from the recurrence of ``x`` (all coupled sequences advance together)."""
+        base, _, index = key.rpartition("_")
+        if not base or not index.isdigit() or base not in self.context.recurrences:
+            return None
+        target = int(index)
+        cache = self.context._cache
+        if key in cache:
+            return cache[key]
+        if target > MAX_RECURRENCE or target < 0:
+            return None
+        for step in range(target + 1):
+            for family in self.context.recurrences.values():
+                name = f"{family.base}_{step}"
+                if name in cache or name in self.context.values:
+                    continue
+                previous = step - family.shift
+                if previous < 0:
+                    return None
+                evaluator = Evaluator(self.context, True, {family.index: previous})
+                cache[name] = _settle(evaluator.value(family.rule))
+        return cache.get(key)
+
+    # -- building ---------------------------------------------------------------
+    def build(self, node: Node):
+        method = getattr(self, "_" + type(node).__name__)
+        return method(node)
+
+    def _Num(self, node: Num) -> Expr:
+        return sympy.Rational(node.value.numerator, node.value.denominator)
+
+    def _Name(self, node: Name) -> Expr:
+        key = self.name_key(node)
+        if key == "e" and "e" not in self.context.values:
+            return sympy.E
+        if key == "pi":
+            return sympy.pi
+        function = self.context.functions.get(key)
+        if function is not None and len(function.params) <= 1:
+            return function.body  # a bare f stands for f(x) in (f + g)' = f' + g'
+        if key in self.bindings:
+            return sympy.Integer(self.bindings[key])
+        return symbol(key)
+
+    def name_key(self, node: Name) -> str:
+        if node.sub is None or isinstance(node.sub, (Num, Name)) and not self._index_name(node.sub):
+            return node.key
+        index = self.build(node.sub)
+        if index.is_Integer:
+            return f"{node.base}_{int(index)}"
+        return node.key
+
+    def _index_name(self, sub: Node) -> bool:
+        return isinstance(sub, Name) and sub.key in self.bindings
+
+    def _Op(self, node: Op) -> Expr:
+        left, right = self.build(node.left), self.build(node.right)
+        if node.op == "+":
+            return left + right
+        if node.op == "*":
+            return left * right
+        if node.op == "/":
+            if right == 0:
+                raise TexError("division by zero")
+            return left / right
+        if right.is_Number and abs(right) > MAX_POWER:
+            raise TexError("the power is too large")
+        return left**right
+
+    def _Neg(self, node: Neg) -> Expr:
+        return -self.build(node.operand)
+
+    def _Sqrt(self, node: Sqrt) -> Expr:
+        radicand = self.build(node.radicand)
+        return sympy.root(radicand, self.build(node.index)) if node.index is not None else sympy.sqrt(radicand)
+
+    def _Abs(self, node: Abs) -> Expr:
+        return sympy.Abs(self.build(node.operand))
+
+    def _Vector(self, node: Vector) -> Expr:
+        return sympy.Matrix([self.build(item) for item in node.items])
+
+    def _Tuple(self, node: Tuple) -> Expr:
+        return sympy.Tuple(*(self.build(item) for item in node.items))
+
+    def _Func(self, node: Func) -> Expr:
+        argument = self.build(node.arg)
+        if node.name == "lg":
+            result = sympy.log(argument, 10)
+        elif node.name == "log" and node.base is not None:
+            result = sympy.log(argument, self.build(node.base))
+        else:
+            result = WHITELIST[node.name].build(argument)
+        return result if node.power is None else result ** self.build(node.power)
+
+    def _Call(self, node: Call) -> Expr:
+        key = self.name_key(node.name)
+        args = [self.build(arg) for arg in node.args]
+        function = self.context.functions.get(key)
+        if function is not None:
+            return self.apply(function, args, node.primes)
+        if key in self.context.values and _is_symbolic(self.context.values[key]):
+            return self.apply(self.as_function(key), args, node.primes)
+        if node.name.base in FUNCTION_LETTERS and not node.name.sub_text:
+            undefined = sympy.Function(key)
+            if node.primes:
+                if len(args) != 1:
+                    raise TexError("a prime needs a function of one variable")
+                dummy = symbol("xi_")
+                return sympy.diff(undefined(dummy), dummy, node.primes).subs(dummy, args[0])
+            return undefined(*args)
+        if node.primes or len(args) != 1:
+            raise TexError(f"{key} is not a defined function")
+        return symbol(key) * args[0]  # x(x + 1) is a product
+
+    def as_function(self, key: str) -> Function:
+        """An expression name used as a function: ``y(2)`` with ``y = x^2``."""
+        body = self.resolve(symbol(key))
+        variables = sorted(body.free_symbols, key=lambda s: s.name)
+        if len(variables) != 1:
+            raise TexError(f"{key} is not a function of one variable")
+        return Function((variables[0],), body)
+
+    def apply(self, function: Function, args: list, primes: int = 0) -> Expr:
+        body = function.body
+        if primes:
+            if len(function.params) != 1:
+                raise TexError("a prime needs a function of one variable")
+            body = sympy.diff(self.resolve_symbolic(body), function.params[0], primes)
+        if len(args) != len(function.params):
+            raise TexError("wrong number of arguments")
+        return body.xreplace(dict(zip(function.params, args)))
+
+    def resolve_symbolic(self, expr: Expr) -> Expr:
+        return Evaluator(self.context, False, self.bindings).resolve(expr)
+
+    def _Prime(self, node: Prime) -> Expr:
+        target = node.target
+        if isinstance(target, Name):
+            key = self.name_key(target)
+            if key in self.context.functions:
+                function = self.context.functions[key]
+                if len(function.params) != 1:
+                    raise TexError("a prime needs a function of one variable")
+                return sympy.diff(self.resolve_symbolic(function.body), function.params[0], node.order)
+            if key not in self.context.values and target.base in FUNCTION_LETTERS and not target.sub_text:
+                x = symbol("x")
+                return sympy.diff(sympy.Function(key)(x), x, node.order)
+            if key not in self.context.values:
+                return sympy.Integer(0)  # c' = 0 for a constant
+        expr = self.with_function_letters(self.resolve_symbolic(self.build(target)))
+        return sympy.diff(expr, self.variable_of(expr), node.order)
+
+    def with_function_letters(self, expr: Expr) -> Expr:
+        """In ``(f + g)'`` the undefined letters f, g stand for functions of x."""
+        x = symbol("x")
+        replacements = {s: sympy.Function(s.name)(x) for s in expr.free_symbols
+                        if s.name in FUNCTION_LETTERS and s.name not in self.context.values}
+        return expr.xreplace(replacements)
+
+    @staticmethod
+    def variable_of(expr: Expr) -> sympy.Symbol:
+        free = sorted(expr.free_symbols, key=lambda s: s.name)
+        if not free:
+            return symbol("x")
+        if len(free) == 1:
+            return free[0]
+        if symbol("x") in free:
+            return symbol("x")
+        raise TexError("it is not clear by which variable to differentiate")
+
+    def _DerivOp(self, node: DerivOp) -> Expr:
+        expr = self.resolve_symbolic(self.build(node.target))
+        return sympy.diff(expr, symbol(node.variable.key))
+
+    def _Partial(self, node: Partial) -> Expr:
+        key = self.name_key(node.function)
+        variable = symbol(node.variable.key)
+        function = self.context.functions.get(key)
+        if function is None:
+            if key not in self.context.values:
+                raise TexError(f"{key} is not defined")
+            function = Function(tuple(sorted(self.resolve_symbolic(symbol(key)).free_symbols, key=lambda s: s.name)),
+                                self.resolve_symbolic(symbol(key)))
+        if variable not in function.params:
+            raise TexError(f"{key} does not depend on {variable}")
+        derivative = sympy.diff(self.resolve_symbolic(function.body), variable)
+        if node.args is None:
+            return derivative
+        args = [self.build(arg) for arg in node.args]
+        if len(args) != len(function.params):
+            raise TexError("wrong number of arguments")
+        return derivative.xreplace(dict(zip(function.params, args)))
+
+    def _Nabla(self, node: Nabla) -> Expr:
+        key = self.name_key(node.function)
+        function = self.context.functions.get(key)
+        if function is None:
+            raise TexError(f"{key} is not a defined function")
+        body = self.resolve_symbolic(function.body)
+        partials = [sympy.diff(body, p) for p in function.params]
+        if node.args is not None:
+            args = [self.build(arg) for arg in node.args]
+            if len(args) != len(function.params):
+                raise TexError("wrong number of arguments")
+            partials = [p.xreplace(dict(zip(function.params, args))) for p in partials]
+        return sympy.Matrix(partials)
+
+
+def _settle(value: Expr) -> Expr:
+    """Rationals stay exact; anything else becomes a 50-digit Float (recurrences stay fast)."""
+    if value.is_Rational:
+        return value
+    number = sympy.N(value, 50)
+    if number.is_Number and math.isfinite(float(number)):
+        return number
+    raise TexError("a recurrence left the real numbers")

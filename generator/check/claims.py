@@ -215,7 +215,8 @@ def _check_link(left: Node, relation: str, right: Node, context: Context, text: 
         rounded = _rounded_equal(a_point, b_point, left, right)
         if rounded:
             return Outcome("warning", text, f"{rounded} is rounded: use \\approx")
-        return Outcome("wrong", text, f"the left side is {_describe(a_point)}")
+        shown = a if _free(a) else a_point  # a general identity that fails is shown in general
+        return Outcome("wrong", text, f"the left side is {_describe(shown)}")
     if relation == "≈":
         return _check_approximation(at_point.value(left), right, text)
     if relation in ("<", ">", "≤", "≥", "≠"):
@@ -223,6 +224,10 @@ def _check_link(left: Node, relation: str, right: Node, context: Context, text: 
         holds = {"<": a < b, ">": a > b, "≤": a <= b, "≥": a >= b, "≠": a != b}[relation]
         return Outcome("verified" if holds else "wrong", text, "" if holds else f"the left side is {_describe(a)}")
     raise TexError(f"unsupported relation {relation}")
+
+
+def _free(value) -> bool:
+    return bool(getattr(value, "free_symbols", None))
 
 
 def _equal(a, b) -> bool:

@@ -144,8 +144,29 @@ def _check_formula(latex: str, line: int, lang: str, context: Context) -> list[F
             outcomes = check_statement(statement, context)
         except TexError as error:
             outcomes = [Outcome("not understood", " ".join(statement.texts), str(error))]
-        findings += [Finding(line, o.kind, o.text, o.message) for o in outcomes]
+        findings += [Finding(_line_of(o.text, latex, line), o.kind, o.text, o.message) for o in outcomes]
     return findings
+
+
+def _line_of(text: str, latex: str, first_line: int) -> int:
+    """The file line of a link inside a multi-line formula (an ``aligned`` row, or after ``$$``)."""
+    def squeeze(value: str) -> str:
+        return re.sub(r"\s|&", "", value)
+
+    rows = latex.split("\n")
+    if len(rows) == 1:
+        return first_line
+    for relation in ("=", "\\approx", "<", ">"):
+        _, found, right = text.partition(f" {relation} ")
+        if found:
+            wanted = squeeze(right)[:24]
+            for offset, row in enumerate(rows):
+                if wanted and wanted in squeeze(row):
+                    return first_line + offset
+    for offset, row in enumerate(rows):
+        if row.strip():
+            return first_line + offset
+    return first_line
 
 
 def _has_relation(latex: str) -> bool:

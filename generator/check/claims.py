@@ -41,11 +41,11 @@ class Outcome:
 
 # -- definitions ------------------------------------------------------------------
 
-def _has_free_index(node: Node, context: Context) -> bool:
+def _has_free_index(node: Node) -> bool:
     """Whether a name in the tree carries a general index such as ``i`` or ``i+1``."""
     if isinstance(node, Name):
         return node.sub is not None and not isinstance(node.sub, Num) and _index_variable(node) is not None
-    return any(_has_free_index(child, context) for child in _children(node))
+    return any(_has_free_index(child) for child in _children(node))
 
 
 def _children(node: Node):
@@ -85,7 +85,7 @@ def _definable(node: Node, context: Context) -> bool:
     return isinstance(node, Name) and not _computable(node, context) and node.key not in ("e", "pi")
 
 
-def _define(first: Node, value, context: Context, evaluator: Evaluator) -> None:
+def _define(first: Node, value, context: Context) -> None:
     if isinstance(first, Name):
         context.define_value(first.key, value)
     elif isinstance(first, Tuple):
@@ -121,12 +121,11 @@ def check_statement(statement: Statement, context: Context, bindings: Optional[d
     if bindings:
         return _check_links(statement, context, start=0, bindings=bindings)
     first = statement.sides[0]
-    if _has_free_index(first, context) or any(_has_free_index(side, context) for side in statement.sides[1:]):
+    if any(_has_free_index(side) for side in statement.sides):
         return _general_statement(statement, context)
-    evaluator = Evaluator(context)
     if statement.relations[0] in ("=", "≈") and _is_definition(first, context):
         outcomes = _check_links(statement, context, start=1)
-        _record_definition(statement, context, evaluator)
+        _record_definition(statement, context, Evaluator(context))
         return outcomes
     return _check_links(statement, context, start=0)
 
@@ -145,14 +144,7 @@ def _record_definition(statement: Statement, context: Context, evaluator: Evalua
         params = tuple(symbol(arg.key) for arg in first.args)
         context.define_function(first.name.key, params, evaluator.build(second))
         return
-    value = evaluator.build(second)
-    if statement.relations[0] == "≈":
-        value = _approximate_value(statement, evaluator)
-    _define(first, value, context, evaluator)
-
-
-def _approximate_value(statement: Statement, evaluator: Evaluator):
-    return evaluator.build(statement.sides[1])
+    _define(first, evaluator.build(second), context)
 
 
 def _general_statement(statement: Statement, context: Context) -> list[Outcome]:

@@ -61,7 +61,7 @@ def extract(text: str) -> tuple[list[MathSpan], list[TextLine], list[tuple[int, 
     rows: list[tuple[int, list[Cell]]] = []
     for token in _parser().parse(text):
         if token.type in ("math_block", "math_block_label") and token.map:
-            spans.append(MathSpan(token.content.strip(), token.map[0] + 1, True))
+            spans.append(MathSpan(token.content, token.map[0] + 1, True))
         elif token.type == "inline" and token.map:
             _inline(token, spans, lines)
         if token.type == "tr_open":

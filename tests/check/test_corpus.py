@@ -26,10 +26,8 @@ WRONG_DECKS = sorted(WRONG.glob("*.md"))
 RIGHT_DECKS = sorted(RIGHT.glob("*.md"))
 
 # Known checker bugs: the deck stays in the corpus, its line test is an expected failure.
-LINE_BUGS = {
-    "06-aligned-sign.md": "a wrong row of a multi-line $$\\begin{aligned}…$$ block is reported at the line "
-                          "of the opening $$, not at the line of the row",
-}
+# (Empty now: "06-aligned-sign.md" was one until aligned rows got their own lines.)
+LINE_BUGS: dict[str, str] = {}
 
 # Correct claims each right deck must verify (so "0 wrong" is not "nothing was read").
 MIN_VERIFIED = {
@@ -141,6 +139,12 @@ def test_right_deck_verifies_its_claims(deck: Path):
     assert report.count("not understood") == 0, _describe(report)
 
 
+def test_aligned_rows_are_reported_at_their_own_lines():
+    report = check_file(WRONG / "06-aligned-sign.md")
+    rows = [(f.line, f.kind) for f in report.findings if f.line < 20]
+    assert rows == [(12, "verified"), (13, "verified"), (14, "wrong")], _describe(report)
+
+
 def test_code_and_comments_are_ignored():
     report = check_file(RIGHT / "02-code-and-comments.md")
     texts = " ".join(f.text for f in report.findings)
@@ -159,6 +163,7 @@ def test_sigmoid_derivation_is_checked_link_by_link():
     report = check_file(RIGHT / "03-sigmoid-aligned.md")
     block = [f for f in report.findings if 16 <= f.line <= 24]
     assert len(block) == 5 and all(f.kind == "verified" for f in block), _describe(report)
+    assert [f.line for f in block] == [18, 19, 20, 21, 22], _describe(report)  # each row on its own line
     assert block[-1].text.endswith(r"\sigma(x)\left(1 - \sigma(x)\right)")
 
 

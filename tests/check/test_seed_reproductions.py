@@ -241,14 +241,17 @@ BLOG = deck(r"""
 def test_partial_derivative_equal_to_a_vector_is_wrong():
     report = check_markdown(BLOG)
     line = line_of(BLOG, r"\frac{\partial f}{\partial y} = \begin")
-    assert [f.kind for f in report.findings if f.line == line] == ["wrong"], describe(report)
+    found = [f for f in report.findings if f.line == line]
+    assert [f.kind for f in found] == ["wrong"], describe(report)
+    assert "vector" in found[0].message, describe(report)
 
 
 def test_gradient_equal_to_one_partial_derivative_is_wrong():
     report = check_markdown(BLOG)
     line = line_of(BLOG, r"\nabla f =")
-    kinds = [f.kind for f in report.findings if f.line == line]
-    assert kinds == ["wrong", "wrong"], describe(report)  # ∇f ≠ ∂f/∂x, and ∂f/∂x is no vector
+    found = [f for f in report.findings if f.line == line]
+    assert [f.kind for f in found] == ["wrong", "wrong"], describe(report)  # ∇f ≠ ∂f/∂x; ∂f/∂x is no vector
+    assert all("vector" in f.message for f in found), describe(report)
 
 
 def test_blog_correct_partial_is_verified():

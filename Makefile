@@ -1,5 +1,6 @@
 # verideck — `make slides` builds every deck in decks/ into build/; `make test` runs the tests.
-# The first run creates a virtualenv in .venv/ and installs verideck into it (pinned by constraints.txt).
+# The first run creates a virtualenv in .venv/ and installs verideck into it (pinned by constraints.txt),
+# and installs marp-cli into node_modules/ with `npm ci` (pinned by package-lock.json).
 
 PYTHON ?= python3
 VENV   := .venv
@@ -9,13 +10,28 @@ DECKS  := decks
 OUT    := build
 GOLDEN := tests/golden
 
-.PHONY: slides test golden bench lock clean
+NODE_STAMP := node_modules/.installed
 
-slides: $(STAMP)
+.PHONY: slides html pdf pptx readme-image test golden bench lock clean
+
+slides: $(STAMP) $(NODE_STAMP)
 	$(BIN)/verideck build $(DECKS) -o $(OUT)
 
-test: $(STAMP)
+# Final artefacts through marp-cli, next to the Markdown: build/<stem>.html (fonts and figures embedded), .pdf, .pptx
+html pdf pptx: $(STAMP) $(NODE_STAMP)
+	$(BIN)/verideck build $(DECKS) -o $(OUT) --to $@
+
+# The slide picture in README.md, photographed from the built HTML in headless Chromium
+readme-image: html
+	$(BIN)/python tools/screenshot.py $(OUT)/gd-first-step.en.html docs/slide.png --slide 6
+
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
+
+# marp-cli (and the KaTeX copy it renders with), pinned by package-lock.json
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $(NODE_STAMP)
 
 # Regenerate the golden decks after an intended change; review with `git diff tests/golden`.
 golden: $(STAMP)

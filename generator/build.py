@@ -58,7 +58,17 @@ def _slide_id(solution) -> str:
     return solution.id if isinstance(solution, MarkdownSlide) else solution.slide.id
 
 
-def build_deck(spec: Path, out_dir: Path) -> BuildResult:
+@dataclass
+class StagedDeck:
+    """A deck fully prepared in its staging folder, waiting for the last checks and publishing."""
+
+    deck: Deck
+    staging: Path
+    markdown: str
+
+
+def stage_deck(spec: Path, out_dir: Path) -> StagedDeck:
+    """Load, solve, draw, render and check one deck into a staging folder inside ``out_dir``."""
     deck = load_deck(spec)
     solutions = solve_deck(deck)
     printer = printer_for(deck.lang, deck.precision, deck.exact_digits)
@@ -81,9 +91,26 @@ def build_deck(spec: Path, out_dir: Path) -> BuildResult:
         (staging / f"{deck.stem}.md").write_text(markdown, encoding="utf-8")
         (staging / f"{deck.stem}.answers.json").write_text(answers_json(collect_answers(solutions), printer),
                                                            encoding="utf-8")
-        return _publish(deck, staging, out_dir)
-    finally:
+    except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return StagedDeck(deck, staging, markdown)
+
+
+def discard(staged: StagedDeck) -> None:
+    shutil.rmtree(staged.staging, ignore_errors=True)
+
+
+def publish(staged: StagedDeck, out_dir: Path) -> BuildResult:
+    try:
+        return _publish(staged.deck, staged.staging, out_dir)
+    finally:
+        discard(staged)
+
+
+def build_deck(spec: Path, out_dir: Path) -> BuildResult:
+    """Build one deck (without KaTeX validation, which ``build_decks`` runs for all decks at once)."""
+    return publish(stage_deck(spec, out_dir), out_dir)
 
 
 def verify_printed_math(markdown: str, target: Path) -> None:

@@ -10,9 +10,11 @@ import sys
 import traceback
 from pathlib import Path
 
-from .build import build_deck, find_specs
+from .build import find_specs
+from .export import FORMATS, ToolchainError
+from .pipeline import build_decks
 from .check import check_file, reports_json
-from .errors import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_WRONG_MATH, VerideckError
+from .errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_WRONG_MATH
 
 DEFAULT_DECKS = Path("decks")
 DEFAULT_OUT = Path("build")
@@ -27,6 +29,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("specs", nargs="*", type=Path, metavar="SPEC|DIR",
                        help=f"spec files or folders of them (default: {DEFAULT_DECKS}/)")
     build.add_argument("-o", "--out", type=Path, default=DEFAULT_OUT, help=f"output folder (default: {DEFAULT_OUT}/)")
+    build.add_argument("--to", action="append", choices=FORMATS, metavar="FORMAT",
+                       help="also convert with marp-cli: html, pdf or pptx (repeatable)")
     build.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show a traceback for errors")
     check = commands.add_parser("check", help="verify every equality printed in Marp Markdown decks")
     check.add_argument("decks", nargs="+", type=Path, metavar="DECK.md", help="Marp Markdown files (ours or hand-written)")
@@ -64,33 +68,27 @@ def _build(args: argparse.Namespace) -> int:
         print(f"verideck: no lesson specs (*.yaml) in {', '.join(map(str, args.specs or [DEFAULT_DECKS]))}",
               file=sys.stderr)
         return EXIT_BAD_INPUT
-    status = EXIT_OK
-    for spec in specs:
-        try:
-            result = build_deck(spec, args.out)
-        except VerideckError as error:
-            for line in error.lines():
-                print(line, file=sys.stderr)
-            if args.debug:
-                traceback.print_exc()
-            status = max(status, error.exit_code)
-            continue
-        except Exception as error:  # a bug in verideck, not in the spec
-            if args.debug:
-                traceback.print_exc()
-            print(f"{spec}: internal error: {type(error).__name__}: {error} "
-                  "(this is a verideck bug; run with --debug for a traceback)", file=sys.stderr)
-            status = max(status, EXIT_INTERNAL)
-            continue
+    run = build_decks(specs, args.out, tuple(args.to or ()))
+    for result in run.built:
         figures = f", {len(result.figures)} figure(s)" if result.figures else ""
         print(f"built {result.markdown}{figures}")
-    return status
+    for path in run.exported:
+        print(f"wrote {path}")
+    for error in run.errors:
+        for line in error.lines():
+            print(line, file=sys.stderr)
+        if args.debug:
+            traceback.print_exception(error.__cause__ or error)
+    return max([EXIT_OK] + [error.exit_code for error in run.errors])
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return _check(args) if args.command == "check" else _build(args)
+    except ToolchainError as error:
+        print(f"verideck: {error}", file=sys.stderr)
+        return error.exit_code
     except KeyboardInterrupt:
         return 130
 

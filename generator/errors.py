@@ -93,6 +93,12 @@ class CheckError(VerideckError):
         return self._lines
 
 
+class InternalError(VerideckError):
+    """A bug in verideck itself (the original exception is the ``__cause__``)."""
+
+    exit_code = EXIT_INTERNAL
+
+
 class RenderError(VerideckError):
     """The rendered deck broke one of the output rules (a template or generator bug)."""
 

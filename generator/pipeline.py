@@ -1,0 +1,73 @@
+"""Build many decks as one run: stage each, validate every formula with KaTeX in one batch, publish.
+
+A deck that fails anywhere — spec, solver, checker, KaTeX — is reported and not written;
+the other decks of the run are still built.
+"""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .build import BuildResult, StagedDeck, discard, publish, stage_deck
+from .check.extract import extract
+from .errors import CheckError, InternalError, VerideckError
+from .export import export, find_toolchain, require_toolchain, validate_formulas
+
+
+@dataclass
+class RunResult:
+    built: list[BuildResult] = field(default_factory=list)
+    exported: list[Path] = field(default_factory=list)
+    errors: list[VerideckError] = field(default_factory=list)
+
+
+def katex_failures(staged: list[StagedDeck], out_dir: Path, toolchain) -> dict[int, CheckError]:
+    """Strict KaTeX on every formula of every staged deck, one Node process for all."""
+    formulas, places = [], []
+    for deck_index, deck in enumerate(staged):
+        spans, _, _ = extract(deck.markdown)
+        for span in spans:
+            places.append((deck_index, span.line, span.latex))
+            formulas.append({"id": len(places) - 1, "latex": span.latex, "display": span.display})
+    problems: dict[int, list[str]] = {}
+    for failure in validate_formulas(toolchain, formulas):
+        deck_index, line, latex = places[failure["id"]]
+        target = out_dir / f"{staged[deck_index].deck.stem}.md"
+        problems.setdefault(deck_index, []).append(f"{target}:{line}: KaTeX cannot render {latex.strip()!r}: "
+                                                   f"{failure['error']}")
+    return {index: CheckError(lines + [f"{out_dir / (staged[index].deck.stem + '.md')}: not written: "
+                                       "every formula must render with KaTeX"])
+            for index, lines in problems.items()}
+
+
+def build_decks(specs: list[Path], out_dir: Path, formats: tuple[str, ...] = (), katex: bool = True) -> RunResult:
+    run = RunResult()
+    staged: list[StagedDeck] = []
+    for spec in specs:
+        try:
+            staged.append(stage_deck(spec, out_dir))
+        except VerideckError as error:
+            run.errors.append(error)
+        except Exception as error:  # a bug in verideck, not in the spec
+            internal = InternalError(f"{spec}: internal error: {type(error).__name__}: {error} "
+                                     "(this is a verideck bug; run with --debug for a traceback)")
+            internal.__cause__ = error
+            run.errors.append(internal)
+    toolchain = require_toolchain() if formats else find_toolchain()
+    failures = {}
+    if katex and staged:
+        if toolchain is None:
+            print("verideck: KaTeX validation skipped: marp-cli is not installed (run `npm ci`)", file=sys.stderr)
+        else:
+            failures = katex_failures(staged, out_dir, toolchain)
+    for index, deck in enumerate(staged):
+        if index in failures:
+            discard(deck)
+            run.errors.append(failures[index])
+            continue
+        result = publish(deck, out_dir)
+        run.built.append(result)
+        for fmt in formats:
+            run.exported.append(export(toolchain, result.markdown, fmt))
+    return run

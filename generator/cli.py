@@ -11,7 +11,8 @@ import traceback
 from pathlib import Path
 
 from .build import find_specs
-from .export import FORMATS, ToolchainError
+from .export import FORMATS, ToolchainError, find_toolchain
+from .pipeline import add_katex_findings
 from .pipeline import build_decks
 from .check import check_file, reports_json
 from .errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_WRONG_MATH
@@ -50,6 +51,9 @@ def _check(args: argparse.Namespace) -> int:
         except OSError as error:
             print(f"{deck}: cannot read the file: {error.strerror}", file=sys.stderr)
             return EXIT_BAD_INPUT
+    toolchain = find_toolchain()
+    if toolchain is not None:
+        add_katex_findings(reports, toolchain)
     if args.json:
         print(reports_json(reports))
     else:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .build import BuildResult, StagedDeck, discard, publish, stage_deck
+from .check import Finding, Report
 from .check.extract import extract
 from .errors import CheckError, InternalError, VerideckError
 from .export import export, find_toolchain, require_toolchain, validate_formulas
@@ -39,6 +40,24 @@ def katex_failures(staged: list[StagedDeck], out_dir: Path, toolchain) -> dict[i
     return {index: CheckError(lines + [f"{out_dir / (staged[index].deck.stem + '.md')}: not written: "
                                        "every formula must render with KaTeX"])
             for index, lines in problems.items()}
+
+
+def add_katex_findings(reports: list[Report], toolchain) -> None:
+    """``verideck check`` with the toolchain installed: formulas KaTeX cannot render are wrong too."""
+    formulas, places = [], []
+    for report in reports:
+        spans, _, _ = extract(Path(report.path).read_text(encoding="utf-8"))
+        for span in spans:
+            places.append((report, span))
+            formulas.append({"id": len(places) - 1, "latex": span.latex, "display": span.display})
+    for failure in validate_formulas(toolchain, formulas):
+        report, span = places[failure["id"]]
+        if any(f.kind == "wrong" and f.text == span.latex and f.line == span.line for f in report.findings):
+            continue  # already reported by the lints (a look-alike letter, an unknown macro)
+        report.findings.append(Finding(span.line, "wrong", span.latex.strip(), f"KaTeX cannot render it: "
+                                                                               f"{failure['error']}"))
+    for report in reports:
+        report.findings.sort(key=lambda finding: finding.line)
 
 
 def build_decks(specs: list[Path], out_dir: Path, formats: tuple[str, ...] = (), katex: bool = True) -> RunResult:

@@ -56,3 +56,11 @@ def test_built_decks_pass(tmp_path):
                    check=True, capture_output=True, timeout=300)
     result = check("--strict", *sorted(str(p) for p in tmp_path.glob("*.md")))
     assert result.returncode == 0, result.stdout
+
+
+def test_check_renders_every_formula_with_katex(tmp_path):
+    deck = tmp_path / "broken.md"
+    deck.write_text("---\nmarp: true\nmath: katex\n---\n\nHalf: $\\frac{1}{$.\n\n$$x = 2 \\cdot 3 = 6$$\n")
+    result = check(str(deck))
+    assert result.returncode == 1
+    assert f"{deck}:6: wrong: \\frac{{1}}{{ — KaTeX cannot render it: Unexpected end of input" in result.stdout

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .build import BuildResult, StagedDeck, discard, publish, stage_deck
 from .check import Finding, Report
-from .check.extract import extract
+from .check.extract import MathSpan, extract
 from .errors import CheckError, InternalError, VerideckError
 from .export import export, find_toolchain, require_toolchain, validate_formulas
 
@@ -23,40 +23,41 @@ class RunResult:
     errors: list[VerideckError] = field(default_factory=list)
 
 
-def katex_failures(staged: list[StagedDeck], out_dir: Path, toolchain) -> dict[int, CheckError]:
-    """Strict KaTeX on every formula of every staged deck, one Node process for all."""
+def unrenderable(toolchain, documents: list[str]) -> list[list[tuple[MathSpan, str]]]:
+    """For each Markdown text, the formulas strict KaTeX cannot render and why (one Node process for all)."""
     formulas, places = [], []
-    for deck_index, deck in enumerate(staged):
-        spans, _, _ = extract(deck.markdown)
+    for index, text in enumerate(documents):
+        spans, _, _ = extract(text)
         for span in spans:
-            places.append((deck_index, span.line, span.latex))
+            places.append((index, span))
             formulas.append({"id": len(places) - 1, "latex": span.latex, "display": span.display})
-    problems: dict[int, list[str]] = {}
+    failed: list[list[tuple[MathSpan, str]]] = [[] for _ in documents]
     for failure in validate_formulas(toolchain, formulas):
-        deck_index, line, latex = places[failure["id"]]
-        target = out_dir / f"{staged[deck_index].deck.stem}.md"
-        problems.setdefault(deck_index, []).append(f"{target}:{line}: KaTeX cannot render {latex.strip()!r}: "
-                                                   f"{failure['error']}")
-    return {index: CheckError(lines + [f"{out_dir / (staged[index].deck.stem + '.md')}: not written: "
-                                       "every formula must render with KaTeX"])
-            for index, lines in problems.items()}
+        index, span = places[failure["id"]]
+        failed[index].append((span, failure["error"]))
+    return failed
+
+
+def katex_failures(staged: list[StagedDeck], out_dir: Path, toolchain) -> dict[int, CheckError]:
+    """Strict KaTeX on every formula of every staged deck: the decks that fail, with their errors."""
+    failures = {}
+    for index, problems in enumerate(unrenderable(toolchain, [deck.markdown for deck in staged])):
+        if problems:
+            target = out_dir / f"{staged[index].deck.stem}.md"
+            lines = [f"{target}:{span.line}: KaTeX cannot render {span.latex.strip()!r}: {error}"
+                     for span, error in problems]
+            failures[index] = CheckError(lines + [f"{target}: not written: every formula must render with KaTeX"])
+    return failures
 
 
 def add_katex_findings(reports: list[Report], toolchain) -> None:
     """``verideck check`` with the toolchain installed: formulas KaTeX cannot render are wrong too."""
-    formulas, places = [], []
-    for report in reports:
-        spans, _, _ = extract(Path(report.path).read_text(encoding="utf-8"))
-        for span in spans:
-            places.append((report, span))
-            formulas.append({"id": len(places) - 1, "latex": span.latex, "display": span.display})
-    for failure in validate_formulas(toolchain, formulas):
-        report, span = places[failure["id"]]
-        if any(f.kind == "wrong" and f.text == span.latex and f.line == span.line for f in report.findings):
-            continue  # already reported by the lints (a look-alike letter, an unknown macro)
-        report.findings.append(Finding(span.line, "wrong", span.latex.strip(), f"KaTeX cannot render it: "
-                                                                               f"{failure['error']}"))
-    for report in reports:
+    documents = [Path(report.path).read_text(encoding="utf-8") for report in reports]
+    for report, problems in zip(reports, unrenderable(toolchain, documents)):
+        for span, error in problems:
+            if any(f.kind == "wrong" and f.text == span.latex.strip() and f.line == span.line for f in report.findings):
+                continue  # already reported by the lints (a look-alike letter, an unknown macro)
+            report.findings.append(Finding(span.line, "wrong", span.latex.strip(), f"KaTeX cannot render it: {error}"))
         report.findings.sort(key=lambda finding: finding.line)
 
 

@@ -75,7 +75,7 @@ def check_markdown(text: str, path: str = "<deck>", plain: bool = False) -> Repo
             report.findings += _check_table(content, lang, context)
             continue
         if kind == "math":
-            report.findings += [Finding(line, "wrong", content, problem) for problem in lint(content)]
+            report.findings += [Finding(line, "wrong", content.strip(), problem) for problem in lint(content)]
             if _is_cell_value(content):
                 continue  # "≈ 0.1759" in a table: checked with its row and column below
         report.findings += _check_formula(content, line, lang, context)

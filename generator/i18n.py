@@ -10,6 +10,30 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
+class RuleNames:
+    """The name of each differentiation rule, as a step of a derivation is annotated."""
+
+    constant: str
+    variable: str
+    sum: str
+    constant_factor: str
+    product: str
+    quotient: str
+    power: str
+    square_root: str
+    exponential: str
+    logarithm: str
+    trigonometric: str
+    inverse_trigonometric: str
+    hyperbolic: str
+    chain: str
+    simplify: str
+
+    def describe(self, rules: tuple[str, ...]) -> str:
+        return ", ".join(getattr(self, rule) for rule in rules)
+
+
+@dataclass(frozen=True)
 class Words:
     derivative_title: str
     gradient_title: str
@@ -54,6 +78,9 @@ class Words:
     alt_descent_contour: str
     alt_plot: str
     decimal_separator: str  # in plain text such as alt texts
+    rules: RuleNames
+    derivation: str
+    continued: str
 
 
 ENGLISH = Words(
@@ -100,6 +127,13 @@ ENGLISH = Words(
     alt_descent_contour="Contour lines of {function} with the gradient-descent path from {start} to {end}",
     alt_plot="Graph of {functions} for {variable} from {low} to {high}",
     decimal_separator=".",
+    rules=RuleNames(constant="constant", variable="x' = 1", sum="sum rule", constant_factor="constant factor",
+                    product="product rule", quotient="quotient rule", power="power rule", square_root="square root",
+                    exponential="exponential", logarithm="logarithm", trigonometric="trigonometric table",
+                    inverse_trigonometric="inverse trigonometric table", hyperbolic="hyperbolic table",
+                    chain="chain rule", simplify="simplify"),
+    derivation="Step by step, one rule at a time:",
+    continued="{title} (continued)",
 )
 
 RUSSIAN = Words(
@@ -146,6 +180,14 @@ RUSSIAN = Words(
     alt_descent_contour="Линии уровня {function} и траектория градиентного спуска от {start} до {end}",
     alt_plot="График {functions} при {variable} от {low} до {high}",
     decimal_separator=",",
+    rules=RuleNames(constant="производная константы", variable="x' = 1", sum="производная суммы",
+                    constant_factor="константа за знак производной", product="производная произведения",
+                    quotient="производная частного", power="степенная функция", square_root="корень",
+                    exponential="показательная функция", logarithm="логарифм", trigonometric="тригонометрия",
+                    inverse_trigonometric="обратная тригонометрия", hyperbolic="гиперболические функции",
+                    chain="сложная функция", simplify="упрощаем"),
+    derivation="По шагам, по одному правилу:",
+    continued="{title} (продолжение)",
 )
 
 WORDS = {"en": ENGLISH, "ru": RUSSIAN}

@@ -88,6 +88,8 @@ class SlideLatexPrinter(LatexPrinter):
              self._settings["mul_symbol_latex_numbers"]) = saved
 
     def _print_Add(self, expr: sympy.Add, order=None) -> str:
+        if self._settings.get("derivation") and sympy.Add(*expr.args) != expr:
+            return super()._print_Add(expr, "none")
         if not expr.has(UnevaluatedExpr):
             return super()._print_Add(expr, order)
         with self._as_built():
@@ -109,7 +111,24 @@ class SlideLatexPrinter(LatexPrinter):
             return self._print(item)  # 0.5^{2}, not (0.5)^{2}
         return super().parenthesize(item, level, is_neg, strict)
 
+    def _print_Derivative(self, expr: sympy.Derivative) -> str:
+        """``(x^{3})'``: the prime notation of school lessons, for one variable."""
+        if len(expr.variable_count) == 1 and expr.variable_count[0][1] == 1:
+            return rf"\left({self._print(expr.expr)}\right)'"
+        return super()._print_Derivative(expr)
+
+    def derivation_step(self, expr: Expr) -> str:
+        """A step of a derivation: products and sums exactly in the order the rules wrote them."""
+        saved = self._settings.get("derivation", False)
+        self._settings["derivation"] = True
+        try:
+            return self.doprint(expr)
+        finally:
+            self._settings["derivation"] = saved
+
     def _print_Mul(self, expr: sympy.Mul) -> str:
+        if self._settings.get("derivation") and _is_held(expr):
+            return self._written_product(expr)
         if not expr.has(UnevaluatedExpr):
             return super()._print_Mul(expr)
         factors = list(expr.args)
@@ -130,6 +149,24 @@ class SlideLatexPrinter(LatexPrinter):
         if denominator:
             text = rf"\frac{{{text}}}{{{self._held_product(denominator)}}}"
         return sign + text
+
+    def _written_product(self, expr: sympy.Mul) -> str:
+        r"""Factors in stored order with ``\cdot``: ``2 \arctg x^3 \cdot \frac{1}{1 + x^6} \cdot 3x^2``."""
+        factors = _flat_factors(expr)
+        sign = ""
+        if factors[0] == -1 and len(factors) > 1:
+            sign, factors = "- ", factors[1:]
+        parts = []
+        for factor in factors:
+            if _is_reciprocal(factor):
+                denominator = factor.base if factor.exp == -1 else sympy.Pow(factor.base, -factor.exp, evaluate=False)
+                text = rf"\frac{{1}}{{{self._print(denominator)}}}"
+            else:
+                text = self._print(factor)
+                if factor.is_Add or (factor.could_extract_minus_sign() and parts):
+                    text = rf"\left({text}\right)"
+            parts.append(text)
+        return sign + r" \cdot ".join(parts)
 
     def _held_product(self, factors: Sequence[Expr]) -> str:
         r"""Factors of a held substitution, ``\cdot`` between them, brackets where needed."""
@@ -297,6 +334,21 @@ class SlideLatexPrinter(LatexPrinter):
         return (rf"{self.call(name, [point])} + {self.prime(name, [point])} \cdot "
                 rf"\left({self.doprint(variable)} - {shift}\right)")
 
+    def derivation_rows(self, left: str, steps: Sequence[tuple[Expr, str]]) -> str:
+        r"""Rows of a derivation in ``aligned``: ``y' &= step \qquad \text{(rule)}``.
+
+        Every block starts with ``left`` (``y'``), so a derivation continued on the next slide
+        still reads ``y' = …``.
+        """
+        rows = []
+        for index, (expr, note) in enumerate(steps):
+            head = f"{left} &= " if index == 0 else "&= "
+            text = head + self.derivation_step(expr)
+            if note:
+                text += rf" \qquad \text{{({note})}}"
+            rows.append(text)
+        return r"\begin{aligned} " + r" \\ ".join(rows) + r" \end{aligned}"
+
     def display_inline(self, latex: str) -> str:
         """Inline math set at display size (fractions in a sentence stay readable)."""
         return rf"\displaystyle {latex}"
@@ -304,6 +356,19 @@ class SlideLatexPrinter(LatexPrinter):
     def equations(self, equations: Iterable[str]) -> str:
         """Several short equations on one line, separated by a wide space."""
         return r", \qquad ".join(equations)
+
+
+def _is_held(expr: Expr) -> bool:
+    """A product built unevaluated (its factors in the order a rule wrote them)."""
+    return isinstance(expr, sympy.Mul) and sympy.Mul(*expr.args) != expr
+
+
+def _flat_factors(expr: sympy.Mul) -> list[Expr]:
+    """The factors of a held product, nested held products opened, evaluated products kept whole."""
+    factors: list[Expr] = []
+    for arg in expr.args:
+        factors += _flat_factors(arg) if _is_held(arg) else [arg]
+    return factors
 
 
 def _is_reciprocal(factor: Expr) -> bool:

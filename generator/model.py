@@ -49,6 +49,7 @@ class DerivativeSlide:
     name: str  # how the function is called on the slide: "f", "y", "sigma", ...
     at: Expr | None
     forms: tuple[Expr, ...]  # instructor's equivalent forms of f', verified equal
+    show_steps: bool  # print the derivation rule by rule
 
 
 @dataclass(frozen=True)

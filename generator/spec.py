@@ -350,7 +350,7 @@ def _derivative(values: dict, node: Node, scope: Scope, base: dict) -> model.Der
     if _FAILED in forms:
         raise Invalid("")
     return model.DerivativeSlide(function=values["function"], variable=variable, name=values["name"],
-                                 at=values["at"], forms=tuple(forms), **base)
+                                 at=values["at"], forms=tuple(forms), show_steps=values["show_steps"], **base)
 
 
 def _form(node: Node, scope: Scope, name: str) -> Expr:
@@ -450,6 +450,7 @@ SLIDE_KINDS: dict[str, tuple[dict[str, Field], Callable]] = {
         "name": Field(function_name, default="f"),
         "at": Field(number),
         "forms": Field(list_of(raw)),
+        "show_steps": Field(boolean, default=True),
     }, _derivative),
     "gradient": ({
         "function": Field(expression, required=True),

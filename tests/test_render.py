@@ -15,7 +15,8 @@ def deck_of(*slides) -> DeckView:
 
 
 def derivative(**changes) -> DerivativeView:
-    fields = dict(id="d", title="Derivative", function="f(x) = x^{2}", layers_lead="", layers="", chain_lead="",
+    fields = dict(id="d", title="Derivative", continued_title="Derivative (continued)", derivation_lead="",
+                  derivation=(), function="f(x) = x^{2}", layers_lead="", layers="", chain_lead="",
                   chain="", result_lead="Result:", result="f'(x) = 2 x", forms_lead="", forms=(), value_lead="",
                   value="")
     fields.update(changes)

@@ -725,11 +725,13 @@ def _render_index(node: Node) -> str:
     raise TexError("unsupported subscript")
 
 
+TEXT = re.compile(r"\\(?:text|textit|textbf|textrm)\{[^{}]*\}")
 ALIGNED = re.compile(r"\\begin\{(aligned|align\*?|gathered|split)\}(.*?)\\end\{\1\}", re.DOTALL)
 
 
 def parse_formula(text: str, decimal_comma: bool = False) -> list[Statement]:
     """All statements of one formula; ``aligned`` rows starting with ``&=`` continue the chain."""
+    text = TEXT.sub(" ", text)  # \text{(power rule)}: words, not math
     text = ALIGNED.sub(lambda m: _join_aligned(m.group(2)), text)
     if decimal_comma:
         text = re.sub(r"(?<=\d),(?=\d)", "{,}", text)
@@ -742,7 +744,7 @@ def _join_aligned(body: str) -> str:
     for row in rows:
         stripped = row.lstrip("& ")
         if joined and re.match(r"(=|\\approx|<|>|\\le|\\ge)", stripped):
-            joined[-1] += " " + stripped
+            joined[-1] = re.sub(r"(\s|\\q?quad)+$", "", joined[-1]) + " " + stripped  # a note may end the row
         else:
             joined.append(row)
     return r" \qquad ".join(r.replace("&", " ") for r in joined)

@@ -9,6 +9,7 @@ from sympy import Expr
 from ..model import DerivativeSlide
 from .problems import MathError, finite_real
 from .simplify import Vocabulary, teaching_form
+from .steps import Derivation, derive
 from .substitute import shown_substitution
 from .table import table_derivative
 
@@ -54,6 +55,7 @@ class DerivativeSolution:
     chain: ChainRule | None
     at: ValueAt | None
     forms: tuple[Expr, ...]  # the instructor's forms, verified equal to ``derivative``
+    derivation: Derivation | None  # rule by rule, when the slide shows its steps
 
 
 def split_outer(expr: Expr, x: sympy.Symbol, u: sympy.Symbol) -> tuple[Expr, Expr] | None:
@@ -105,7 +107,8 @@ def solve_derivative(slide: DerivativeSlide) -> DerivativeSolution:
     if sympy.simplify(derivative - exact) != 0:  # the engine never prints an unchecked result
         raise AssertionError(f"derivative of {f} came out as {derivative}, sympy.diff gives {exact}")
     at = _value_at(f, derivative, x, slide.at) if slide.at is not None else None
-    return DerivativeSolution(slide, f, x, derivative, chain, at, _checked_forms(slide, exact))
+    derivation = derive(f, x, final=derivative) if slide.show_steps else None
+    return DerivativeSolution(slide, f, x, derivative, chain, at, _checked_forms(slide, exact), derivation)
 
 
 def _value_at(function: Expr, derivative: Expr, x: sympy.Symbol, point: Expr) -> ValueAt:

@@ -7,11 +7,18 @@ from ..solve.derivative import ChainRule, DerivativeSolution
 from .common import Context, Formula, inline
 
 
+ROWS_FIRST_PAGE = 4  # derivation rows under the function (3 when its layers are shown too)
+ROWS_PER_PAGE = 5  # rows on each continuation slide
+
+
 @dataclass(frozen=True)
 class DerivativeView:
     template = "derivative"
     id: str
     title: str
+    continued_title: str
+    derivation_lead: str
+    derivation: tuple[str, ...]  # one aligned block per slide (empty without steps)
     function: str  # f(x) = …
     layers_lead: str
     layers: str  # y = u^2, u = \arctg v, v = x^3 (empty when not composite)
@@ -38,6 +45,28 @@ def _chain(solution: DerivativeSolution, prime: str, ctx: Context) -> str:
     return p.aligned_chain(prime, [in_layers, in_variable, solution.derivative])
 
 
+def _derivation_pages(solution: DerivativeSolution, prime: str, ctx: Context) -> tuple[str, ...]:
+    if solution.derivation is None:
+        return ()
+    rules = ctx.words.rules
+    rows = [(step.expr, rules.describe(step.rules) if step.rules else "") for step in solution.derivation.steps]
+    composite = solution.chain is not None and len(solution.chain.layers) > 1
+    return tuple(ctx.printer.derivation_rows(prime, page)
+                 for page in paginate(rows, ROWS_FIRST_PAGE - composite, ROWS_PER_PAGE))
+
+
+def paginate(rows: list, first: int, per_page: int) -> list[list]:
+    """Rows split over slides; a single row left over joins the slide before it."""
+    pages, rest = [rows[:first]], rows[first:]
+    while rest:
+        size = len(rest) if len(rest) <= per_page + 1 else per_page
+        pages.append(rest[:size])
+        rest = rest[size:]
+    if len(pages) > 1 and len(pages[-1]) == 1 and len(pages) == 2 and first > 0:
+        pages = [pages[0] + pages[1]]
+    return pages
+
+
 def derivative_view(solution: DerivativeSolution, ctx: Context) -> DerivativeView:
     p, words, slide = ctx.printer, ctx.words, solution.slide
     x = solution.variable
@@ -48,9 +77,13 @@ def derivative_view(solution: DerivativeSolution, ctx: Context) -> DerivativeVie
     value = ""
     if solution.at is not None:
         value = p.chain(p.prime(slide.name, [solution.at.point]), [solution.at.substituted], solution.at.value)
+    title = slide.title or words.derivative_title
     return DerivativeView(
         id=slide.id,
-        title=slide.title or words.derivative_title,
+        title=title,
+        continued_title=words.continued.format(title=title),
+        derivation_lead=words.derivation if solution.derivation is not None else "",
+        derivation=_derivation_pages(solution, prime, ctx),
         function=f"{left} = {p.expr(solution.function)}",
         layers_lead=words.composite if composite else "",
         layers=_layers(solution.chain, left, ctx) if composite else "",

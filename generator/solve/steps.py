@@ -1,0 +1,174 @@
+"""Step-by-step differentiation, the way a teacher writes it on the board.
+
+``derive(f, x)`` starts from ``(f)'`` and applies one rule at a time to the first
+derivative still unevaluated, recording the rules used: sum, constant factor,
+product, quotient, power, square root, exponential, logarithm, trigonometric and
+inverse trigonometric table entries, and the chain rule whenever the inner
+function is not ``x`` itself.  Products are held unevaluated, so a step reads
+``2 \\arctg x^3 \\cdot \\frac{1}{1 + x^6} \\cdot 3x^2`` before it is simplified.  The
+engine asserts that its last step equals ``sympy.diff``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import sympy
+from sympy import Derivative, Expr
+
+from .simplify import Vocabulary, teaching_form
+
+RULES = ("constant", "variable", "sum", "constant_factor", "product", "quotient", "power", "square_root",
+         "exponential", "logarithm", "trigonometric", "inverse_trigonometric", "hyperbolic", "chain", "simplify")
+MAX_STEPS = 40
+
+
+@dataclass(frozen=True)
+class DerivationStep:
+    expr: Expr  # the whole derivative so far; unevaluated parts are Derivative objects
+    rules: tuple[str, ...]  # the rules applied to reach it (empty for the first line)
+
+
+@dataclass(frozen=True)
+class Derivation:
+    steps: tuple[DerivationStep, ...]
+
+    @property
+    def result(self) -> Expr:
+        return self.steps[-1].expr
+
+
+def _prime(u: Expr, x: sympy.Symbol) -> Expr:
+    """u' held unevaluated (1 when u is x itself)."""
+    return sympy.Integer(1) if u == x else Derivative(u, x, evaluate=False)
+
+
+def _times(*factors: Expr) -> Expr:
+    """A product held in the order written, without factors equal to 1."""
+    kept = [f for f in factors if f != 1]
+    if not kept:
+        return sympy.Integer(1)
+    return kept[0] if len(kept) == 1 else sympy.Mul(*kept, evaluate=False)
+
+
+_TRIG: dict[type, Callable[[Expr], Expr]] = {
+    sympy.sin: lambda u: sympy.cos(u),
+    sympy.cos: lambda u: -sympy.sin(u),
+    sympy.tan: lambda u: 1 / sympy.cos(u) ** 2,
+    sympy.cot: lambda u: -1 / sympy.sin(u) ** 2,
+}
+_INVERSE_TRIG: dict[type, Callable[[Expr], Expr]] = {
+    sympy.asin: lambda u: 1 / sympy.sqrt(1 - u**2),
+    sympy.acos: lambda u: -1 / sympy.sqrt(1 - u**2),
+    sympy.atan: lambda u: 1 / (1 + u**2),
+    sympy.acot: lambda u: -1 / (1 + u**2),
+}
+_HYPERBOLIC: dict[type, Callable[[Expr], Expr]] = {
+    sympy.sinh: lambda u: sympy.cosh(u),
+    sympy.cosh: lambda u: sympy.sinh(u),
+    sympy.tanh: lambda u: 1 / sympy.cosh(u) ** 2,
+}
+
+
+def _chain(rule: str, outer: Expr, u: Expr, x: sympy.Symbol) -> tuple[Expr, tuple[str, ...]]:
+    rules = (rule,) if u == x else (rule, "chain")
+    return _times(outer, _prime(u, x)), rules
+
+
+def expand_once(f: Expr, x: sympy.Symbol) -> tuple[Expr, tuple[str, ...]]:
+    """One rule applied to ``(f)'``: the replacement and the rules used."""
+    if not f.has(x):
+        return sympy.Integer(0), ("constant",)
+    if f == x:
+        return sympy.Integer(1), ("variable",)
+    if f.is_Add:
+        return sympy.Add(*(_prime(term, x) for term in f.args), evaluate=False), ("sum",)
+    if f.is_Mul:
+        return _expand_product(f, x)
+    if f.is_Pow:
+        return _expand_power(f, x)
+    if isinstance(f, sympy.exp):
+        return _chain("exponential", f, f.args[0], x)
+    if isinstance(f, sympy.log) and len(f.args) == 1:
+        return _chain("logarithm", 1 / f.args[0], f.args[0], x)
+    for table, rule in ((_TRIG, "trigonometric"), (_INVERSE_TRIG, "inverse_trigonometric"),
+                        (_HYPERBOLIC, "hyperbolic")):
+        if f.func in table:
+            return _chain(rule, table[f.func](f.args[0]), f.args[0], x)
+    return sympy.diff(f, x), ("trigonometric",) if f.has(sympy.Function) else ("power",)
+
+
+def _expand_product(f: Expr, x: sympy.Symbol) -> tuple[Expr, tuple[str, ...]]:
+    constant, rest = f.as_independent(x, as_Add=False)
+    if constant != 1:
+        return _times(constant, _prime(rest, x)), ("constant_factor",)
+    numerator, denominator = sympy.fraction(f)
+    if denominator.has(x) and numerator != 1:
+        top = sympy.Add(_times(_prime(numerator, x), denominator),
+                        -_times(numerator, _prime(denominator, x)), evaluate=False)
+        return sympy.Mul(top, sympy.Pow(sympy.Pow(denominator, 2, evaluate=False), -1, evaluate=False),
+                         evaluate=False), ("quotient",)
+    first, *others = f.as_ordered_factors()
+    second = sympy.Mul(*others)
+    return sympy.Add(_times(_prime(first, x), second), _times(first, _prime(second, x)), evaluate=False), \
+        ("product",)
+
+
+def _expand_power(f: Expr, x: sympy.Symbol) -> tuple[Expr, tuple[str, ...]]:
+    base, exponent = f.as_base_exp()
+    if not exponent.has(x):
+        if exponent == sympy.Rational(1, 2):
+            return _chain("square_root", 1 / (2 * sympy.sqrt(base)), base, x)
+        if exponent == -1 and base.has(x):
+            return _chain("power", -1 / base**2, base, x)
+        return _chain("power", _times(exponent, sympy.Pow(base, exponent - 1)), base, x)
+    if not base.has(x):
+        outer = f if base == sympy.E else _times(f, sympy.log(base))
+        return _chain("exponential", outer, exponent, x)
+    return sympy.diff(f, x), ("power", "exponential")  # x^x and the like: straight from the table
+
+
+def _first_derivative(expr: Expr) -> Derivative | None:
+    for node in sympy.preorder_traversal(expr):
+        if isinstance(node, Derivative):
+            return node
+    return None
+
+
+def _replace_held(expr: Expr, target: Expr, replacement: Expr) -> Expr:
+    """``expr`` with ``target`` replaced, every node rebuilt unevaluated (the working stays visible)."""
+    if expr == target:
+        return replacement
+    if not expr.args or not expr.has(target):
+        return expr
+    args = [_replace_held(arg, target, replacement) for arg in expr.args]
+    if isinstance(expr, Derivative):
+        return expr
+    if expr.is_Add:
+        args = [arg for arg in args if arg != 0] or [sympy.Integer(0)]  # (1)' = 0 leaves the sum
+        return args[0] if len(args) == 1 else sympy.Add(*args, evaluate=False)
+    if expr.is_Mul and any(arg == 0 for arg in args):
+        return sympy.Integer(0)
+    return expr.func(*args, evaluate=False)
+
+
+def derive(function: Expr, x: sympy.Symbol, final: Expr | None = None) -> Derivation:
+    """Every step from ``(f)'`` to the derivative; ``final`` is the form to end with (default: simplified)."""
+    current = _prime(function, x)
+    steps = [DerivationStep(current, ())]
+    while (node := _first_derivative(current)) is not None:
+        if len(steps) > MAX_STEPS:
+            raise AssertionError(f"derivation of {function} does not end")
+        replacement, rules = expand_once(node.expr, x)
+        current = _replace_held(current, node, replacement)
+        steps.append(DerivationStep(current, rules))
+    exact = sympy.diff(function, x)
+    if sympy.simplify(current.doit() - exact) != 0:  # the engine never prints an unchecked result
+        raise AssertionError(f"step-by-step derivative of {function} came out as {current}, not {exact}")
+    worked = current.doit()
+    end = final if final is not None else teaching_form(worked, Vocabulary(function, worked))
+    if sympy.simplify(end - exact) != 0:
+        raise AssertionError(f"final form {end} of the derivative of {function} is not {exact}")
+    if sympy.srepr(end) != sympy.srepr(current):
+        steps.append(DerivationStep(end, ("simplify",)))
+    return Derivation(tuple(steps))

@@ -78,6 +78,14 @@ class Context:
         return names
 
 
+def split_index(key: str) -> Optional[tuple[str, int]]:
+    """``u_x_-1`` → ("u_x", -1); ``x_17`` → ("x", 17); None without a whole-number index."""
+    base, _, index = key.rpartition("_")
+    if not base or not index.lstrip("-").isdigit():
+        return None
+    return base, int(index)
+
+
 def _is_symbolic(value: Optional[Expr]) -> bool:
     return value is not None and bool(value.free_symbols)
 
@@ -131,27 +139,36 @@ class Evaluator:
 
     # -- recurrences ----------------------------------------------------------
     def computed(self, key: str) -> Optional[Expr]:
-        """``x_17`` from the recurrence of ``x`` (all coupled sequences advance together)."""
-        base, _, index = key.rpartition("_")
-        if not base or not index.isdigit() or base not in self.context.recurrences:
+        """``x_17`` from the recurrence of ``x``; sequences that depend on each other advance together.
+
+        Members are computed step by step from the bottom (so recursion stays shallow), each from its
+        rule with the index bound; a member whose rule still has undefined names is not computable.
+        """
+        split = split_index(key)
+        if split is None or split[0] not in self.context.recurrences:
             return None
-        target = int(index)
+        target = split[1]
+        if target > MAX_RECURRENCE or target < 0:
+            return None
+        for step in range(target):
+            for family in self.context.recurrences.values():
+                self._member(family.base, step)
+        return self._member(split[0], target)
+
+    def _member(self, base: str, index: int) -> Optional[Expr]:
+        key = f"{base}_{index}"
         cache = self.context._cache
         if key in cache:
             return cache[key]
-        if target > MAX_RECURRENCE or target < 0:
+        if key in self.context.values:
+            return self.context.values[key]
+        family = self.context.recurrences.get(base)
+        if family is None:
             return None
-        for step in range(target + 1):
-            for family in self.context.recurrences.values():
-                name = f"{family.base}_{step}"
-                if name in cache or name in self.context.values:
-                    continue
-                previous = step - family.shift
-                if previous < 0:
-                    return None
-                evaluator = Evaluator(self.context, True, {family.index: previous})
-                cache[name] = _settle(evaluator.value(family.rule))
-        return cache.get(key)
+        cache[key] = None  # a member that needs itself is not computable
+        value = Evaluator(self.context, True, {family.index: index - family.shift}).value(family.rule)
+        cache[key] = _settle(value) if not getattr(value, "free_symbols", True) else None
+        return cache[key]
 
     # -- building ---------------------------------------------------------------
     def build(self, node: Node):

@@ -493,11 +493,24 @@ class _Parser:
         return inside
 
     def name_from(self, name: Name) -> Node:
-        """A name with its subscript, then maybe arguments: ``f(x)``, ``w_{i+1}``, ``\\sigma{\\left(x\\right)}``."""
+        """A name with its subscript, then maybe arguments: ``f(x)``, ``w_{i+1}``, ``\\sigma{\\left(x\\right)}``.
+
+        An index written as a bracketed superscript, ``u_x^{(t)}``, is the name's sequence index:
+        the name is ``u_x`` and its index ``t``.
+        """
         if self.at("_"):
             self.take()
             sub = self.subscript()
             name = Name(name.base, sub, _sub_text(sub))
+        if self.at("^") and self.peek(1) is not None and self.peek(1).text == "{" and self.peek(2) is not None \
+                and self.peek(2).text in ("(", r"\left"):
+            self.take()
+            self.take()
+            close = self.open_bracket("(")
+            index = self.expression()
+            self.close_bracket(close)
+            self.expect("}")
+            name = Name(name.key, index, _sub_text(index))
         if self.at_arguments():
             return Call(name, self.arguments())
         return name
@@ -550,6 +563,13 @@ class _Parser:
             return Nabla(function, args)
         if name == "begin":
             return self.environment()
+        if name in ("hat", "tilde", "bar"):
+            self.expect("{")
+            letter = self.take()
+            if letter.kind != "symbol" and not (letter.kind == "command" and letter.text[1:] in GREEK):
+                raise TexError(f"unsupported \\{name}")
+            self.expect("}")
+            return self.name_from(Name(letter.text.lstrip("\\") + name))  # \hat{m} is the name "mhat"
         if name in GREEK:
             if name == "pi":
                 return Name("pi")

@@ -34,6 +34,16 @@ class RuleNames:
 
 
 @dataclass(frozen=True)
+class MethodNames:
+    gd: str
+    momentum: str
+    nesterov: str
+    adagrad: str
+    rmsprop: str
+    adam: str
+
+
+@dataclass(frozen=True)
 class Words:
     derivative_title: str
     gradient_title: str
@@ -79,6 +89,7 @@ class Words:
     alt_plot: str
     decimal_separator: str  # in plain text such as alt texts
     rules: RuleNames
+    methods: MethodNames
     derivation: str
     continued: str
 
@@ -132,6 +143,8 @@ ENGLISH = Words(
                     exponential="exponential", logarithm="logarithm", trigonometric="trigonometric table",
                     inverse_trigonometric="inverse trigonometric table", hyperbolic="hyperbolic table",
                     chain="chain rule", simplify="simplify"),
+    methods=MethodNames(gd="Gradient descent", momentum="Momentum", nesterov="Nesterov accelerated gradient",
+                        adagrad="AdaGrad", rmsprop="RMSProp", adam="Adam"),
     derivation="Step by step, one rule at a time:",
     continued="{title} (continued)",
 )
@@ -186,6 +199,8 @@ RUSSIAN = Words(
                     exponential="показательная функция", logarithm="логарифм", trigonometric="тригонометрия",
                     inverse_trigonometric="обратная тригонометрия", hyperbolic="гиперболические функции",
                     chain="сложная функция", simplify="упрощаем"),
+    methods=MethodNames(gd="Градиентный спуск", momentum="Метод моментов (momentum)",
+                        nesterov="Ускоренный градиент Нестерова", adagrad="AdaGrad", rmsprop="RMSProp", adam="Adam"),
     derivation="По шагам, по одному правилу:",
     continued="{title} (продолжение)",
 )

@@ -283,7 +283,9 @@ class SlideLatexPrinter(LatexPrinter):
         return r"\begin{aligned} " + r" \\ ".join(lines) + r" \end{aligned}"
 
     def _links(self, left: str, steps: Sequence[Expr | str], value: Expr | None) -> list[tuple[str, str]]:
-        parts: list[tuple[str, str]] = [("=", s if isinstance(s, str) else self.doprint(s)) for s in steps]
+        # a working step with approximate numbers would print them rounded after "=": leave it out
+        exact_steps = [s for s in steps if isinstance(s, str) or not s.has(sympy.Float)]
+        parts: list[tuple[str, str]] = [("=", s if isinstance(s, str) else self.doprint(s)) for s in exact_steps]
         if value is not None:
             parts += self.value_parts(value)
         links, previous = [], left
@@ -321,6 +323,20 @@ class SlideLatexPrinter(LatexPrinter):
         point = separator.join(self.indexed(v, "i") for v in variables)
         return (rf"{self.indexed(variable, 'i+1')} = {self.indexed(variable, 'i')} - {self.learning_rate_symbol} "
                 rf"{self.partial(name, variable)}\left({point}\right)")
+
+    def partial_at_names(self, name: str, variable: sympy.Symbol, names: Sequence[str]) -> str:
+        r"""``\frac{\partial f}{\partial x}\left(x_{t}, y_{t}\right)`` at a point given by names."""
+        separator = "; " if self._comma else ", "
+        return rf"{self.partial(name, variable)}\left({separator.join(names)}\right)"
+
+    def rule(self, target: str, rhs: Expr, names: dict) -> str:
+        """An update rule ``target = rhs``; ``names`` give the LaTeX of the placeholder symbols in ``rhs``."""
+        saved = (self._settings["order"], self._settings["symbol_names"])
+        self._settings["order"], self._settings["symbol_names"] = "none", names
+        try:
+            return f"{target} = {self.doprint(rhs)}"
+        finally:
+            self._settings["order"], self._settings["symbol_names"] = saved
 
     def change(self, name: str, variables: Sequence[sympy.Symbol], index: int | str, previous: int | str) -> str:
         r"""``\left|f(p_{i+1}) - f(p_{i})\right|`` written with the iterates' coordinates."""

@@ -17,6 +17,11 @@ from .errors import Location
 
 Point = tuple[tuple[sympy.Symbol, Expr], ...]  # ordered (variable, value) pairs
 
+METHODS = ("gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
+DEFAULTS = {"beta": Rational(9, 10), "beta1": Rational(9, 10), "beta2": Rational(999, 1000), "eps": Rational(1, 10**8)}
+HYPER_PARAMETERS = {"gd": (), "momentum": ("beta",), "nesterov": ("beta",), "adagrad": ("eps",),
+                    "rmsprop": ("beta", "eps"), "adam": ("beta1", "beta2", "eps")}
+
 
 @dataclass(frozen=True)
 class Places:
@@ -86,6 +91,11 @@ class DescentSlide:
     steps: int | None  # a fixed number of steps ...
     stop: StopRule | None  # ... or a stopping rule (exactly one of the two)
     figure: bool
+    method: str = "gd"  # one of METHODS
+    beta: Rational = DEFAULTS["beta"]
+    beta1: Rational = DEFAULTS["beta1"]
+    beta2: Rational = DEFAULTS["beta2"]
+    eps: Rational = DEFAULTS["eps"]
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from . import model
 from .errors import ExprError, Location, Problem, SpecError
 from .expr import FUNCTIONS, is_valid_name, parse_expression, symbol
 from .numbers import parse_decimal
+from .model import DEFAULTS, HYPER_PARAMETERS, METHODS
 from .yamltree import Node, read_yaml
 
 LANGUAGES = ("en", "ru")
@@ -177,6 +178,14 @@ def number(node: Node, scope: Scope) -> Expr:
         raise Invalid(f"expected a number, got {node.describe()}") from None
     if value.free_symbols or not (value.is_real and value.is_finite):
         raise Invalid(f"expected a number, got {node.describe()}")
+    return value
+
+
+def fraction_number(node: Node, scope: Scope) -> Rational:
+    """A number strictly between 0 and 1 (a decay rate such as β)."""
+    value = number(node, scope)
+    if not (0 < value < 1):
+        raise Invalid(f"expected a number between 0 and 1, got {node.describe()}")
     return value
 
 
@@ -405,9 +414,14 @@ def _descent(values: dict, node: Node, scope: Scope, base: dict) -> model.Descen
     start = _at_key(node, "start", scope, lambda: _matching_point(values["start"], variables, "start"))
     if (values["steps"] is None) == (values["stop"] is None):
         raise Invalid("give either 'steps' (a fixed number) or 'stop' (a stopping rule), not both or neither")
+    given = {key for key, _, _ in node.items()}
+    unused = sorted((given & set(DEFAULTS)) - set(HYPER_PARAMETERS[values["method"]]))
+    if unused:
+        raise Invalid(f"method {values['method']} does not use {', '.join(unused)}")
     return model.DescentSlide(function=values["function"], variables=variables, name=values["name"], start=start,
                               learning_rate=values["learning_rate"], steps=values["steps"], stop=values["stop"],
-                              figure=values["figure"], **base)
+                              figure=values["figure"], method=values["method"], beta=values["beta"],
+                              beta1=values["beta1"], beta2=values["beta2"], eps=values["eps"], **base)
 
 
 def _plot(values: dict, node: Node, scope: Scope, base: dict) -> model.PlotSlide:
@@ -467,6 +481,11 @@ SLIDE_KINDS: dict[str, tuple[dict[str, Field], Callable]] = {
         "steps": Field(integer_between(1, MAX_STEPS)),
         "stop": Field(stop_rule),
         "figure": Field(boolean, default=False),
+        "method": Field(choice(*METHODS), default="gd"),
+        "beta": Field(fraction_number, default=DEFAULTS["beta"]),
+        "beta1": Field(fraction_number, default=DEFAULTS["beta1"]),
+        "beta2": Field(fraction_number, default=DEFAULTS["beta2"]),
+        "eps": Field(positive_number, default=DEFAULTS["eps"]),
     }, _descent),
     "plot": ({
         "functions": Field(list_of(expression), required=True),

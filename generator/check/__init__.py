@@ -19,6 +19,7 @@ from .texparse import Statement, TexError, parse_formula
 from .extract import Table
 
 KINDS = ("verified", "wrong", "warning", "not understood")
+INDEX_LETTERS = ("i", "t", "k", "n")  # the row number of a sequence table binds the index of its headers
 _PLAIN_CANDIDATE = re.compile(r"^[\w\s.,*/+\-^()=δ∂·²³]+$")
 
 
@@ -125,7 +126,7 @@ def _check_cell(header, header_text: str, latex: str, index: int, line: int, com
     try:
         (value,) = parse_formula(value_text, comma)
         statement = Statement((header, value.sides[0]), (relation,), (f"{header_text} (i = {index})", value_text))
-        outcomes = check_statement(statement, context, bindings={"i": index})
+        outcomes = check_statement(statement, context, bindings={letter: index for letter in INDEX_LETTERS})
     except (TexError, ValueError) as error:
         outcomes = [Outcome("not understood", latex, str(error))]
     return [Finding(line, o.kind, o.text, o.message) for o in outcomes]

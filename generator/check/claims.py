@@ -30,6 +30,7 @@ from .texparse import (Abs, Call, DerivOp, Func, Name, Nabla, Neg, Node, Num, Op
 RANDOM_POINTS = 6
 TOLERANCE = 1e-9
 SIMPLIFY_OPS = 400  # larger differences are checked numerically only
+FLOAT_TOLERANCE = sympy.Rational(1, 10**30)  # for values computed with 50-digit floats
 
 
 @dataclass(frozen=True)
@@ -234,6 +235,9 @@ def _equal(a, b) -> bool:
         value = sympy.N(difference, 40)
         if value.is_Number and value == 0:
             return True
+        if (a.has(sympy.Float) or b.has(sympy.Float)) and value.is_Number:
+            scale = max(1, abs(sympy.N(a, 40)), abs(sympy.N(b, 40)))  # computed in 50 digits: equal to 30
+            return bool(abs(value) <= FLOAT_TOLERANCE * scale)
         return bool(sympy.simplify(difference) == 0)
     if sympy.count_ops(difference) <= SIMPLIFY_OPS and sympy.simplify(difference) == 0:
         return _agrees_at_random_points(a, b) is not False

@@ -151,8 +151,11 @@ class Evaluator:
         if target > MAX_RECURRENCE or target < 0:
             return None
         for step in range(target):
-            for family in self.context.recurrences.values():
-                self._member(family.base, step)
+            for family in list(self.context.recurrences.values()):
+                try:
+                    self._member(family.base, step)
+                except TexError:  # a sequence of an earlier slide that no longer fits: not ours
+                    self.context._cache[f"{family.base}_{step}"] = None
         return self._member(split[0], target)
 
     def _member(self, base: str, index: int) -> Optional[Expr]:

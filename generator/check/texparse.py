@@ -344,7 +344,7 @@ class _Parser:
         if token.kind == "command":
             name = token.text[1:]
             return (name in GREEK or name in FUNCTIONS or name in ("frac", "dfrac", "tfrac", "sqrt", "nabla",
-                    "operatorname", "begin", "partial", "mathrm", "exp") or name in ("left",))
+                    "operatorname", "begin", "partial", "mathrm", "exp", "hat", "tilde", "bar") or name in ("left",))
         return False
 
     def postfix(self) -> Node:

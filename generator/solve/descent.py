@@ -14,6 +14,7 @@ from sympy import Expr
 from ..model import DescentSlide, Point
 from ..numbers import WORKING_DIGITS
 from .gradient import Partial, PartialAt, partial_derivatives, partials_at
+from .methods import Hyper, Worked, advance, initial_states, lookahead
 from .problems import MathError, finite_real
 from .substitute import difference, evaluate, held, shown_substitution
 
@@ -39,6 +40,8 @@ class DescentStep:
     value: Expr  # f(p_i)
     new_value_shown: Expr  # f(p_{i+1}) with the numbers held
     new_value: Expr  # f(p_{i+1})
+    states: tuple[Worked, ...] = ()  # the method's state values at this step (momentum u, adam m, v, …)
+    lookahead: Point | None = None  # nesterov: where the gradient was taken
 
     @property
     def change(self) -> Expr:
@@ -87,18 +90,49 @@ def _step(slide: DescentSlide, partials: tuple[Partial, ...], index: int, point:
                        shown_substitution(slide.function, new_point), new_value)
 
 
+def _method_step(slide: DescentSlide, partials: tuple[Partial, ...], index: int, point: Point, value: Expr,
+                 previous: dict) -> tuple[DescentStep, dict]:
+    """One step of a method with state: the look-ahead (nesterov), the gradient, the states, the update."""
+    hyper = Hyper(slide.learning_rate, slide.beta, slide.beta1, slide.beta2, slide.eps)
+    states: list[Worked] = []
+    evaluation_point, ahead = point, None
+    if slide.method == "nesterov":
+        tilde = [lookahead(v, old, previous[v], hyper, WORKING_DIGITS) for v, old in point]
+        states += tilde
+        ahead = tuple((w.variable, w.value) for w in tilde)
+        evaluation_point = ahead
+    slopes = partials_at(partials, evaluation_point)
+    updates, following = [], {}
+    for (variable, old), slope in zip(point, slopes):
+        gradient = _settle(slope.value, index + 1)
+        worked = advance(slide.method, variable, old, gradient, previous[variable], index, hyper, WORKING_DIGITS)
+        new = _settle(worked[-1].value, index + 1)
+        states += worked[:-1]
+        updates.append(Update(variable, worked[-1].shown, new))
+        following[variable] = {w.kind: w.value for w in worked[:-1] if w.kind in previous[variable]}
+    new_point = tuple((u.variable, u.new) for u in updates)
+    new_value = _settle(evaluate(slide.function, new_point), index + 1)
+    step = DescentStep(index, point, slopes, tuple(updates), new_point, value,
+                       shown_substitution(slide.function, new_point), new_value, tuple(states), ahead)
+    return step, following
+
+
 def solve_descent(slide: DescentSlide) -> DescentSolution:
     partials = partial_derivatives(slide.function, slide.variables)
     limit = slide.steps if slide.steps is not None else slide.stop.max_steps
     point, value = slide.start, _settle(evaluate(slide.function, slide.start), 0)
     steps: list[DescentStep] = []
     reason = "steps" if slide.steps is not None else "max_steps"
+    previous = {variable: initial_states(slide.method) for variable in slide.variables}
     while len(steps) < limit:
-        step = _step(slide, partials, len(steps), point, value)
+        if slide.method == "gd":
+            step = _step(slide, partials, len(steps), point, value)
+        else:
+            step, previous = _method_step(slide, partials, len(steps), point, value, previous)
         steps.append(step)
         point, value = step.new_point, step.new_value
-        if all(s.value == 0 for s in step.slopes):
-            reason = "stationary"
+        if all(s.value == 0 for s in step.slopes) and slide.method in ("gd", "adagrad", "rmsprop"):
+            reason = "stationary"  # (with momentum the point moves on although the gradient is zero)
             break
         if abs(value) > DIVERGENCE_BOUND:
             reason = "diverged"

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from ..solve.descent import DescentSolution
 from .common import Context, Figure, inline
 from .gradient import partial_lines, value_lines
+from .methods import given_extras, rule_lines, state_lines
 
 TABLE_ROWS = 7  # longest table shown whole; longer ones keep the first and last rows
 HEAD_ROWS, TAIL_ROWS = 3, 3
@@ -43,6 +44,15 @@ class DescentView:
     answer: str  # the last point and f there
     figure_title: str
     figure: Figure | None
+    method_lead: str  # the method's name (empty for plain gradient descent)
+    state_start: str  # the method's hyper-parameters and starting states, one line
+    lookahead: tuple[str, ...]  # nesterov's look-ahead coordinates of step 1
+    states: tuple[str, ...]  # the method's states after step 1
+
+
+def index_letter(slide) -> str:
+    """Plain gradient descent counts steps with i; the family of methods, as in the lecture notes, with t."""
+    return "i" if slide.method == "gd" else "t"
 
 
 def _given(solution: DescentSolution, ctx: Context) -> str:
@@ -54,10 +64,22 @@ def _given(solution: DescentSolution, ctx: Context) -> str:
     ])
 
 
+def _method_fields(solution: DescentSolution, ctx: Context) -> dict:
+    slide, step = solution.slide, solution.steps[0]
+    if slide.method == "gd":
+        return {"method_lead": "", "state_start": "", "lookahead": (), "states": (),
+                "rules": tuple(ctx.printer.update_rule(slide.name, v, slide.variables) for v in slide.variables)}
+    lines = state_lines(step, solution, ctx)
+    ahead = sum(1 for w in step.states if w.kind == "tilde")
+    return {"method_lead": getattr(ctx.words.methods, slide.method),
+            "state_start": ctx.printer.equations(given_extras(solution, ctx)),
+            "lookahead": lines[:ahead], "states": lines[ahead:], "rules": rule_lines(solution, ctx)}
+
+
 def _first_step(solution: DescentSolution, ctx: Context) -> dict:
     p, slide, step = ctx.printer, solution.slide, solution.steps[0]
     variables = slide.variables
-    point = [value for _, value in step.point]
+    point = [value for _, value in (step.lookahead or step.point)]
     new_point = [value for _, value in step.new_point]
     return {
         "slopes": value_lines(slide.name, point, step.slopes, ctx),
@@ -79,8 +101,9 @@ def _row(ctx: Context, index: int, coordinates, value, change) -> Row:
 def _table(solution: DescentSolution, ctx: Context) -> tuple[tuple[str, ...], tuple[Row, ...]]:
     p, slide = ctx.printer, solution.slide
     variables = slide.variables
-    header = (ctx.words.step_column, *(inline(p.indexed(v, "i")) for v in variables),
-              inline(p.value_at_step(slide.name, variables, "i")), inline(p.change(slide.name, variables, "i", "i-1")))
+    i = index_letter(slide)
+    header = (ctx.words.step_column, *(inline(p.indexed(v, i)) for v in variables),
+              inline(p.value_at_step(slide.name, variables, i)), inline(p.change(slide.name, variables, i, f"{i}-1")))
     points = [(0, solution.steps[0].point, solution.steps[0].value, None)]
     points += [(s.index + 1, s.new_point, s.new_value, s.change) for s in solution.steps]
     rows = [_row(ctx, i, [c for _, c in pt], value, change) for i, pt, value, change in points]
@@ -113,7 +136,8 @@ def descent_view(solution: DescentSolution, ctx: Context) -> DescentView:
     number = last.index + 1
     stop_rule = ""
     if slide.stop is not None:
-        condition = p.relation(p.change(slide.name, variables, "i+1", "i"), "<", slide.stop.tolerance)
+        i = index_letter(slide)
+        condition = p.relation(p.change(slide.name, variables, f"{i}+1", i), "<", slide.stop.tolerance)
         stop_rule = words.stop_rule.format(condition=inline(condition))
     return DescentView(
         id=slide.id,
@@ -121,7 +145,6 @@ def descent_view(solution: DescentSolution, ctx: Context) -> DescentView:
         given_lead=words.given,
         given=_given(solution, ctx),
         rule_lead=words.update_rule,
-        rules=tuple(p.update_rule(slide.name, v, variables) for v in variables),
         stop_rule=stop_rule,
         partials_lead=words.partials if len(variables) > 1 else words.derivative,
         partials=p.equations(partial_lines(slide.name, solution.partials, ctx)),
@@ -138,5 +161,6 @@ def descent_view(solution: DescentSolution, ctx: Context) -> DescentView:
         figure_title=words.path_title,
         figure=ctx.figures.get(slide.id),
         **_first_step(solution, ctx),
+        **_method_fields(solution, ctx),
     )
 

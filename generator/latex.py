@@ -263,6 +263,16 @@ class SlideLatexPrinter(LatexPrinter):
         coordinates = separator.join(text for _, text in parts)
         return f"{left} {relation} " + (coordinates if len(parts) == 1 else rf"\left({coordinates}\right)")
 
+    def _readable(self, step: Expr) -> bool:
+        """Whether a working step prints exactly and briefly (no floats, no long fractions)."""
+        if step.has(sympy.Float):
+            return False
+        for number in step.atoms(sympy.Rational):
+            digits = terminating_digits(number)
+            if (digits is None or digits > self._settings["exact_digits"]) and number.q > 1000:
+                return False
+        return True
+
     def value(self, value: Expr) -> str:
         r"""A value on its own, e.g. in a table cell: ``1.22`` or ``\approx 0.3333``."""
         relation, text = self.value_parts(value)[-1]
@@ -283,8 +293,9 @@ class SlideLatexPrinter(LatexPrinter):
         return r"\begin{aligned} " + r" \\ ".join(lines) + r" \end{aligned}"
 
     def _links(self, left: str, steps: Sequence[Expr | str], value: Expr | None) -> list[tuple[str, str]]:
-        # a working step with approximate numbers would print them rounded after "=": leave it out
-        exact_steps = [s for s in steps if isinstance(s, str) or not s.has(sympy.Float)]
+        # a working step with approximate numbers would print them rounded after "=", and one with
+        # long fractions helps nobody: leave such steps out
+        exact_steps = [s for s in steps if isinstance(s, str) or self._readable(s)]
         parts: list[tuple[str, str]] = [("=", s if isinstance(s, str) else self.doprint(s)) for s in exact_steps]
         if value is not None:
             parts += self.value_parts(value)

@@ -417,7 +417,9 @@ def _descent(values: dict, node: Node, scope: Scope, base: dict) -> model.Descen
     given = {key for key, _, _ in node.items()}
     unused = sorted((given & set(DEFAULTS)) - set(HYPER_PARAMETERS[values["method"]]))
     if unused:
-        raise Invalid(f"method {values['method']} does not use {', '.join(unused)}")
+        def refuse():
+            raise Invalid(f"method {values['method']} does not use {', '.join(unused)}")
+        _at_key(node, unused[0], scope, refuse)
     return model.DescentSlide(function=values["function"], variables=variables, name=values["name"], start=start,
                               learning_rate=values["learning_rate"], steps=values["steps"], stop=values["stop"],
                               figure=values["figure"], method=values["method"], beta=values["beta"],

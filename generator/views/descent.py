@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from ..solve.descent import DescentSolution
 from .common import Context, Figure, inline
 from .gradient import partial_lines, value_lines
+from ..solve.methods import STATES
 from .methods import given_extras, rule_lines, state_lines
 
 TABLE_ROWS = 7  # longest table shown whole; longer ones keep the first and last rows
@@ -48,6 +49,7 @@ class DescentView:
     state_start: str  # the method's hyper-parameters and starting states, one line
     lookahead: tuple[str, ...]  # nesterov's look-ahead coordinates of step 1
     states: tuple[str, ...]  # the method's states after step 1
+    rules_apart: bool  # the rules need a slide of their own (adam)
 
 
 def index_letter(slide) -> str:
@@ -67,13 +69,14 @@ def _given(solution: DescentSolution, ctx: Context) -> str:
 def _method_fields(solution: DescentSolution, ctx: Context) -> dict:
     slide, step = solution.slide, solution.steps[0]
     if slide.method == "gd":
-        return {"method_lead": "", "state_start": "", "lookahead": (), "states": (),
+        return {"method_lead": "", "state_start": "", "lookahead": (), "states": (), "rules_apart": False,
                 "rules": tuple(ctx.printer.update_rule(slide.name, v, slide.variables) for v in slide.variables)}
     lines = state_lines(step, solution, ctx)
-    ahead = sum(1 for w in step.states if w.kind == "tilde")
+    ahead = 1 if any(w.kind == "tilde" for w in step.states) else 0
     return {"method_lead": getattr(ctx.words.methods, slide.method),
             "state_start": ctx.printer.equations(given_extras(solution, ctx)),
-            "lookahead": lines[:ahead], "states": lines[ahead:], "rules": rule_lines(solution, ctx)}
+            "lookahead": lines[:ahead], "states": lines[ahead:], "rules": rule_lines(solution, ctx),
+            "rules_apart": len(STATES[slide.method]) > 2}
 
 
 def _first_step(solution: DescentSolution, ctx: Context) -> dict:

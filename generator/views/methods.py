@@ -53,7 +53,10 @@ def rule_lines(solution: DescentSolution, ctx: Context) -> tuple[str, ...]:
             names.update({slot.symbol(): slot_latex(slot, variable, solution, ctx) for slot in rule.slots})
             target = slot_latex(rule.target, variable, solution, ctx)
             by_target.setdefault(rule.target.kind, []).append(ctx.printer.rule(target, rule.rhs, names))
-    return tuple(ctx.printer.equations(lines) for lines in by_target.values())
+    lines = [ctx.printer.equations(group) for group in by_target.values()]
+    if len(lines) > 3:  # adam: two states per line, so the rules fit on the slide
+        lines = [ctx.printer.equations(lines[i:i + 2]) for i in range(0, len(lines), 2)]
+    return tuple(lines)
 
 
 def given_extras(solution: DescentSolution, ctx: Context) -> list[str]:
@@ -72,5 +75,8 @@ def state_lines(step: DescentStep, solution: DescentSolution, ctx: Context) -> t
     """The states of the first step with their arithmetic: ``u_x^{(0)} = 0.9 \\cdot 0 + 0.01 \\cdot 8 = 0.08``."""
     p, slide = ctx.printer, solution.slide
     several = len(slide.variables) > 1
-    return tuple(p.chain(p.indexed(state_symbol(w.kind, w.variable, several), step.index), [w.shown], w.value)
-                 for w in step.states)
+    by_kind: dict[str, list[str]] = {}
+    for w in step.states:  # the coordinates of one state side by side
+        line = p.chain(p.indexed(state_symbol(w.kind, w.variable, several), step.index), [w.shown], w.value)
+        by_kind.setdefault(w.kind, []).append(line)
+    return tuple(p.equations(lines) for lines in by_kind.values())

@@ -23,7 +23,7 @@ from sympy import Expr, Rational
 
 from .substitute import held
 
-from ..model import DEFAULTS, HYPER_PARAMETERS, METHODS  # noqa: F401  (what the spec accepts)
+from ..model import DEFAULTS, HYPER_PARAMETERS
 
 STATES = {"gd": (), "momentum": ("u",), "nesterov": ("tilde", "u"), "adagrad": ("v",), "rmsprop": ("v",),
           "adam": ("m", "v", "mhat", "vhat")}

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..solve.derivative import ChainRule, DerivativeSolution
-from .common import Context, Formula, inline
+from .common import Context, Formula
 
 
 ROWS_FIRST_PAGE = 4  # derivation rows under the function (3 when its layers are shown too)

@@ -9,7 +9,7 @@ from test_solve_steps import CASES
 def test_every_printed_step_is_verified_and_renders(tmp_path):
     lines = ["title: Derivations", "lang: ru", "slides:"]
     for index, text in enumerate(CASES):
-        lines += [f"  - kind: derivative", f"    id: d{index}", f"    function: \"{text}\"", "    variable: x"]
+        lines += ["  - kind: derivative", f"    id: d{index}", f"    function: \"{text}\"", "    variable: x"]
     spec = tmp_path / "derivations.yaml"
     spec.write_text("\n".join(lines) + "\n", encoding="utf-8")
     run = build_decks([spec], tmp_path / "out")

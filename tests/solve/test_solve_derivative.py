@@ -11,7 +11,7 @@ import pytest
 import sympy
 from sympy import Rational, atan, cos, exp, log, pi, sin, sqrt, tan
 
-from generator.solve import DerivativeSolution, MathError, solve_slide
+from generator.solve import DerivativeSolution, MathError
 from solve_helpers import solve_one
 
 
@@ -27,7 +27,7 @@ def same(a, b) -> bool:
 
 
 def derivative_of(tmp_path, function: str, **extra) -> DerivativeSolution:
-    lines = [f"- kind: derivative", f"  function: {function!r}"]
+    lines = ["- kind: derivative", f"  function: {function!r}"]
     lines += [f"  {key}: {value}" for key, value in extra.items()]
     solution = solve_one(tmp_path, "\n".join(lines))
     assert isinstance(solution, DerivativeSolution)

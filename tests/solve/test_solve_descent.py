@@ -14,7 +14,7 @@ import pytest
 import sympy
 from sympy import E, Rational
 
-from generator.solve import DescentSolution, MathError, solve_slide
+from generator.solve import DescentSolution, MathError
 from solve_helpers import solve_one, symbols_of
 
 

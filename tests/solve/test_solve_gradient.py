@@ -6,7 +6,7 @@ import pytest
 import sympy
 from sympy import Rational, exp
 
-from generator.solve import GradientSolution, MathError, solve_slide
+from generator.solve import MathError
 from solve_helpers import solve_one, symbols_of
 
 

@@ -6,7 +6,7 @@ import pytest
 import sympy
 from sympy import Rational, cos, exp, sin
 
-from generator.solve import MathError, PlotSolution, solve_slide
+from generator.solve import MathError
 from solve_helpers import solve_one
 
 

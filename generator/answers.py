@@ -13,7 +13,8 @@ import sympy
 
 from .latex import SlideLatexPrinter
 from .model import MarkdownSlide
-from .solve import DerivativeSolution, DescentSolution, GradientSolution, PlotSolution
+from .solve import (CompareSolution, DerivativeSolution, DescentSolution, FitSolution, GradientSolution,
+                    LearningRatesSolution, PlotSolution)
 
 
 @dataclass(frozen=True)
@@ -55,8 +56,25 @@ def _plot(s: PlotSolution):
         yield "tangent line", s.tangent.line
 
 
+def _final(run: DescentSolution, label: str):
+    for variable, value in run.last.new_point:
+        yield f"{label} {variable.name}", value
+    yield f"{label} {run.slide.name}", run.last.new_value
+
+
+def _learning_rates(s: LearningRatesSolution):
+    for run in s.runs:
+        yield from _final(run.descent, f"rate {run.descent.slide.learning_rate}")
+
+
+def _compare(s: CompareSolution):
+    for number, run in enumerate(s.runs, start=1):
+        yield from _final(run, f"run {number} {run.slide.method}")
+
+
 _ANSWERS = {DerivativeSolution: _derivative, GradientSolution: _gradient, DescentSolution: _descent,
-            PlotSolution: _plot, MarkdownSlide: lambda s: ()}
+            PlotSolution: _plot, FitSolution: lambda s: _descent(s.descent), LearningRatesSolution: _learning_rates,
+            CompareSolution: _compare, MarkdownSlide: lambda s: ()}
 
 
 def collect_answers(solutions) -> list[Answer]:

@@ -80,9 +80,9 @@ def stage_deck(spec: Path, out_dir: Path) -> StagedDeck:
         figure_dir.mkdir()
         drawn = {}
         for solution in solutions:
-            figure = figures.draw(solution, words, figure_dir, PurePosixPath(deck.stem))
-            if figure is not None:
-                drawn[_slide_id(solution)] = figure
+            drawn_here = figures.draw(solution, words, figure_dir, PurePosixPath(deck.stem))
+            if drawn_here:
+                drawn[_slide_id(solution)] = drawn_here
         context = Context(printer, words, drawn)
         view = DeckView(deck.lang, deck.title, deck.subtitle or "", front_matter(deck),
                         tuple(slide_view(solution, context) for solution in solutions))

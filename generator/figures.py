@@ -13,12 +13,14 @@ import matplotlib
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.ticker  # noqa: E402
 import numpy as np  # noqa: E402
 import sympy  # noqa: E402
 
 from .i18n import Words  # noqa: E402
 from .numbers import decimal_text, round_significant  # noqa: E402
-from .solve import DescentSolution, PlotSolution  # noqa: E402
+from .solve import (CompareSolution, DescentSolution, FitSolution, LearningRatesSolution,  # noqa: E402
+                    PlotSolution)
 from .views.common import Figure  # noqa: E402
 
 STYLE = {
@@ -34,7 +36,7 @@ STYLE = {
     "grid.alpha": 0.3,
     "figure.figsize": (10, 5),
 }
-COLORS = ("#1f5fbf", "#d1495b", "#2a9d5c", "#8a5cc2", "#e08a1e")  # one palette for every deck
+COLORS = ("#1f5fbf", "#d1495b", "#2a9d5c", "#8a5cc2", "#e08a1e", "#1b9aaa")  # one palette for every deck
 PATH_COLOR = "#d1495b"
 SAMPLES = 600
 ASPECT = 2.0  # width : height of the contour view
@@ -106,13 +108,15 @@ def draw_descent(solution: DescentSolution, words: Words, path: Path) -> str:
     points = [solution.steps[0].point] + [s.new_point for s in solution.steps]
     coordinates = np.array([[float(v) for _, v in point] for point in points])
     with matplotlib.rc_context(STYLE), np.errstate(all="ignore"):
+        figure, axes = plt.subplots()
         if len(slide.variables) == 1:
-            _descent_curve(solution, coordinates[:, 0], words)
+            _descent_curve(axes, solution, coordinates[:, 0], words)
             template = words.alt_descent_curve
         else:
-            _descent_contour(solution, coordinates, words)
+            _descent_contour(axes, solution, coordinates, words)
             template = words.alt_descent_contour
-        _save(plt.gcf(), path)
+        axes.legend(loc="best")
+        _save(figure, path)
     return template.format(function=slide.name, start=_plain_point(points[0], words),
                            end=_plain_point(points[-1], words))
 
@@ -123,43 +127,68 @@ def _span(values: np.ndarray, extra: float = 0.25) -> tuple[float, float]:
     return low - extra * width, high + extra * width
 
 
-def _descent_curve(solution: DescentSolution, ws: np.ndarray, words: Words) -> None:
+def _descent_curve(axes, solution: DescentSolution, ws: np.ndarray, words: Words,
+                   paths: list[tuple[np.ndarray, str, str]] | None = None) -> None:
+    """The curve of f with the iterates on it; ``paths`` (iterates, colour, label) draws several runs."""
     slide = solution.slide
     variable = slide.variables[0]
     f = _numeric(solution.function, variable)
     low, high = _span(np.concatenate([ws, -ws]) if np.all(ws > 0) or np.all(ws < 0) else ws)
     xs = np.linspace(low, high, SAMPLES)
-    figure, axes = plt.subplots()
-    axes.plot(xs, np.broadcast_to(f(xs), xs.shape), color=COLORS[0], label=slide.name)
-    values = np.broadcast_to(f(ws), ws.shape)
-    axes.plot(ws, values, "o-", color=PATH_COLOR, markersize=7, linewidth=1.5, label=words.legend_iterates)
-    axes.plot(ws[:1], values[:1], "s", color="#222222", markersize=10, label=words.legend_start)
+    axes.plot(xs, np.broadcast_to(f(xs), xs.shape), color="#444444" if paths else COLORS[0], label=slide.name)
+    for points, color, label in paths or [(ws[:, None], PATH_COLOR, words.legend_iterates)]:
+        path_ws = points[:, 0]
+        values = np.broadcast_to(f(path_ws), path_ws.shape)
+        axes.plot(path_ws, values, "o", color=color, markersize=7, label=label)
+        _arrows(axes, path_ws, values, color)
+    start = ws[:1]
+    axes.plot(start, np.broadcast_to(f(start), start.shape), "s", color="#222222", markersize=10,
+              label=words.legend_start)
     axes.set_xlabel(variable.name)
     axes.set_ylabel(slide.name)
-    axes.legend(loc="best")
 
 
-def _descent_contour(solution: DescentSolution, coordinates: np.ndarray, words: Words) -> None:
+def _descent_contour(axes, solution: DescentSolution, coordinates: np.ndarray, words: Words,
+                     paths: list[tuple[np.ndarray, str, str]] | None = None) -> None:
+    """Contour lines of f with the path of the iterates; ``paths`` (coordinates, colour, label) draws
+    several paths on the same contours instead."""
     slide = solution.slide
     first, second = slide.variables[:2]
     others = {v: float(value) for v, value in solution.steps[0].point[2:]}
     f = _numeric(solution.function.subs(others), (first, second))
-    (x_low, x_high), (y_low, y_high) = _square(coordinates[:, 0], coordinates[:, 1])
+    every = np.concatenate([c for c, _, _ in paths]) if paths else coordinates
+    (x_low, x_high), (y_low, y_high) = _square(every[:, 0], every[:, 1])
     xs, ys = np.meshgrid(np.linspace(x_low, x_high, 320), np.linspace(y_low, y_high, 160))
     zs = np.broadcast_to(f(xs, ys), xs.shape)
-    figure, axes = plt.subplots()
-    path_values = np.broadcast_to(f(coordinates[:, 0], coordinates[:, 1]), coordinates[:, 0].shape)
+    path_values = np.broadcast_to(f(every[:, 0], every[:, 1]), every[:, 0].shape)
     contours = axes.contour(xs, ys, zs, levels=_levels(zs, path_values), cmap="viridis", linewidths=1.4)
     axes.clabel(contours, fontsize=11, fmt="%.3g")
-    axes.plot(coordinates[:, 0], coordinates[:, 1], "o-", color=PATH_COLOR, markersize=6, linewidth=2,
-              label=words.legend_iterates)
-    axes.plot(coordinates[:1, 0], coordinates[:1, 1], "s", color="#222222", markersize=10, label=words.legend_start)
+    for points, color, label in paths or [(coordinates, PATH_COLOR, words.legend_iterates)]:
+        axes.plot(points[:, 0], points[:, 1], "o", color=color, markersize=6, label=label)
+        _arrows(axes, points[:, 0], points[:, 1], color)
+    axes.plot(every[:1, 0], every[:1, 1], "s", color="#222222", markersize=10, label=words.legend_start)
     axes.set_xlabel(first.name)
     axes.set_ylabel(second.name)
     axes.set_xlim(x_low, x_high)
     axes.set_ylim(y_low, y_high)
     axes.set_aspect("equal", adjustable="box")
-    axes.legend(loc="best")
+
+
+MAX_ARROWS = 40
+
+
+def _arrows(axes, xs: np.ndarray, ys: np.ndarray, color: str = PATH_COLOR) -> None:
+    """An arrow from each iterate to the next (the first ``MAX_ARROWS`` moves; later ones are a line)."""
+    for index in range(len(xs) - 1):
+        start, end = (xs[index], ys[index]), (xs[index + 1], ys[index + 1])
+        if not all(np.isfinite([*start, *end])) or start == end:
+            continue
+        if index < MAX_ARROWS:
+            axes.annotate("", xy=end, xytext=start, arrowprops={"arrowstyle": "-|>", "color": color,
+                                                                "lw": 2, "shrinkA": 3, "shrinkB": 3,
+                                                                "mutation_scale": 18})
+        else:
+            axes.plot([start[0], end[0]], [start[1], end[1]], color=color, linewidth=1.5)
 
 
 def _levels(grid: np.ndarray, path_values: np.ndarray, count: int = 14) -> np.ndarray:
@@ -181,21 +210,123 @@ def _square(xs: np.ndarray, ys: np.ndarray) -> tuple[tuple[float, float], tuple[
     return (x_mid - half_width, x_mid + half_width), (y_mid - half_height, y_mid + half_height)
 
 
-SLIDE_SIZE = {draw_plot: "h:330", draw_descent: "h:500"}  # a plot shares its slide with formulas
+def _iterates(solution: DescentSolution) -> list:
+    return [solution.steps[0].point] + [s.new_point for s in solution.steps]
 
 
-def figure_name(slide_id: str) -> str:
-    return f"{slide_id}.svg"
+def draw_loss(solution: DescentSolution, words: Words, path: Path) -> str:
+    """The value of the function at each iterate: how fast the descent gets down."""
+    values = [solution.steps[0].value] + [s.new_value for s in solution.steps]
+    ys = np.array([float(v) for v in values])
+    xs = np.arange(len(ys))
+    name = solution.slide.name
+    with matplotlib.rc_context(STYLE), np.errstate(all="ignore"):
+        figure, axes = plt.subplots()
+        axes.plot(xs, ys, "o-", color=COLORS[0], markersize=6 if len(ys) <= 40 else 0, linewidth=2.4)
+        positive = ys[np.isfinite(ys)]
+        if positive.size and positive.min() > 0 and positive.max() / positive.min() > 100:
+            axes.set_yscale("log")
+        axes.set_xlabel(words.axis_iteration)
+        axes.set_ylabel(words.axis_loss.format(name=name))
+        axes.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+        _save(figure, path)
+    return words.alt_loss.format(name=name, start=_plain(values[0], words), end=_plain(values[-1], words))
 
 
-def draw(solution, words: Words, folder: Path, relative: PurePosixPath) -> Figure | None:
-    """Draw the figure of one solution into ``folder``; None for slides without one."""
+def draw_fit_curve(solution: FitSolution, words: Words, path: Path) -> str:
+    """The data points, the model at the start and after the last step."""
+    slide = solution.slide
+    x = slide.input
+    data = np.array([[float(a), float(b)] for a, b in slide.data])
+    low, high = _span(data[:, 0], 0.6)
+    xs = np.linspace(low, high, SAMPLES)
+    steps = len(solution.descent.steps)
+    with matplotlib.rc_context(STYLE), np.errstate(all="ignore"):
+        figure, axes = plt.subplots()
+        for point, color, style, label in (
+                (solution.descent.steps[0].point, "#888888", "--", words.legend_start_model),
+                (solution.final, COLORS[0], "-", words.legend_fitted.format(steps=steps))):
+            curve = _numeric(slide.model.xreplace({v: value for v, value in point}), x)
+            axes.plot(xs, _finite(np.broadcast_to(curve(xs), xs.shape).astype(float)), style, color=color,
+                      label=label)
+        axes.plot(data[:, 0], data[:, 1], "o", color=PATH_COLOR, markersize=11, label=words.legend_data, zorder=5)
+        axes.set_xlabel(x.name)
+        axes.set_ylabel("ŷ")
+        axes.legend(loc="best")
+        _save(figure, path)
+    return words.alt_fit_curve.format(steps=steps)
+
+
+def draw_rates(solution: LearningRatesSolution, words: Words, path: Path) -> str:
+    """One panel per learning rate, each titled with the regime its iterates show."""
+    runs = solution.runs
+    with matplotlib.rc_context(STYLE), np.errstate(all="ignore"):
+        height = 5.0 if len(runs[0].descent.slide.variables) == 1 else 6.5
+        figure, panels = plt.subplots(1, len(runs), figsize=(5.2 * len(runs), height), squeeze=False)
+        for axes, run in zip(panels[0], runs):
+            descent = run.descent
+            coordinates = np.array([[float(v) for _, v in point] for point in _iterates(descent)])
+            if len(descent.slide.variables) == 1:
+                _descent_curve(axes, descent, coordinates[:, 0], words)
+            else:
+                _descent_contour(axes, descent, coordinates, words)
+            axes.set_title(f"η = {_plain(descent.slide.learning_rate, words)}: {words.regimes[run.regime]}",
+                           fontsize=17)
+        _save(figure, path)
+    first = runs[0].descent.slide
+    return words.alt_rates.format(function=first.name,
+                                  rates=", ".join(_plain(r.descent.slide.learning_rate, words) for r in runs),
+                                  regimes=", ".join(words.regimes[r.regime] for r in runs))
+
+
+def draw_compare(solution: CompareSolution, words: Words, path: Path) -> str:
+    """The paths of every method on one contour plot (two variables) or one curve (one variable)."""
+    first = solution.runs[0]
+    paths = [(np.array([[float(v) for _, v in point] for point in _iterates(run)]), COLORS[index % len(COLORS)],
+              getattr(words.methods, run.slide.method)) for index, run in enumerate(solution.runs)]
+    with matplotlib.rc_context(STYLE), np.errstate(all="ignore"):
+        figure, axes = plt.subplots(figsize=(11, 6.2))
+        if len(first.slide.variables) == 1:
+            everything = np.concatenate([points[:, 0] for points, _, _ in paths])
+            _descent_curve(axes, first, everything, words, paths=paths)
+        else:
+            _descent_contour(axes, first, paths[0][0], words, paths=paths)
+        axes.legend(loc="best", fontsize=13)
+        _save(figure, path)
+    return words.alt_compare.format(function=first.slide.name, start=_plain_point(first.steps[0].point, words),
+                                    methods=", ".join(label for _, _, label in paths))
+
+
+SLIDE_SIZE = {draw_plot: "h:330", draw_descent: "h:500", draw_loss: "h:470", draw_fit_curve: "h:470",
+              draw_rates: "w:1150", draw_compare: "h:500"}
+MAIN_ROLES = ("plot", "path")  # named after the slide alone; other roles add their name
+
+
+def figure_name(slide_id: str, role: str) -> str:
+    return f"{slide_id}.svg" if role in MAIN_ROLES else f"{slide_id}-{role}.svg"
+
+
+def _drawers(solution) -> dict[str, tuple]:
+    """Role → (drawer, the solution it draws) for the figures of one slide."""
     if isinstance(solution, PlotSolution):
-        drawer = draw_plot
-    elif isinstance(solution, DescentSolution) and solution.slide.figure:
-        drawer = draw_descent
-    else:
-        return None
-    name = figure_name(solution.slide.id)
-    alt = drawer(solution, words, folder / name)
-    return Figure(relative / name, alt, SLIDE_SIZE[drawer])
+        return {"plot": (draw_plot, solution)}
+    if isinstance(solution, DescentSolution) and solution.slide.figure:
+        return {"path": (draw_descent, solution), "loss": (draw_loss, solution)}
+    if isinstance(solution, FitSolution) and solution.slide.descent.figure:
+        return {"path": (draw_descent, solution.descent), "loss": (draw_loss, solution.descent),
+                "curve": (draw_fit_curve, solution)}
+    if isinstance(solution, LearningRatesSolution):
+        return {"panels": (draw_rates, solution)}
+    if isinstance(solution, CompareSolution):
+        return {"paths": (draw_compare, solution)}
+    return {}
+
+
+def draw(solution, words: Words, folder: Path, relative: PurePosixPath) -> dict[str, Figure]:
+    """Draw the figures of one solution into ``folder``: role → figure (empty for slides without one)."""
+    drawn = {}
+    for role, (drawer, drawn_solution) in _drawers(solution).items():
+        name = figure_name(solution.slide.id, role)
+        alt = drawer(drawn_solution, words, folder / name)
+        drawn[role] = Figure(relative / name, alt, SLIDE_SIZE[drawer])
+    return drawn

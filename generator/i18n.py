@@ -90,6 +90,43 @@ class Words:
     decimal_separator: str  # in plain text such as alt texts
     rules: RuleNames
     methods: MethodNames
+    fit_title: str
+    model: str
+    data: str
+    loss_squared_error: str
+    loss_cross_entropy: str
+    example_partials: str
+    loss_partials: str
+    batches_full: str
+    batches_stochastic: str
+    batches_mini: str
+    order_fixed: str
+    order_seeded: str
+    batch_rule: str
+    batch_step: str
+    example_one: str
+    example_many: str
+    later_steps_title: str
+    fitted_title: str
+    legend_data: str
+    legend_fitted: str
+    legend_start_model: str
+    axis_loss: str
+    loss_title: str
+    alt_fit_curve: str
+    alt_loss: str
+    rates_title: str
+    rates_lead: str
+    regimes: dict
+    rates_figure_title: str
+    alt_rates: str
+    compare_title: str
+    compare_lead: str
+    method_column: str
+    settings_column: str
+    compare_best: str
+    compare_figure_title: str
+    alt_compare: str
     derivation: str
     continued: str
 
@@ -98,8 +135,8 @@ ENGLISH = Words(
     derivative_title="Find the derivative",
     gradient_title="Gradient",
     descent_title="Gradient descent",
-    iterations_title="Gradient descent: iterations",
-    path_title="Gradient descent: the path",
+    iterations_title="{title}: iterations",
+    path_title="{title}: the path",
     plot_title="Graph",
     composite="A composite function, written in layers:",
     chain_rule="Chain rule: multiply the derivatives of the layers.",
@@ -115,7 +152,7 @@ ENGLISH = Words(
     start="starting point",
     update_rule="Each step moves against the gradient:",
     stop_rule="Stop when {condition}.",
-    step_heading="Gradient descent: step {number}",
+    step_heading="{title}: step {number}",
     update="Update:",
     new_point="New point:",
     step_column="step",
@@ -146,6 +183,44 @@ ENGLISH = Words(
     methods=MethodNames(gd="Gradient descent", momentum="Momentum", nesterov="Nesterov accelerated gradient",
                         adagrad="AdaGrad", rmsprop="RMSProp", adam="Adam"),
     derivation="Step by step, one rule at a time:",
+    fit_title="Fitting a model to data",
+    model="The model, with input {input} and parameters {params}:",
+    data="The data points {names}:",
+    loss_squared_error="The loss: half the squared error of each point, summed over the points.",
+    loss_cross_entropy="The loss: the cross-entropy of each point, summed over the points.",
+    example_partials="Partial derivatives of each point's loss (chain rule):",
+    loss_partials="The gradient of the loss is the sum over the points:",
+    batches_full="Every step uses all {count} points (full batch).",
+    batches_stochastic="Each step uses one point (stochastic gradient descent), {order}.",
+    batches_mini="Each step uses a batch of {size} points (mini-batch gradient descent), {order}.",
+    order_fixed="in the order of the data",
+    order_seeded="in an order shuffled every epoch (seed {seed})",
+    batch_rule="Step t follows the gradient of its batch's loss, written g:",
+    batch_step="Step {number}, {examples}:",
+    example_one="point {indices}",
+    example_many="points {indices}",
+    later_steps_title="{title}: the gradients of the later steps",
+    fitted_title="{title}: the fitted curve",
+    legend_data="data",
+    legend_fitted="after {steps} steps",
+    legend_start_model="at the start",
+    axis_loss="loss {name}",
+    loss_title="{title}: the loss at each step",
+    alt_fit_curve="The data points and the model's curve at the start and after {steps} steps",
+    alt_loss="The loss {name} at each iteration, from {start} to {end}",
+    rates_title="Choosing the learning rate",
+    rates_lead="The same start, {steps} steps of gradient descent with each learning rate:",
+    regimes={"converges": "converges monotonically", "oscillates": "oscillates while converging",
+             "diverges": "diverges"},
+    rates_figure_title="{title}: the iterates",
+    alt_rates="Gradient descent on {function} with learning rates {rates}: {regimes}",
+    compare_title="Comparing the methods",
+    compare_lead="Every method starts at {start} and makes {steps} steps:",
+    method_column="method",
+    settings_column="settings",
+    compare_best="Lowest after {steps} steps: {method}.",
+    compare_figure_title="{title}: the paths",
+    alt_compare="Contour lines of {function} with the paths of {methods} from {start}",
     continued="{title} (continued)",
 )
 
@@ -153,8 +228,8 @@ RUSSIAN = Words(
     derivative_title="Найти производную",
     gradient_title="Градиент",
     descent_title="Градиентный спуск",
-    iterations_title="Градиентный спуск: итерации",
-    path_title="Градиентный спуск: траектория",
+    iterations_title="{title}: итерации",
+    path_title="{title}: траектория",
     plot_title="График",
     composite="Сложная функция, запишем её по слоям:",
     chain_rule="Производная сложной функции — произведение производных слоёв.",
@@ -170,7 +245,7 @@ RUSSIAN = Words(
     start="начальная точка",
     update_rule="Каждый шаг — против направления градиента:",
     stop_rule="Останавливаемся, когда {condition}.",
-    step_heading="Шаг градиентного спуска {number}",
+    step_heading="{title}: шаг {number}",
     update="Обновление:",
     new_point="Новая точка:",
     step_column="шаг",
@@ -202,6 +277,43 @@ RUSSIAN = Words(
     methods=MethodNames(gd="Градиентный спуск", momentum="Метод моментов (momentum)",
                         nesterov="Ускоренный градиент Нестерова", adagrad="AdaGrad", rmsprop="RMSProp", adam="Adam"),
     derivation="По шагам, по одному правилу:",
+    fit_title="Подгоняем модель под данные",
+    model="Модель со входом {input} и параметрами {params}:",
+    data="Точки данных {names}:",
+    loss_squared_error="Функция потерь: половина квадрата ошибки в каждой точке, сумма по точкам.",
+    loss_cross_entropy="Функция потерь: перекрёстная энтропия в каждой точке, сумма по точкам.",
+    example_partials="Частные производные потерь в каждой точке (производная сложной функции):",
+    loss_partials="Градиент функции потерь — сумма по точкам:",
+    batches_full="Каждый шаг использует все {count} точки (полный батч).",
+    batches_stochastic="Каждый шаг использует одну точку (стохастический градиентный спуск), {order}.",
+    batches_mini="Каждый шаг использует батч из {size} точек (мини-батч), {order}.",
+    order_fixed="в порядке данных",
+    order_seeded="в порядке, перемешанном в каждой эпохе (seed {seed})",
+    batch_rule="Шаг t идёт по градиенту потерь своего батча, обозначим его g:",
+    batch_step="Шаг {number}, {examples}:",
+    example_one="точка {indices}",
+    example_many="точки {indices}",
+    later_steps_title="{title}: градиенты следующих шагов",
+    fitted_title="{title}: подобранная кривая",
+    legend_data="данные",
+    legend_fitted="после {steps} шагов",
+    legend_start_model="в начале",
+    axis_loss="потери {name}",
+    loss_title="{title}: потери на каждом шаге",
+    alt_fit_curve="Точки данных и кривая модели в начале и после {steps} шагов",
+    alt_loss="Потери {name} на каждой итерации, от {start} до {end}",
+    rates_title="Выбор скорости обучения",
+    rates_lead="Одна и та же начальная точка, {steps} шагов градиентного спуска с каждой скоростью:",
+    regimes={"converges": "сходится монотонно", "oscillates": "сходится с колебаниями", "diverges": "расходится"},
+    rates_figure_title="{title}: итерации",
+    alt_rates="Градиентный спуск для {function} со скоростями {rates}: {regimes}",
+    compare_title="Сравнение методов",
+    compare_lead="Все методы начинают в точке {start} и делают {steps} шагов:",
+    method_column="метод",
+    settings_column="параметры",
+    compare_best="Ниже всех после {steps} шагов: {method}.",
+    compare_figure_title="{title}: траектории",
+    alt_compare="Линии уровня {function} и траектории методов {methods} из точки {start}",
     continued="{title} (продолжение)",
 )
 

@@ -111,6 +111,10 @@ class SlideLatexPrinter(LatexPrinter):
             return self._print(item)  # 0.5^{2}, not (0.5)^{2}
         return super().parenthesize(item, level, is_neg, strict)
 
+    def _print_AppliedUndef(self, expr) -> str:
+        r"""A named function applied to values, written like ``call``: ``\hat{y}\left(0.5\right)``."""
+        return rf"{self.name(expr.func.__name__)}\left({self.args(expr.args)}\right)"
+
     def _print_Derivative(self, expr: sympy.Derivative) -> str:
         """``(x^{3})'``: the prime notation of school lessons, for one variable."""
         if len(expr.variable_count) == 1 and expr.variable_count[0][1] == 1:
@@ -129,7 +133,7 @@ class SlideLatexPrinter(LatexPrinter):
     def _print_Mul(self, expr: sympy.Mul) -> str:
         if self._settings.get("derivation") and _is_held(expr):
             return self._written_product(expr)
-        if not expr.has(UnevaluatedExpr):
+        if not expr.has(UnevaluatedExpr) or not isinstance(expr, sympy.Mul):  # LatexPrinter prints 1/x as a Mul
             return super()._print_Mul(expr)
         factors = list(expr.args)
         sign = ""
@@ -257,13 +261,22 @@ class SlideLatexPrinter(LatexPrinter):
 
     def point_value(self, left: str, values: Sequence[Expr]) -> str:
         r"""``left = (1.22, 5.279)``, or ``left \approx (…)`` when any coordinate is rounded."""
+        relation, coordinates = self._point_parts(values)
+        return f"{left} {relation} {coordinates}"
+
+    def point_rounded(self, values: Sequence[Expr]) -> str:
+        r"""A point on its own, e.g. in a table cell: ``(1.22, 5.279)`` or ``\approx (-0.6953, 1.484)``."""
+        relation, coordinates = self._point_parts(values)
+        return coordinates if relation == "=" else f"{APPROX} {coordinates}"
+
+    def _point_parts(self, values: Sequence[Expr]) -> tuple[str, str]:
         parts = [self.value_parts(v)[-1] for v in values]
         relation = APPROX if any(rel == APPROX for rel, _ in parts) else "="
         separator = "; " if self._comma else ", "
         coordinates = separator.join(text for _, text in parts)
-        return f"{left} {relation} " + (coordinates if len(parts) == 1 else rf"\left({coordinates}\right)")
+        return relation, (coordinates if len(parts) == 1 else rf"\left({coordinates}\right)")
 
-    def _readable(self, step: Expr) -> bool:
+    def readable(self, step: Expr) -> bool:
         """Whether a working step prints exactly and briefly (no floats, no long fractions)."""
         if step.has(sympy.Float):
             return False
@@ -295,7 +308,7 @@ class SlideLatexPrinter(LatexPrinter):
     def _links(self, left: str, steps: Sequence[Expr | str], value: Expr | None) -> list[tuple[str, str]]:
         # a working step with approximate numbers would print them rounded after "=", and one with
         # long fractions helps nobody: leave such steps out
-        exact_steps = [s for s in steps if isinstance(s, str) or self._readable(s)]
+        exact_steps = [s for s in steps if isinstance(s, str) or self.readable(s)]
         parts: list[tuple[str, str]] = [("=", s if isinstance(s, str) else self.doprint(s)) for s in exact_steps]
         if value is not None:
             parts += self.value_parts(value)
@@ -379,6 +392,22 @@ class SlideLatexPrinter(LatexPrinter):
     def display_inline(self, latex: str) -> str:
         """Inline math set at display size (fractions in a sentence stay readable)."""
         return rf"\displaystyle {latex}"
+
+    def chain_rule_product(self, outer: Expr, name: str, variable: sympy.Symbol, args: Sequence[Expr]) -> str:
+        r"""``\left(outer\right) \cdot \frac{\partial name}{\partial variable}\left(args\right)``: an outer
+        derivative times the inner one, the chain rule as written on the board."""
+        text = self.doprint(outer)
+        if isinstance(outer, sympy.Add):
+            text = rf"\left({text}\right)"
+        return rf"{text} \cdot {self.partial_at(name, variable, args)}"
+
+    def plus(self, pieces: Iterable[str]) -> str:
+        """Terms made by this printer, added: ``A + B``."""
+        return " + ".join(pieces)
+
+    def compact_equations(self, equations: Iterable[str]) -> str:
+        """Short equations in a table cell: ``η = 0.1, β = 0.5`` (``;`` between them in Russian)."""
+        return ("; " if self._comma else ", ").join(equations)
 
     def equations(self, equations: Iterable[str]) -> str:
         """Several short equations on one line, separated by a wide space."""

@@ -111,7 +111,66 @@ class PlotSlide:
     tangent_at: Expr | None
 
 
-Slide = Union[MarkdownSlide, DerivativeSlide, GradientSlide, DescentSlide, PlotSlide]
+@dataclass(frozen=True)
+class FitSlide:
+    """Fit a model to data by minimising a loss over its parameters with a descent method."""
+
+    id: str
+    location: Location
+    places: Places
+    title: str | None
+    model: Expr  # ŷ in the input and the parameters
+    input: sympy.Symbol
+    data: tuple[tuple[Expr, Expr], ...]  # (x_k, y_k)
+    loss: str  # "squared_error" | "cross_entropy"
+    batch_size: int  # examples per step: 1 = stochastic, len(data) = full batch, otherwise mini-batch
+    seed: int | None  # shuffle the examples every epoch with this seed; None: the order of ``data``
+    descent: DescentSlide  # the descent on the loss L(parameters), with the method and stopping rule
+
+    @property
+    def full_batch(self) -> bool:
+        return self.batch_size >= len(self.data)
+
+
+LOSSES = ("squared_error", "cross_entropy")
+PREDICTION = sympy.Symbol("yhat")  # ŷ, the model's output, in the loss of one point
+
+
+def point_loss(kind: str, target: Expr) -> Expr:
+    """The loss of one data point as an expression in ŷ: ½(ŷ − y)² or −[y ln ŷ + (1 − y) ln(1 − ŷ)]."""
+    if kind == "squared_error":
+        return (PREDICTION - target) ** 2 / 2
+    return -(target * sympy.log(PREDICTION) + (1 - target) * sympy.log(1 - PREDICTION))
+
+
+def example_losses(kind: str, prediction: Expr, input_symbol: sympy.Symbol, data) -> tuple[Expr, ...]:
+    """L_k over the parameters: the loss of each point with the model's output substituted."""
+    return tuple(point_loss(kind, y).xreplace({PREDICTION: prediction.xreplace({input_symbol: x})}) for x, y in data)
+
+@dataclass(frozen=True)
+class LearningRatesSlide:
+    """Plain gradient descent on one function from one start with several learning rates, side by side."""
+
+    id: str
+    location: Location
+    places: Places
+    title: str | None
+    runs: tuple[DescentSlide, ...]  # the same descent, one per learning rate
+
+
+@dataclass(frozen=True)
+class CompareSlide:
+    """Several methods of the family on one function from one start, for the same number of steps."""
+
+    id: str
+    location: Location
+    places: Places
+    title: str | None
+    runs: tuple[DescentSlide, ...]  # one per method and its hyper-parameters
+
+
+Slide = Union[MarkdownSlide, DerivativeSlide, GradientSlide, DescentSlide, PlotSlide, FitSlide, LearningRatesSlide,
+              CompareSlide]
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,9 @@ from .yamltree import Node, read_yaml
 
 LANGUAGES = ("en", "ru")
 MAX_STEPS = 1000
+MAX_BATCH_STEPS = 12  # stochastic steps are printed one by one
+MAX_DATA = 50
+MAX_PANEL_STEPS = 50  # learning-rate panels: every iterate is drawn
 MARP_DIRECTIVES = ("theme", "paginate", "header", "footer", "size", "class",
                    "backgroundColor", "backgroundImage", "color", "style", "headingDivider")
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
@@ -196,13 +199,15 @@ def positive_number(node: Node, scope: Scope) -> Rational:
     return value
 
 
-def list_of(item: Converter, min_items: int = 1) -> Converter:
+def list_of(item: Converter, min_items: int = 1, max_items: int | None = None) -> Converter:
     def convert(node: Node, scope: Scope) -> tuple:
         if node.shape != "sequence":
             raise Invalid(f"expected a list, got {node.describe()}")
         elements = node.elements()
         if len(elements) < min_items:
             raise Invalid(f"expected at least {min_items} item(s), got {len(elements)}")
+        if max_items is not None and len(elements) > max_items:
+            raise Invalid(f"expected at most {max_items} items, got {len(elements)}")
         values = [_convert(item, element, scope.child(index)) for index, element in enumerate(elements)]
         if any(value is _FAILED for value in values):
             return _FAILED
@@ -231,6 +236,16 @@ def number_pair(node: Node, scope: Scope) -> tuple[Expr, Expr]:
     if len(values) != 2 or not values[0] < values[1]:
         raise Invalid("expected two numbers [low, high] with low < high")
     return values
+
+
+def data_point(node: Node, scope: Scope) -> tuple[Expr, Expr]:
+    """A data point ``[x, y]``."""
+    values = list_of(number, 2)(node, scope)
+    if values is _FAILED:
+        return _FAILED
+    if len(values) != 2:
+        raise Invalid("expected a point [x, y]")
+    return tuple(values)
 
 
 def stop_rule(node: Node, scope: Scope) -> model.StopRule:
@@ -409,21 +424,112 @@ def _gradient(values: dict, node: Node, scope: Scope, base: dict) -> model.Gradi
     return model.GradientSlide(function=values["function"], variables=variables, name=values["name"], at=at, **base)
 
 
+def _refuse_unused_hyper_parameters(method: str, node: Node, scope: Scope) -> None:
+    given = {key for key, _, _ in node.items()}
+    unused = sorted((given & set(DEFAULTS)) - set(HYPER_PARAMETERS[method]))
+    if unused:
+        def refuse():
+            raise Invalid(f"method {method} does not use {', '.join(unused)}")
+        _at_key(node, unused[0], scope, refuse)
+
+
 def _descent(values: dict, node: Node, scope: Scope, base: dict) -> model.DescentSlide:
     variables = _at_key(node, "variables", scope, lambda: _variables(values["function"], values["variables"]))
     start = _at_key(node, "start", scope, lambda: _matching_point(values["start"], variables, "start"))
     if (values["steps"] is None) == (values["stop"] is None):
         raise Invalid("give either 'steps' (a fixed number) or 'stop' (a stopping rule), not both or neither")
-    given = {key for key, _, _ in node.items()}
-    unused = sorted((given & set(DEFAULTS)) - set(HYPER_PARAMETERS[values["method"]]))
-    if unused:
-        def refuse():
-            raise Invalid(f"method {values['method']} does not use {', '.join(unused)}")
-        _at_key(node, unused[0], scope, refuse)
+    _refuse_unused_hyper_parameters(values["method"], node, scope)
     return model.DescentSlide(function=values["function"], variables=variables, name=values["name"], start=start,
                               learning_rate=values["learning_rate"], steps=values["steps"], stop=values["stop"],
                               figure=values["figure"], method=values["method"], beta=values["beta"],
                               beta1=values["beta1"], beta2=values["beta2"], eps=values["eps"], **base)
+
+
+def _fit(values: dict, node: Node, scope: Scope, base: dict) -> model.FitSlide:
+    prediction, x, data = values["model"], values["input"], values["data"]
+    params = tuple(variable for variable, _ in values["params"])
+
+    def check_model():
+        if x in params:
+            raise Invalid(f"{x.name} is the model's input; it cannot also be a parameter")
+        unknown = sorted(s.name for s in prediction.free_symbols - set(params) - {x})
+        if unknown:
+            raise Invalid(f"the model uses {', '.join(unknown)}, which is neither the input {x.name} nor a parameter "
+                          "listed in params")
+        if x not in prediction.free_symbols:
+            raise Invalid(f"the model does not use its input {x.name}")
+        unused = [p.name for p in params if p not in prediction.free_symbols]
+        if unused:
+            raise Invalid(f"params gives {', '.join(unused)}, which the model does not use")
+    _at_key(node, "model", scope, check_model)
+    batch_size = values["batch_size"] or len(data)
+    if batch_size > len(data):
+        _at_key(node, "batch_size", scope, lambda: _refuse(f"batch_size {batch_size} is larger than the data "
+                                                           f"({len(data)} points)"))
+    if values["loss"] == "cross_entropy" and any(not 0 <= y <= 1 for _, y in data):
+        _at_key(node, "data", scope, lambda: _refuse("cross_entropy needs targets y between 0 and 1"))
+    if values["seed"] is not None and batch_size >= len(data):
+        _at_key(node, "seed", scope, lambda: _refuse("a seed shuffles the batches; a full batch has nothing to "
+                                                     "shuffle (set batch_size)"))
+    if (values["steps"] is None) == (values["stop"] is None):
+        raise Invalid("give either 'steps' (a fixed number) or 'stop' (a stopping rule), not both or neither")
+    if batch_size < len(data) and (values["steps"] or values["stop"].max_steps) > MAX_BATCH_STEPS:
+        raise Invalid(f"stochastic and mini-batch fits print every step: use at most {MAX_BATCH_STEPS} steps")
+    _refuse_unused_hyper_parameters(values["method"], node, scope)
+    loss = sympy.Add(*model.example_losses(values["loss"], prediction, x, data))
+    descent = model.DescentSlide(id=base["id"], location=base["location"], places=base["places"], title=base["title"],
+                                 function=loss, variables=params, name="L", start=values["params"],
+                                 learning_rate=values["learning_rate"], steps=values["steps"], stop=values["stop"],
+                                 figure=values["figure"], method=values["method"], beta=values["beta"],
+                                 beta1=values["beta1"], beta2=values["beta2"], eps=values["eps"])
+    return model.FitSlide(model=prediction, input=x, data=data, loss=values["loss"], batch_size=batch_size,
+                          seed=values["seed"], descent=descent, **base)
+
+
+def _shared_descent(values: dict, node: Node, scope: Scope, base: dict) -> dict:
+    """function, variables, name, start and steps of a slide that runs several descents."""
+    variables = _at_key(node, "variables", scope, lambda: _variables(values["function"], values["variables"]))
+    start = _at_key(node, "start", scope, lambda: _matching_point(values["start"], variables, "start"))
+    return dict(base, function=values["function"], variables=variables, name=values["name"], start=start,
+                steps=values["steps"], stop=None, figure=True)
+
+
+def _learning_rates(values: dict, node: Node, scope: Scope, base: dict) -> model.LearningRatesSlide:
+    shared = _shared_descent(values, node, scope, base)
+    rates = values["learning_rates"]
+    if len(set(rates)) != len(rates):
+        _at_key(node, "learning_rates", scope, lambda: _refuse("the learning rates repeat"))
+    runs = tuple(model.DescentSlide(learning_rate=rate, **shared) for rate in rates)
+    return model.LearningRatesSlide(runs=runs, **base)
+
+
+RUN_FIELDS = {
+    "method": Field(choice(*METHODS), required=True),
+    "learning_rate": Field(positive_number, required=True),
+    "beta": Field(fraction_number, default=DEFAULTS["beta"]),
+    "beta1": Field(fraction_number, default=DEFAULTS["beta1"]),
+    "beta2": Field(fraction_number, default=DEFAULTS["beta2"]),
+    "eps": Field(positive_number, default=DEFAULTS["eps"]),
+}
+
+
+def run_settings(node: Node, scope: Scope) -> dict:
+    """One run of a comparison: a method with its learning rate and hyper-parameters."""
+    values = _mapping(node, scope, RUN_FIELDS)
+    if values is _FAILED:
+        return _FAILED
+    _refuse_unused_hyper_parameters(values["method"], node, scope)
+    return values
+
+
+def _compare(values: dict, node: Node, scope: Scope, base: dict) -> model.CompareSlide:
+    shared = _shared_descent(values, node, scope, base)
+    runs = tuple(model.DescentSlide(**settings, **shared) for settings in values["runs"])
+    return model.CompareSlide(runs=runs, **base)
+
+
+def _refuse(message: str):
+    raise Invalid(message)
 
 
 def _plot(values: dict, node: Node, scope: Scope, base: dict) -> model.PlotSlide:
@@ -489,6 +595,40 @@ SLIDE_KINDS: dict[str, tuple[dict[str, Field], Callable]] = {
         "beta2": Field(fraction_number, default=DEFAULTS["beta2"]),
         "eps": Field(positive_number, default=DEFAULTS["eps"]),
     }, _descent),
+    "fit": ({
+        "model": Field(expression, required=True),
+        "input": Field(variable_name, default=symbol("x")),
+        "data": Field(list_of(data_point, 1, MAX_DATA), required=True),
+        "params": Field(point, required=True),
+        "loss": Field(choice(*model.LOSSES), default="squared_error"),
+        "learning_rate": Field(positive_number, required=True),
+        "steps": Field(integer_between(1, MAX_STEPS)),
+        "stop": Field(stop_rule),
+        "figure": Field(boolean, default=False),
+        "method": Field(choice(*METHODS), default="gd"),
+        "beta": Field(fraction_number, default=DEFAULTS["beta"]),
+        "beta1": Field(fraction_number, default=DEFAULTS["beta1"]),
+        "beta2": Field(fraction_number, default=DEFAULTS["beta2"]),
+        "eps": Field(positive_number, default=DEFAULTS["eps"]),
+        "batch_size": Field(integer_between(1, MAX_DATA)),
+        "seed": Field(integer_between(0, 2**31 - 1)),
+    }, _fit),
+    "learning_rates": ({
+        "function": Field(expression, required=True),
+        "variables": Field(list_of(variable_name)),
+        "name": Field(function_name, default="f"),
+        "start": Field(point, required=True),
+        "learning_rates": Field(list_of(positive_number, 2, 4), required=True),
+        "steps": Field(integer_between(1, MAX_PANEL_STEPS), default=10),
+    }, _learning_rates),
+    "compare_methods": ({
+        "function": Field(expression, required=True),
+        "variables": Field(list_of(variable_name)),
+        "name": Field(function_name, default="f"),
+        "start": Field(point, required=True),
+        "steps": Field(integer_between(1, MAX_STEPS), required=True),
+        "runs": Field(list_of(run_settings, 2, len(METHODS) * 2), required=True),
+    }, _compare),
     "plot": ({
         "functions": Field(list_of(expression), required=True),
         "labels": Field(list_of(one_line_text)),

@@ -23,6 +23,7 @@ from typing import Optional
 import sympy
 from sympy import Expr
 
+from ..bounded import OutOfTime, is_zero
 from .evaluate import Context, Evaluator, Recurrence, symbol
 from .texparse import (Abs, Call, DerivOp, Func, Name, Nabla, Neg, Node, Num, Op, Partial, Prime, Sqrt, Statement,
                        TexError, Tuple, Vector)
@@ -31,6 +32,7 @@ RANDOM_POINTS = 6
 TOLERANCE = 1e-9
 SIMPLIFY_OPS = 400  # larger differences are checked numerically only
 FLOAT_TOLERANCE = sympy.Rational(1, 10**30)  # for values computed with 50-digit floats
+PRECISE_DIGITS = 80  # exact irrational constants are compared at this precision
 
 
 @dataclass(frozen=True)
@@ -200,11 +202,14 @@ def _check_link(left: Node, relation: str, right: Node, context: Context, text: 
     at_point = Evaluator(context, at_point=True, bindings=bindings)
     if relation == "=":
         a, b = symbolic.value(left), symbolic.value(right)
-        if _equal(a, b):
-            return Outcome("verified", text)
+        agreement = _equal(a, b)
+        if agreement:
+            return Outcome("verified", text, agreement.note)
         a_point, b_point = at_point.value(left), at_point.value(right)
-        if (a_point, b_point) != (a, b) and _equal(a_point, b_point):
-            return Outcome("verified", text)
+        if (a_point, b_point) != (a, b):
+            agreement = _equal(a_point, b_point)
+            if agreement:
+                return Outcome("verified", text, agreement.note)
         rounded = _rounded_equal(a_point, b_point, left, right)
         if rounded:
             return Outcome("warning", text, f"{rounded} is rounded: use \\approx")
@@ -223,25 +228,65 @@ def _free(value) -> bool:
     return bool(getattr(value, "free_symbols", None))
 
 
-def _equal(a, b) -> bool:
+@dataclass(frozen=True)
+class Agreement:
+    """Whether two sides are equal, and how that was decided when not by exact means."""
+
+    holds: bool
+    note: str = ""
+
+    def __bool__(self) -> bool:
+        return self.holds
+
+
+PROVEN, DIFFERENT = Agreement(True), Agreement(False)
+
+
+def _equal(a, b) -> Agreement:
     if isinstance(a, (sympy.Tuple, sympy.MatrixBase)) or isinstance(b, (sympy.Tuple, sympy.MatrixBase)):
         items_a, items_b = _items(a), _items(b)
-        return items_a is not None and items_b is not None and len(items_a) == len(items_b) and \
-            all(_equal(x, y) for x, y in zip(items_a, items_b))
+        if items_a is None or items_b is None or len(items_a) != len(items_b):
+            return DIFFERENT
+        agreements = [_equal(x, y) for x, y in zip(items_a, items_b)]
+        notes = sorted({agreement.note for agreement in agreements if agreement.note})
+        return Agreement(all(agreements), "; ".join(notes))
     difference = sympy.expand(a - b) if not (a.has(sympy.Derivative) or b.has(sympy.Derivative)) else a - b
     if difference == 0:
-        return True
+        return PROVEN
     if not difference.free_symbols:
-        value = sympy.N(difference, 40)
-        if value.is_Number and value == 0:
-            return True
-        if (a.has(sympy.Float) or b.has(sympy.Float)) and value.is_Number:
-            scale = max(1, abs(sympy.N(a, 40)), abs(sympy.N(b, 40)))  # computed in 50 digits: equal to 30
-            return bool(abs(value) <= FLOAT_TOLERANCE * scale)
-        return bool(sympy.simplify(difference) == 0)
-    if sympy.count_ops(difference) <= SIMPLIFY_OPS and sympy.simplify(difference) == 0:
-        return _agrees_at_random_points(a, b) is not False
-    return _agrees_at_random_points(a, b) is True
+        return _equal_numbers(a, b, difference)
+    return _equal_functions(a, b, difference)
+
+
+def _equal_numbers(a: Expr, b: Expr, difference: Expr) -> Agreement:
+    """Two constants: exact when rational; otherwise decided at high precision (no simplify, which can hang)."""
+    if difference.is_Rational:
+        return Agreement(difference == 0)
+    digits = 40 if (a.has(sympy.Float) or b.has(sympy.Float)) else PRECISE_DIGITS
+    value = sympy.N(difference, digits)
+    if not value.is_Number:
+        return DIFFERENT
+    if value == 0:
+        return PROVEN
+    scale = max(1, abs(sympy.N(a, digits)), abs(sympy.N(b, digits)))
+    # values computed with 50-digit floats agree to 30 digits; exact constants to 60 of 80
+    tolerance = FLOAT_TOLERANCE if digits == 40 else sympy.Rational(1, 10**(PRECISE_DIGITS - 20))
+    return Agreement(bool(abs(value) <= tolerance * scale))
+
+
+def _equal_functions(a: Expr, b: Expr, difference: Expr) -> Agreement:
+    """An identity in free variables: simplify within a time limit, cross-checked at random points."""
+    if sympy.count_ops(difference) > SIMPLIFY_OPS:
+        note = "too large to simplify"
+    else:
+        try:
+            if is_zero(difference):
+                return Agreement(_agrees_at_random_points(a, b) is not False)
+            note = ""
+        except OutOfTime:
+            note = "could not simplify in time"
+    agrees = _agrees_at_random_points(a, b) is True
+    return Agreement(agrees, f"{note}: checked at {RANDOM_POINTS} random points" if agrees and note else "")
 
 
 def _items(value):

@@ -334,9 +334,10 @@ class Evaluator:
                 raise TexError(f"{key} is not defined")
             function = Function(tuple(sorted(self.resolve_symbolic(symbol(key)).free_symbols, key=lambda s: s.name)),
                                 self.resolve_symbolic(symbol(key)))
-        if variable not in function.params:
-            raise TexError(f"{key} does not depend on {variable}")
-        derivative = sympy.diff(self.resolve_symbolic(function.body), variable)
+        body = self.resolve_symbolic(function.body)
+        if variable not in function.params and variable not in body.free_symbols:
+            raise TexError(f"{key} does not depend on {variable}")  # (a model ŷ(x) depends on its parameters)
+        derivative = sympy.diff(body, variable)
         if node.args is None:
             return derivative
         args = [self.build(arg) for arg in node.args]

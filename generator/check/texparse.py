@@ -606,44 +606,58 @@ class _Parser:
         return Op("/", numerator, denominator)
 
     def try_derivative(self) -> Optional[Node]:
-        r"""``\frac{\partial f}{\partial x}``, ``\frac{d}{dx}``, ``\frac{dy}{dx}``."""
+        r"""``\frac{\partial f}{\partial x}``, ``\frac{d}{dx}``, ``\frac{dy}{dx}``, ``\frac{\partial L_{1}}{\partial w}``,
+        ``\frac{\partial \hat{y}}{\partial w}``; None (and nothing read) for any other fraction."""
         start = self.index
-        texts = self._group_texts()
-        if texts is None:
+        function = variable = None
+        if self._derivative_group_opens():
+            function = self.derivative_name() if not self.at("}") else None
+            if self.at("}") and (function is not None or self.peek(-1).text in (r"\partial", "d")):
+                self.take()
+                if self._derivative_group_opens():
+                    variable = self.derivative_name()
+        if variable is None or not self.at("}"):
             self.index = start
             return None
-        numerator, denominator = texts
-        if len(numerator) >= 1 and numerator[0] in (r"\partial", "d") and len(denominator) >= 2 \
-                and denominator[0] in (r"\partial", "d"):
-            variable = _name_of(denominator[1:])
-            if variable is None:
-                self.index = start
-                return None
-            if len(numerator) == 1:
-                return DerivOp(variable, self.postfix_after_operator())
-            function = _name_of(numerator[1:])
-            if function is None:
-                self.index = start
-                return None
-            args = self.arguments() if self.at_arguments() else None
-            return Partial(function, variable, args)
-        self.index = start
-        return None
+        self.take()
+        if function is None:
+            return DerivOp(variable, self.postfix_after_operator())
+        args = self.arguments() if self.at_arguments() else None
+        return Partial(function, variable, args)
 
-    def _group_texts(self) -> Optional[tuple[list[str], list[str]]]:
-        groups = []
-        for _ in range(2):
-            if not self.at("{"):
+    def _derivative_group_opens(self) -> bool:
+        """At ``{\partial`` or ``{d``: read both."""
+        if self.at("{") and self.peek(1) is not None and self.peek(1).text in (r"\partial", "d"):
+            self.take()
+            self.take()
+            return True
+        return False
+
+    def derivative_name(self) -> Optional[Name]:
+        """The name after ``\partial``: ``f``, ``\sigma``, ``L_{1}``, ``\hat{y}``; None for anything else."""
+        token = self.peek()
+        if token is None:
+            return None
+        try:
+            if token.kind == "symbol":
+                name = Name(self.take().text)
+            elif token.kind == "command" and token.text[1:] in GREEK:
+                name = Name(self.take().text[1:])
+            elif token.text in (r"\hat", r"\tilde", r"\bar"):
+                self.take()
+                self.expect("{")
+                letter = self.take()
+                self.expect("}")
+                name = Name(letter.text.lstrip("\\") + token.text[1:])
+            else:
                 return None
-            self.take()
-            texts = []
-            while not self.at("}"):
-                if self.peek() is None or self.peek().text == "{":
-                    return None
-                texts.append(self.take().text)
-            self.take()
-            groups.append(texts)
-        return groups[0], groups[1]
+            if self.at("_"):
+                self.take()
+                sub = self.subscript()
+                name = Name(name.base, sub, _sub_text(sub))
+            return name
+        except TexError:
+            return None
 
     def postfix_after_operator(self) -> Node:
         """What ``\frac{d}{dx}`` applies to: a bracketed group, or the product that follows."""
@@ -709,17 +723,6 @@ def _number(text: str) -> Num:
         plain = "0" + plain
     digits = len(plain.split(".")[1]) if "." in plain else None
     return Num(Fraction(plain), digits, plain)
-
-
-def _name_of(texts: list[str]) -> Optional[Name]:
-    if len(texts) == 1 and re.fullmatch(r"[A-Za-z]", texts[0]):
-        return Name(texts[0])
-    if len(texts) == 1 and texts[0].startswith("\\") and texts[0][1:] in GREEK:
-        return Name(texts[0][1:])
-    if len(texts) >= 3 and re.fullmatch(r"[A-Za-z]", texts[0]) and texts[1] == "_":
-        sub = "".join(t.strip("{}") for t in texts[2:])
-        return Name(texts[0], _number(sub) if sub.isdigit() else Name(sub), sub)
-    return None
 
 
 def _sub_text(sub: Node) -> str:

@@ -3,20 +3,28 @@ from __future__ import annotations
 
 from typing import Union
 
-from ..model import DerivativeSlide, DescentSlide, GradientSlide, MarkdownSlide, PlotSlide, Slide
+from ..model import (CompareSlide, DerivativeSlide, DescentSlide, FitSlide, GradientSlide, LearningRatesSlide,
+                     MarkdownSlide, PlotSlide, Slide)
+from .compare import CompareSolution, solve_compare
 from .derivative import DerivativeSolution, solve_derivative
 from .descent import DescentSolution, solve_descent
+from .fit import FitSolution, solve_fit
 from .gradient import GradientSolution, solve_gradient
 from .plot import PlotSolution, solve_plot
 from .problems import MathError
+from .rates import LearningRatesSolution, solve_learning_rates
 
-Solution = Union[MarkdownSlide, DerivativeSolution, GradientSolution, DescentSolution, PlotSolution]
+Solution = Union[MarkdownSlide, DerivativeSolution, GradientSolution, DescentSolution, PlotSolution, FitSolution,
+                 LearningRatesSolution, CompareSolution]
 
 _SOLVERS = {
     DerivativeSlide: solve_derivative,
     GradientSlide: solve_gradient,
     DescentSlide: solve_descent,
     PlotSlide: solve_plot,
+    FitSlide: solve_fit,
+    LearningRatesSlide: solve_learning_rates,
+    CompareSlide: solve_compare,
 }
 
 
@@ -27,4 +35,4 @@ def solve_slide(slide: Slide) -> Solution:
 
 
 __all__ = ["solve_slide", "Solution", "MathError", "DerivativeSolution", "GradientSolution",
-           "DescentSolution", "PlotSolution"]
+           "DescentSolution", "PlotSolution", "FitSolution", "LearningRatesSolution", "CompareSolution"]

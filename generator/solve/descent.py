@@ -7,6 +7,7 @@ SymPy Floats with ``WORKING_DIGITS`` digits and print as approximations.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 import sympy
 from sympy import Expr
@@ -66,7 +67,7 @@ class DescentSolution:
         return self.steps[-1]
 
 
-def _settle(value: Expr, step: int) -> Expr:
+def settle(value: Expr, step: int) -> Expr:
     """Keep rationals exact; turn any other number into a high-precision Float."""
     if value.is_Rational:
         return value
@@ -82,10 +83,10 @@ def _step(slide: DescentSlide, partials: tuple[Partial, ...], index: int, point:
     rate = slide.learning_rate
     updates = []
     for (variable, old), slope in zip(point, slopes):
-        new = _settle(old - rate * slope.value, index + 1)
+        new = settle(old - rate * slope.value, index + 1)
         updates.append(Update(variable, difference(held(old), [held(rate), held(slope.value)]), new))
     new_point = tuple((u.variable, u.new) for u in updates)
-    new_value = _settle(evaluate(slide.function, new_point), index + 1)
+    new_value = settle(evaluate(slide.function, new_point), index + 1)
     return DescentStep(index, point, slopes, tuple(updates), new_point, value,
                        shown_substitution(slide.function, new_point), new_value)
 
@@ -104,34 +105,39 @@ def _method_step(slide: DescentSlide, partials: tuple[Partial, ...], index: int,
     slopes = partials_at(partials, evaluation_point)
     updates, following = [], {}
     for (variable, old), slope in zip(point, slopes):
-        gradient = _settle(slope.value, index + 1)
+        gradient = settle(slope.value, index + 1)
         worked = advance(slide.method, variable, old, gradient, previous[variable], index, hyper, WORKING_DIGITS)
-        new = _settle(worked[-1].value, index + 1)
+        new = settle(worked[-1].value, index + 1)
         states += worked[:-1]
         updates.append(Update(variable, worked[-1].shown, new))
         following[variable] = {w.kind: w.value for w in worked[:-1] if w.kind in previous[variable]}
     new_point = tuple((u.variable, u.new) for u in updates)
-    new_value = _settle(evaluate(slide.function, new_point), index + 1)
+    new_value = settle(evaluate(slide.function, new_point), index + 1)
     step = DescentStep(index, point, slopes, tuple(updates), new_point, value,
                        shown_substitution(slide.function, new_point), new_value, tuple(states), ahead)
     return step, following
 
 
-def solve_descent(slide: DescentSlide) -> DescentSolution:
+def solve_descent(slide: DescentSlide, step_partials: Callable[[int], tuple[Partial, ...]] | None = None
+                  ) -> DescentSolution:
+    """Run the descent; ``step_partials(i)`` gives the gradient used at step i when it is not that of
+    ``slide.function`` (a stochastic fit follows the loss of one batch per step)."""
     partials = partial_derivatives(slide.function, slide.variables)
+    gradient_of = step_partials or (lambda index: partials)
     limit = slide.steps if slide.steps is not None else slide.stop.max_steps
-    point, value = slide.start, _settle(evaluate(slide.function, slide.start), 0)
+    point, value = slide.start, settle(evaluate(slide.function, slide.start), 0)
     steps: list[DescentStep] = []
     reason = "steps" if slide.steps is not None else "max_steps"
     previous = {variable: initial_states(slide.method) for variable in slide.variables}
     while len(steps) < limit:
         if slide.method == "gd":
-            step = _step(slide, partials, len(steps), point, value)
+            step = _step(slide, gradient_of(len(steps)), len(steps), point, value)
         else:
-            step, previous = _method_step(slide, partials, len(steps), point, value, previous)
+            step, previous = _method_step(slide, gradient_of(len(steps)), len(steps), point, value, previous)
         steps.append(step)
         point, value = step.new_point, step.new_value
-        if all(s.value == 0 for s in step.slopes) and slide.method in ("gd", "adagrad", "rmsprop"):
+        if step_partials is None and all(s.value == 0 for s in step.slopes) and \
+                slide.method in ("gd", "adagrad", "rmsprop"):
             reason = "stationary"  # (with momentum the point moves on although the gradient is zero)
             break
         if abs(value) > DIVERGENCE_BOUND:

@@ -11,8 +11,12 @@ from __future__ import annotations
 import sympy
 from sympy import Expr
 
+from .. import bounded
+
 _TRIGONOMETRIC = frozenset({sympy.sin, sympy.cos, sympy.tan, sympy.cot})
 CLEARLY_SHORTER = 0.8  # a rewrite must have at most this share of the operations
+REWRITE_OPS = 40  # larger results keep the form the rules produced (rewriting them can take minutes)
+REWRITE_SECONDS = 10.0  # a safety net for what stays below REWRITE_OPS: never reached by reasonable input
 
 
 def function_classes(expr: Expr) -> set[type]:
@@ -43,7 +47,14 @@ class Vocabulary:
 
 def teaching_form(expr: Expr, vocabulary: Vocabulary) -> Expr:
     """``expr``, or a clearly shorter equivalent rewrite within ``vocabulary``."""
-    rewrites = [sympy.factor(expr), sympy.together(expr), sympy.cancel(expr), sympy.simplify(expr)]
+    if sympy.count_ops(expr) > REWRITE_OPS:
+        return expr
+    rewrites = []
+    for rewrite in (sympy.factor, sympy.together, sympy.cancel, sympy.simplify):
+        try:
+            rewrites.append(bounded.call(rewrite, expr, seconds=REWRITE_SECONDS))
+        except bounded.OutOfTime:
+            continue  # keep the form the rules produced rather than wait
     fitting = [r for r in rewrites if vocabulary.allows(r)]
     if not fitting:
         return expr

@@ -12,6 +12,11 @@ from typing import Iterable
 import sympy
 from sympy import Expr, UnevaluatedExpr
 
+from .. import bounded
+from ..numbers import WORKING_DIGITS
+
+SIMPLIFY_OPS = 20  # exact values larger than this are not simplified
+
 
 class Held(UnevaluatedExpr):
     """A number kept as it is inside a larger expression (not folded into it).
@@ -49,10 +54,24 @@ def _hold(expr: Expr, values: dict) -> Expr:
 def evaluate(expr: Expr, values: Iterable[tuple[sympy.Symbol, Expr]]) -> Expr:
     """The exact value of ``expr`` at a point."""
     result = expr.xreplace(dict(values))
-    return sympy.simplify(result) if not result.is_Rational else result
+    if result.is_Rational:
+        return result
+    if result.has(sympy.Float) and not result.free_symbols:  # an iterate left exact arithmetic already
+        return sympy.N(result, WORKING_DIGITS)
+    if sympy.count_ops(result) > SIMPLIFY_OPS:
+        return result  # printed rounded anyway; simplifying it can take minutes
+    try:
+        return bounded.simplify(result)  # an exact irrational value in its simplest form
+    except bounded.OutOfTime:
+        return result
 
 
 def difference(left: Expr, right_factors: Iterable[Expr]) -> Expr:
     """``left − a·b·…`` as written: the subtraction and the product held in order."""
     product = sympy.Mul(*right_factors, evaluate=False)
     return sympy.Add(left, sympy.Mul(-1, product, evaluate=False), evaluate=False)
+
+
+def held_sum(values: Iterable[Expr]) -> Expr:
+    """``a + b + …`` as written, each number held."""
+    return sympy.Add(*(held(value) for value in values), evaluate=False)

@@ -4,13 +4,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Deck, MarkdownSlide
-from ..solve import DerivativeSolution, DescentSolution, GradientSolution, PlotSolution, Solution
+from ..solve import (CompareSolution, DerivativeSolution, DescentSolution, FitSolution, GradientSolution,
+                     LearningRatesSolution, PlotSolution, Solution)
+from .compare import CompareView, compare_view
 from .common import Context, Figure
 from .derivative import DerivativeView, derivative_view
 from .descent import DescentView, descent_view
+from .fit import FitView, fit_view
 from .gradient import GradientView, gradient_view
 from .markdown import MarkdownView, markdown_view
 from .plot import PlotView, plot_view
+from .rates import LearningRatesView, learning_rates_view
 
 _VIEWS = {
     MarkdownSlide: markdown_view,
@@ -18,6 +22,9 @@ _VIEWS = {
     GradientSolution: gradient_view,
     DescentSolution: descent_view,
     PlotSolution: plot_view,
+    FitSolution: fit_view,
+    LearningRatesSolution: learning_rates_view,
+    CompareSolution: compare_view,
 }
 
 
@@ -35,4 +42,4 @@ def slide_view(solution: Solution, ctx: Context):
 
 
 __all__ = ["DeckView", "Context", "Figure", "slide_view", "DerivativeView", "DescentView", "GradientView",
-           "MarkdownView", "PlotView", "Deck"]
+           "MarkdownView", "PlotView", "FitView", "LearningRatesView", "CompareView", "Deck"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..solve.descent import DescentSolution
-from .common import Context, Figure, inline
+from .common import Context, Figure, Formula, inline
 from .gradient import partial_lines, value_lines
 from ..solve.methods import STATES
 from .methods import given_extras, rule_lines, state_lines
@@ -50,11 +50,16 @@ class DescentView:
     lookahead: tuple[str, ...]  # nesterov's look-ahead coordinates of step 1
     states: tuple[str, ...]  # the method's states after step 1
     rules_apart: bool  # the rules need a slide of their own (adam)
+    loss_figure_title: str
+    loss_figure: Figure | None  # f at each iterate
+    later_title: str = ""  # stochastic fits: the gradient of every later step, before the table
+    later_pages: tuple[tuple[Formula, ...], ...] = ()
 
 
-def index_letter(slide) -> str:
-    """Plain gradient descent counts steps with i; the family of methods, as in the lecture notes, with t."""
-    return "i" if slide.method == "gd" else "t"
+def index_letter(slide, batch: bool = False) -> str:
+    """Plain gradient descent counts steps with i; the family of methods (and batches), as in the lecture
+    notes, with t."""
+    return "i" if slide.method == "gd" and not batch else "t"
 
 
 def _given(solution: DescentSolution, ctx: Context) -> str:
@@ -66,16 +71,20 @@ def _given(solution: DescentSolution, ctx: Context) -> str:
     ])
 
 
-def _method_fields(solution: DescentSolution, ctx: Context) -> dict:
+def _method_fields(solution: DescentSolution, ctx: Context, batch: bool) -> dict:
     slide, step = solution.slide, solution.steps[0]
+    if slide.method == "gd" and batch:
+        return {"method_lead": "", "state_start": "", "lookahead": (), "states": (), "rules_apart": False,
+                "rules": rule_lines(solution, ctx, batch=True)}
     if slide.method == "gd":
         return {"method_lead": "", "state_start": "", "lookahead": (), "states": (), "rules_apart": False,
                 "rules": tuple(ctx.printer.update_rule(slide.name, v, slide.variables) for v in slide.variables)}
     lines = state_lines(step, solution, ctx)
     ahead = 1 if any(w.kind == "tilde" for w in step.states) else 0
-    return {"method_lead": getattr(ctx.words.methods, slide.method),
+    method_name = getattr(ctx.words.methods, slide.method)
+    return {"method_lead": method_name if method_name != slide.title else "",
             "state_start": ctx.printer.equations(given_extras(solution, ctx)),
-            "lookahead": lines[:ahead], "states": lines[ahead:], "rules": rule_lines(solution, ctx),
+            "lookahead": lines[:ahead], "states": lines[ahead:], "rules": rule_lines(solution, ctx, batch),
             "rules_apart": len(STATES[slide.method]) > 2}
 
 
@@ -101,10 +110,10 @@ def _row(ctx: Context, index: int, coordinates, value, change) -> Row:
     return Row(tuple(inline(cell) if cell else "" for cell in cells))
 
 
-def _table(solution: DescentSolution, ctx: Context) -> tuple[tuple[str, ...], tuple[Row, ...]]:
+def _table(solution: DescentSolution, ctx: Context, batch: bool) -> tuple[tuple[str, ...], tuple[Row, ...]]:
     p, slide = ctx.printer, solution.slide
     variables = slide.variables
-    i = index_letter(slide)
+    i = index_letter(slide, batch)
     header = (ctx.words.step_column, *(inline(p.indexed(v, i)) for v in variables),
               inline(p.value_at_step(slide.name, variables, i)), inline(p.change(slide.name, variables, i, f"{i}-1")))
     points = [(0, solution.steps[0].point, solution.steps[0].value, None)]
@@ -130,40 +139,45 @@ def _outcome(solution: DescentSolution, ctx: Context) -> str:
     return sentence.format(number=number)
 
 
-def descent_view(solution: DescentSolution, ctx: Context) -> DescentView:
+def descent_view(solution: DescentSolution, ctx: Context, batch: bool = False) -> DescentView:
+    """The view of a descent; ``batch``: the gradient of each step is its own ``g`` (a stochastic fit)."""
     p, words, slide = ctx.printer, ctx.words, solution.slide
+    title = slide.title or words.descent_title
+    figures = ctx.figures.get(slide.id, {})
     variables = slide.variables
     many = len(solution.steps) > 1
-    header, rows = _table(solution, ctx) if many else ((), ())
+    header, rows = _table(solution, ctx, batch) if many else ((), ())
     last = solution.last
     number = last.index + 1
     stop_rule = ""
     if slide.stop is not None:
-        i = index_letter(slide)
+        i = index_letter(slide, batch)
         condition = p.relation(p.change(slide.name, variables, f"{i}+1", i), "<", slide.stop.tolerance)
         stop_rule = words.stop_rule.format(condition=inline(condition))
     return DescentView(
         id=slide.id,
-        title=slide.title or words.descent_title,
+        title=title,
         given_lead=words.given,
         given=_given(solution, ctx),
         rule_lead=words.update_rule,
         stop_rule=stop_rule,
         partials_lead=words.partials if len(variables) > 1 else words.derivative,
         partials=p.equations(partial_lines(slide.name, solution.partials, ctx)),
-        step_title=words.step_heading.format(number=1),
+        step_title=words.step_heading.format(title=title, number=1),
         update_lead=words.update,
         new_point_lead=words.new_point,
-        table_title=words.iterations_title if many else "",
+        table_title=words.iterations_title.format(title=title) if many else "",
         header=header,
         rows=rows,
         outcome=_outcome(solution, ctx),
         answer_lead=words.answer,
         answer=p.equations([p.point_value(p.point_at(variables, number), [value for _, value in last.new_point]),
                             p.chain(p.value_at_step(slide.name, variables, number), [], last.new_value)]),
-        figure_title=words.path_title,
-        figure=ctx.figures.get(slide.id),
+        figure_title=words.path_title.format(title=title),
+        figure=figures.get("path"),
+        loss_figure_title=words.loss_title.format(title=title),
+        loss_figure=figures.get("loss"),
         **_first_step(solution, ctx),
-        **_method_fields(solution, ctx),
+        **_method_fields(solution, ctx, batch),
     )
 

@@ -30,33 +30,39 @@ def _hyper_latex(kind: str, ctx: Context) -> str:
     return ctx.printer.name(HYPER_NAMES[kind])
 
 
-def slot_latex(slot: Slot, variable: sympy.Symbol, solution: DescentSolution, ctx: Context) -> str:
+def gradient_symbol(variable: sympy.Symbol, several: bool) -> sympy.Symbol:
+    """``g_w`` (``g`` for one parameter): the gradient of the step's batch, printed ``g_{w}^{(t)}``."""
+    return sympy.Symbol(f"g_{variable.name}" if several else "g")
+
+
+def slot_latex(slot: Slot, variable: sympy.Symbol, solution: DescentSolution, ctx: Context,
+               batch: bool = False) -> str:
+    """The LaTeX of a placeholder; with ``batch`` the gradient is the step's own ``g``, not ∂f/∂x."""
     p, slide = ctx.printer, solution.slide
     several = len(slide.variables) > 1
     if slot.kind == "param":
         return p.indexed(variable, _index(slot.offset))
     if slot.kind in STATES[slide.method]:
         return p.indexed(state_symbol(slot.kind, variable, several), _index(slot.offset))
+    if slot.kind == "grad" and batch:
+        return p.indexed(gradient_symbol(variable, several), _index(slot.offset))
     if slot.kind == "grad":
         where = [state_symbol("tilde", v, several) if slide.method == "nesterov" else v for v in slide.variables]
         return p.partial_at_names(slide.name, variable, [p.indexed(v, INDEX) for v in where])
     return _hyper_latex(slot.kind, ctx)
 
 
-def rule_lines(solution: DescentSolution, ctx: Context) -> tuple[str, ...]:
+def rule_lines(solution: DescentSolution, ctx: Context, batch: bool = False) -> tuple[str, ...]:
     """Every update rule, one line per state (the coordinates side by side)."""
     slide = solution.slide
     by_target: dict[str, list[str]] = {}
     for variable in slide.variables:
         for rule in rules(slide.method, variable):
-            names = {slot.symbol(variable): slot_latex(slot, variable, solution, ctx) for slot in rule.slots}
-            names.update({slot.symbol(): slot_latex(slot, variable, solution, ctx) for slot in rule.slots})
-            target = slot_latex(rule.target, variable, solution, ctx)
+            names = {slot.symbol(variable): slot_latex(slot, variable, solution, ctx, batch) for slot in rule.slots}
+            names.update({slot.symbol(): slot_latex(slot, variable, solution, ctx, batch) for slot in rule.slots})
+            target = slot_latex(rule.target, variable, solution, ctx, batch)
             by_target.setdefault(rule.target.kind, []).append(ctx.printer.rule(target, rule.rhs, names))
-    lines = [ctx.printer.equations(group) for group in by_target.values()]
-    if len(lines) > 3:  # adam: two states per line, so the rules fit on the slide
-        lines = [ctx.printer.equations(lines[i:i + 2]) for i in range(0, len(lines), 2)]
-    return tuple(lines)
+    return tuple(ctx.printer.equations(group) for group in by_target.values())  # adam's five get a slide
 
 
 def given_extras(solution: DescentSolution, ctx: Context) -> list[str]:

@@ -34,5 +34,5 @@ def plot_view(solution: PlotSolution, ctx: Context) -> PlotView:
         t = solution.tangent
         lead = words.tangent.format(point=inline(p.chain(p.expr(x), [], t.point)))
         tangent = p.display_inline(p.chain("y", [p.tangent_formula(names[0], x, t.point), t.shown, t.line]))
-    return PlotView(id=slide.id, title=slide.title or words.plot_title, figure=ctx.figures[slide.id],
+    return PlotView(id=slide.id, title=slide.title or words.plot_title, figure=ctx.figures[slide.id]["plot"],
                     functions=functions, tangent_lead=lead, tangent=tangent)

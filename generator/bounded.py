@@ -1,0 +1,110 @@
+"""Bounded work: SymPy computations that may not finish run in a worker process with a wall-clock limit.
+
+``simplify`` and its relatives can run for minutes on innocent-looking input (a heuristic gcd
+inside ``cancel``), and a spec or a deck is untrusted text.  SIGALRM only works in the main
+thread, so the work goes to a forked worker process: when it does not answer in time, the worker
+is killed (a fresh one is forked for the next call) and the caller gets ``OutOfTime`` — and
+falls back to a numeric check, saying so.
+
+The worker is forked once and reused; each call sends a module-level function and its arguments
+through a pipe (SymPy expressions pickle), so a call costs about a millisecond more than running
+it in place.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+import threading
+from typing import Any, Callable
+
+import sympy
+
+SIMPLIFY_SECONDS = float(os.environ.get("VERIDECK_SIMPLIFY_SECONDS", "4"))
+
+
+class OutOfTime(Exception):
+    """The computation did not finish within its time limit."""
+
+
+def _serve(connection) -> None:  # pragma: no cover - runs in the worker process
+    while True:
+        try:
+            function, args = connection.recv()
+        except EOFError:
+            return
+        try:
+            connection.send((True, function(*args)))
+        except Exception as error:  # the caller re-raises it
+            try:
+                connection.send((False, error))
+            except Exception:
+                connection.send((False, RuntimeError(f"{type(error).__name__}: {error}")))
+
+
+class _Worker:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._process = None
+        self._connection = None
+        self._owner = None  # the pid that forked the worker (a forked child needs its own)
+
+    def _start(self) -> None:
+        context = multiprocessing.get_context("fork")
+        ours, theirs = context.Pipe()
+        self._process = context.Process(target=_serve, args=(theirs,), daemon=True, name="verideck-bounded")
+        self._process.start()
+        theirs.close()
+        self._connection, self._owner = ours, os.getpid()
+
+    def _stop(self) -> None:
+        if self._process is not None:
+            self._process.kill()
+            self._process.join()
+            self._connection.close()
+        self._process = self._connection = None
+
+    def run(self, function: Callable, args: tuple, seconds: float) -> Any:
+        with self._lock:
+            if self._owner != os.getpid():
+                self._process = self._connection = None  # inherited from the parent process: not ours
+            if self._process is None or not self._process.is_alive():
+                self._stop()
+                self._start()
+            try:
+                self._connection.send((function, args))
+            except (TypeError, AttributeError, RecursionError, pickle.PicklingError) as error:  # cannot be pickled
+                raise OutOfTime(f"cannot hand the work to the worker ({type(error).__name__})") from error
+            if not self._connection.poll(seconds):
+                self._stop()
+                raise OutOfTime(f"no answer in {seconds:g} s")
+            try:
+                ok, result = self._connection.recv()
+            except EOFError:  # the worker died (memory, a crash)
+                self._stop()
+                raise OutOfTime("the worker stopped") from None
+        if not ok:
+            raise result
+        return result
+
+
+_WORKER = _Worker()
+
+
+def call(function: Callable, *args, seconds: float = SIMPLIFY_SECONDS) -> Any:
+    """``function(*args)`` in the worker, or ``OutOfTime`` after ``seconds``."""
+    return _WORKER.run(function, args, seconds)
+
+
+def _simplifies_to_zero(expr: sympy.Expr) -> bool:
+    return bool(sympy.simplify(expr) == 0)
+
+
+def is_zero(expr: sympy.Expr, seconds: float = SIMPLIFY_SECONDS) -> bool:
+    """Whether ``simplify`` proves ``expr`` zero; ``OutOfTime`` when it cannot decide in time."""
+    return call(_simplifies_to_zero, expr, seconds=seconds)
+
+
+def simplify(expr: sympy.Expr, seconds: float = SIMPLIFY_SECONDS) -> sympy.Expr:
+    """``sympy.simplify(expr)``, or ``OutOfTime``."""
+    return call(sympy.simplify, expr, seconds=seconds)

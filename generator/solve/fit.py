@@ -1,0 +1,106 @@
+"""Solver for ``fit`` slides: minimise a model's loss over its parameters with a descent method.
+
+The loss is a sum over the examples, L = Σ_k L_k.  A full batch descends on L itself (the
+``gradient_descent`` machinery, unchanged).  A stochastic or mini-batch fit follows, at step t,
+the gradient of its batch's loss L_{B_t} = Σ_{k∈B_t} L_k, while the slide reports the full loss L
+at every iterate.  Batches walk through the examples in their order, epoch after epoch; with a
+``seed`` each epoch walks through a fresh shuffle (``random.Random(seed)``, reproducible).
+"""
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from functools import lru_cache
+
+import sympy
+from sympy import Expr
+
+from ..model import PREDICTION, FitSlide, example_losses, point_loss
+from .descent import DescentSolution, settle, solve_descent
+from .substitute import evaluate, held_sum
+from .gradient import Partial, PartialAt, partial_derivatives, partials_at
+
+
+@dataclass(frozen=True)
+class ExampleLoss:
+    """The loss of one data point, and its derivative by the chain rule: ∂L_k/∂p = ∂L_k/∂ŷ · ∂ŷ/∂p (x_k)."""
+
+    point: tuple[Expr, Expr]  # (x_k, y_k)
+    loss: Expr  # L_k over the parameters
+    outer: Expr  # ∂L_k/∂ŷ as an expression in ``PREDICTION``
+    partials: tuple[Partial, ...]  # ∂L_k/∂p over the parameters
+    first: tuple[PartialAt, ...]  # ∂L_k/∂p where step 1 evaluates the gradient
+
+
+@dataclass(frozen=True)
+class FitSolution:
+    slide: FitSlide
+    model_partials: tuple[Partial, ...]  # ∂ŷ/∂p in the input and the parameters
+    examples: tuple[ExampleLoss, ...]
+    batches: tuple[tuple[int, ...], ...]  # the examples (0-based) of each step; empty for a full batch
+    descent: DescentSolution  # iterates, with the full loss L at each of them
+    first_working: tuple[Expr, ...]  # per parameter: the points' values at step 1, held as a sum
+    gradients: tuple[tuple[Expr, ...], ...]  # per step: the gradient followed, irrational values as Floats
+    loss_working: tuple[Expr, Expr]  # L at the start and after step 1: the points' losses held as a sum
+
+    @property
+    def first_batch(self) -> tuple[int, ...]:
+        return self.batches[0] if self.batches else tuple(range(len(self.examples)))
+
+    @property
+    def final(self):
+        return self.descent.last.new_point
+
+
+def _example(slide: FitSlide, point: tuple[Expr, Expr], first_point) -> ExampleLoss:
+    x_value, y_value = point
+    in_prediction = point_loss(slide.loss, y_value)
+    loss = in_prediction.xreplace({PREDICTION: slide.model.xreplace({slide.input: x_value})})
+    partials = partial_derivatives(loss, slide.descent.variables)
+    return ExampleLoss(point, loss, sympy.diff(in_prediction, PREDICTION), partials,
+                       partials_at(partials, first_point))
+
+
+def batch_schedule(examples: int, size: int, steps: int, seed: int | None) -> tuple[tuple[int, ...], ...]:
+    """The examples of each step: consecutive batches of ``size`` through each epoch's order."""
+    shuffler = random.Random(seed) if seed is not None else None
+    batches: list[tuple[int, ...]] = []
+    while len(batches) < steps:
+        order = list(range(examples))
+        if shuffler is not None:
+            shuffler.shuffle(order)
+        batches += [tuple(sorted(order[start:start + size])) for start in range(0, examples, size)]
+    return tuple(batches[:steps])
+
+
+def solve_fit(slide: FitSlide) -> FitSolution:
+    descent = _descend(slide)
+    first = descent.steps[0]
+    examples = tuple(_example(slide, point, first.lookahead or first.point) for point in slide.data)
+    batches = () if slide.full_batch else batch_schedule(len(slide.data), slide.batch_size, len(descent.steps),
+                                                          slide.seed)
+    used = batches[0] if batches else range(len(examples))
+    working = tuple(held_sum(examples[k].first[index].value for k in used)
+                    for index in range(len(slide.descent.variables)))
+    gradients = tuple(tuple(settle(s.value, step.index + 1) for s in step.slopes) for step in descent.steps)
+    losses = example_losses(slide.loss, slide.model, slide.input, slide.data)
+    loss_working = tuple(held_sum(settle(evaluate(loss, point), index) for loss in losses)
+                         for index, point in enumerate((first.point, first.new_point)))
+    return FitSolution(slide, partial_derivatives(slide.model, slide.descent.variables), examples, batches, descent,
+                       working, gradients, loss_working)
+
+
+def _descend(slide: FitSlide) -> DescentSolution:
+    descent_slide = slide.descent
+    if slide.full_batch:
+        return solve_descent(descent_slide)
+    losses = example_losses(slide.loss, slide.model, slide.input, slide.data)
+    variables = descent_slide.variables
+    limit = descent_slide.steps if descent_slide.steps is not None else descent_slide.stop.max_steps
+    batches = batch_schedule(len(slide.data), slide.batch_size, limit, slide.seed)
+
+    @lru_cache(maxsize=None)
+    def batch_partials(batch: tuple[int, ...]) -> tuple[Partial, ...]:
+        return partial_derivatives(sympy.Add(*(losses[k] for k in batch)), variables)
+
+    return solve_descent(descent_slide, lambda index: batch_partials(batches[index]))

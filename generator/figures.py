@@ -298,7 +298,7 @@ def draw_compare(solution: CompareSolution, words: Words, path: Path) -> str:
 
 
 SLIDE_SIZE = {draw_plot: "h:330", draw_descent: "h:500", draw_loss: "h:470", draw_fit_curve: "h:470",
-              draw_rates: "w:1150", draw_compare: "h:500"}
+              draw_rates: "w:1150", draw_compare: "h:450"}
 MAIN_ROLES = ("plot", "path")  # named after the slide alone; other roles add their name
 
 

@@ -115,6 +115,7 @@ class Words:
     loss_title: str
     alt_fit_curve: str
     alt_loss: str
+    list_separator: str  # between formulas in a sentence ("; " where numbers have decimal commas)
     rates_title: str
     rates_lead: str
     regimes: dict
@@ -208,6 +209,7 @@ ENGLISH = Words(
     loss_title="{title}: the loss at each step",
     alt_fit_curve="The data points and the model's curve at the start and after {steps} steps",
     alt_loss="The loss {name} at each iteration, from {start} to {end}",
+    list_separator=", ",
     rates_title="Choosing the learning rate",
     rates_lead="The same start, {steps} steps of gradient descent with each learning rate:",
     regimes={"converges": "converges monotonically", "oscillates": "oscillates while converging",
@@ -302,6 +304,7 @@ RUSSIAN = Words(
     loss_title="{title}: потери на каждом шаге",
     alt_fit_curve="Точки данных и кривая модели в начале и после {steps} шагов",
     alt_loss="Потери {name} на каждой итерации, от {start} до {end}",
+    list_separator="; ",
     rates_title="Выбор скорости обучения",
     rates_lead="Одна и та же начальная точка, {steps} шагов градиентного спуска с каждой скоростью:",
     regimes={"converges": "сходится монотонно", "oscillates": "сходится с колебаниями", "diverges": "расходится"},

@@ -62,6 +62,9 @@ class SlideLatexPrinter(LatexPrinter):
         return text.replace(".", "{,}") if self._comma else text
 
     def _print_Rational(self, expr: sympy.Rational) -> str:
+        power = _small_power_of_ten(expr)
+        if power is not None:
+            return f"10^{{-{power}}}"  # ε = 10^{-8}, not 0.00000001
         digits = terminating_digits(expr)
         if digits is not None and digits <= self._settings["exact_digits"]:
             return self.decimal(decimal_text(rational_to_decimal(expr)))
@@ -412,6 +415,17 @@ class SlideLatexPrinter(LatexPrinter):
     def equations(self, equations: Iterable[str]) -> str:
         """Several short equations on one line, separated by a wide space."""
         return r", \qquad ".join(equations)
+
+
+SMALL_POWER = 5  # 1/10^5 and smaller powers of ten print as 10^{-k}
+
+
+def _small_power_of_ten(value: sympy.Rational) -> int | None:
+    """k when ``value`` is 10^{-k} with k ≥ SMALL_POWER, else None."""
+    if value.p != 1 or value.q < 10**SMALL_POWER:
+        return None
+    text = str(value.q)
+    return len(text) - 1 if text == "1" + "0" * (len(text) - 1) else None
 
 
 def _is_held(expr: Expr) -> bool:

@@ -626,7 +626,7 @@ class _Parser:
         return Partial(function, variable, args)
 
     def _derivative_group_opens(self) -> bool:
-        """At ``{\partial`` or ``{d``: read both."""
+        r"""At ``{\partial`` or ``{d``: read both."""
         if self.at("{") and self.peek(1) is not None and self.peek(1).text in (r"\partial", "d"):
             self.take()
             self.take()
@@ -634,7 +634,7 @@ class _Parser:
         return False
 
     def derivative_name(self) -> Optional[Name]:
-        """The name after ``\partial``: ``f``, ``\sigma``, ``L_{1}``, ``\hat{y}``; None for anything else."""
+        r"""The name after ``\partial``: ``f``, ``\sigma``, ``L_{1}``, ``\hat{y}``; None for anything else."""
         token = self.peek()
         if token is None:
             return None

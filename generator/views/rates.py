@@ -15,7 +15,7 @@ from .common import Context, Figure, inline
 class RateItem:
     rate: str  # inline math: η = 0.1
     regime: str  # words
-    results: tuple[str, ...]  # inline math: w_{10} ≈ 0.5369, L(w_{10}) ≈ 12.29
+    results: str  # inline math: w_{10} ≈ 0.5369, L(w_{10}) ≈ 12.29
 
 
 @dataclass(frozen=True)
@@ -41,8 +41,9 @@ def _item(run: RateRun, ctx: Context) -> RateItem:
     return RateItem(
         rate=inline(p.chain(p.learning_rate_symbol, [], slide.learning_rate)),
         regime=ctx.words.regimes[run.regime],
-        results=(inline(p.point_value(p.point_at(slide.variables, number), values)),
-                 inline(p.chain(p.value_at_step(slide.name, slide.variables, number), [], last.new_value))),
+        results=ctx.words.list_separator.join((
+            inline(p.point_value(p.point_at(slide.variables, number), values)),
+            inline(p.chain(p.value_at_step(slide.name, slide.variables, number), [], last.new_value)))),
     )
 
 

@@ -153,7 +153,7 @@ def test_english_deck_stopping_rule_fires_after_step_33(built):
     r"\arctg",
     "Ответ",
     "Производная",
-    "Шаг градиентного спуска",
+    "Градиентный спуск для L(w) = w² + 12: шаг 1",
 ])
 def test_russian_deck_uses_russian_notation(built, text):
     assert text in built["ru"]["markdown"]
@@ -280,8 +280,9 @@ def test_russian_tangent_answers(built):
 
 def test_figures_are_written_next_to_the_decks(built):
     en, ru = built["en"]["result"], built["ru"]["result"]
-    assert [p.name for p in en.figures] == ["many-steps.svg"]
-    assert sorted(p.name for p in ru.figures) == ["descent-w.svg", "sigmoid-plot.svg", "tangent-sin.svg"]
+    assert [p.name for p in en.figures] == ["many-steps-loss.svg", "many-steps.svg"]
+    assert sorted(p.name for p in ru.figures) == ["descent-w-loss.svg", "descent-w.svg", "rates-w-panels.svg",
+                                                  "sigmoid-plot.svg", "tangent-sin.svg"]
     for figure in (*en.figures, *ru.figures):
         assert figure.is_file() and figure.stat().st_size > 0
     assert "](gd-first-step.en/many-steps.svg)" in built["en"]["markdown"]

@@ -79,8 +79,8 @@ def test_all_problems_of_a_file_are_listed_in_line_order(write_spec):
         f"{path}:2:7: lang: expected one of en, ru, got 'fr'",
         f"{path}:3:1: precison: unknown key; did you mean 'precision'?",
         f"{path}:6:24: slides[0].function: names cannot start with '_' or contain '__'",
-        f"{path}:7:11: slides[1].kind: expected one of markdown, derivative, gradient, gradient_descent, plot, "
-        "got 'derivativ'; did you mean 'derivative'?",
+        f"{path}:7:11: slides[1].kind: expected one of markdown, derivative, gradient, gradient_descent, fit, "
+        "learning_rates, compare_methods, plot, got 'derivativ'; did you mean 'derivative'?",
         f"{path}:10:15: slides[2].function: unknown function 'foo'",
         f"{path}:13:12: slides[3].range: expected two numbers [low, high] with low < high",
     ]
@@ -105,7 +105,7 @@ def test_all_problems_of_a_file_are_listed_in_line_order(write_spec):
      "slides[0].colour: unknown key"),
     ("{kind: derivative}", "slides[0]: missing required key 'function'"),
     ("{function: x}", "slides[0]: missing required key 'kind' (one of markdown, derivative, gradient, "
-                      "gradient_descent, plot)"),
+                      "gradient_descent, fit, learning_rates, compare_methods, plot)"),
     ("{kind: plot, functions: [sin(x)], range: [0, 1], tangent_at: 2}", "slides[0]: 'tangent_at' lies outside 'range'"),
     ("{kind: derivative, function: x**2, forms: ['3*x']}", "slides[0].forms[0]: this form is not equal to the derivative 2*x"),
     ("{kind: derivative, function: x**2, at: zero}", "slides[0].at: expected a number, got 'zero'"),

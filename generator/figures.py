@@ -103,10 +103,19 @@ def _limits_around(curves: list[np.ndarray]) -> tuple[float, float]:
     return low - margin, high + margin
 
 
+def _iterates(solution: DescentSolution) -> list:
+    return [solution.steps[0].point] + [s.new_point for s in solution.steps]
+
+
+def _coordinates(solution: DescentSolution) -> np.ndarray:
+    """The iterates as an array: one row per iterate, one column per variable."""
+    return np.array([[float(v) for _, v in point] for point in _iterates(solution)])
+
+
 def draw_descent(solution: DescentSolution, words: Words, path: Path) -> str:
     slide = solution.slide
-    points = [solution.steps[0].point] + [s.new_point for s in solution.steps]
-    coordinates = np.array([[float(v) for _, v in point] for point in points])
+    points = _iterates(solution)
+    coordinates = _coordinates(solution)
     with matplotlib.rc_context(STYLE), np.errstate(all="ignore"):
         figure, axes = plt.subplots()
         if len(slide.variables) == 1:
@@ -210,10 +219,6 @@ def _square(xs: np.ndarray, ys: np.ndarray) -> tuple[tuple[float, float], tuple[
     return (x_mid - half_width, x_mid + half_width), (y_mid - half_height, y_mid + half_height)
 
 
-def _iterates(solution: DescentSolution) -> list:
-    return [solution.steps[0].point] + [s.new_point for s in solution.steps]
-
-
 def draw_loss(solution: DescentSolution, words: Words, path: Path) -> str:
     """The value of the function at each iterate: how fast the descent gets down."""
     values = [solution.steps[0].value] + [s.new_value for s in solution.steps]
@@ -265,7 +270,7 @@ def draw_rates(solution: LearningRatesSolution, words: Words, path: Path) -> str
         figure, panels = plt.subplots(1, len(runs), figsize=(5.2 * len(runs), height), squeeze=False)
         for axes, run in zip(panels[0], runs):
             descent = run.descent
-            coordinates = np.array([[float(v) for _, v in point] for point in _iterates(descent)])
+            coordinates = _coordinates(descent)
             if len(descent.slide.variables) == 1:
                 _descent_curve(axes, descent, coordinates[:, 0], words)
             else:
@@ -282,7 +287,7 @@ def draw_rates(solution: LearningRatesSolution, words: Words, path: Path) -> str
 def draw_compare(solution: CompareSolution, words: Words, path: Path) -> str:
     """The paths of every method on one contour plot (two variables) or one curve (one variable)."""
     first = solution.runs[0]
-    paths = [(np.array([[float(v) for _, v in point] for point in _iterates(run)]), COLORS[index % len(COLORS)],
+    paths = [(_coordinates(run), COLORS[index % len(COLORS)],
               getattr(words.methods, run.slide.method)) for index, run in enumerate(solution.runs)]
     with matplotlib.rc_context(STYLE), np.errstate(all="ignore"):
         figure, axes = plt.subplots(figsize=(11, 6.2))

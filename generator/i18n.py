@@ -104,6 +104,7 @@ class Words:
     order_seeded: str
     batch_rule: str
     batch_step: str
+    batch_heading: str
     example_one: str
     example_many: str
     later_steps_title: str
@@ -198,6 +199,7 @@ ENGLISH = Words(
     order_seeded="in an order shuffled every epoch (seed {seed})",
     batch_rule="Step t follows the gradient of its batch's loss, written g:",
     batch_step="Step {number}, {examples}:",
+    batch_heading="{heading} · {examples}",
     example_one="point {indices}",
     example_many="points {indices}",
     later_steps_title="{title}: the gradients of the later steps",
@@ -293,6 +295,7 @@ RUSSIAN = Words(
     order_seeded="в порядке, перемешанном в каждой эпохе (seed {seed})",
     batch_rule="Шаг t идёт по градиенту потерь своего батча, обозначим его g:",
     batch_step="Шаг {number}, {examples}:",
+    batch_heading="{heading} · {examples}",
     example_one="точка {indices}",
     example_many="точки {indices}",
     later_steps_title="{title}: градиенты следующих шагов",

@@ -424,6 +424,11 @@ def _gradient(values: dict, node: Node, scope: Scope, base: dict) -> model.Gradi
     return model.GradientSlide(function=values["function"], variables=variables, name=values["name"], at=at, **base)
 
 
+def _method_settings(values: dict) -> dict:
+    """The method and its hyper-parameters, as a ``DescentSlide`` takes them."""
+    return {key: values[key] for key in METHOD_FIELDS}
+
+
 def _refuse_unused_hyper_parameters(method: str, node: Node, scope: Scope) -> None:
     given = {key for key, _, _ in node.items()}
     unused = sorted((given & set(DEFAULTS)) - set(HYPER_PARAMETERS[method]))
@@ -441,8 +446,7 @@ def _descent(values: dict, node: Node, scope: Scope, base: dict) -> model.Descen
     _refuse_unused_hyper_parameters(values["method"], node, scope)
     return model.DescentSlide(function=values["function"], variables=variables, name=values["name"], start=start,
                               learning_rate=values["learning_rate"], steps=values["steps"], stop=values["stop"],
-                              figure=values["figure"], method=values["method"], beta=values["beta"],
-                              beta1=values["beta1"], beta2=values["beta2"], eps=values["eps"], **base)
+                              figure=values["figure"], **_method_settings(values), **base)
 
 
 def _fit(values: dict, node: Node, scope: Scope, base: dict) -> model.FitSlide:
@@ -480,8 +484,7 @@ def _fit(values: dict, node: Node, scope: Scope, base: dict) -> model.FitSlide:
     descent = model.DescentSlide(id=base["id"], location=base["location"], places=base["places"], title=base["title"],
                                  function=loss, variables=params, name="L", start=values["params"],
                                  learning_rate=values["learning_rate"], steps=values["steps"], stop=values["stop"],
-                                 figure=values["figure"], method=values["method"], beta=values["beta"],
-                                 beta1=values["beta1"], beta2=values["beta2"], eps=values["eps"])
+                                 figure=values["figure"], **_method_settings(values))
     return model.FitSlide(model=prediction, input=x, data=data, loss=values["loss"], batch_size=batch_size,
                           seed=values["seed"], descent=descent, **base)
 
@@ -503,14 +506,15 @@ def _learning_rates(values: dict, node: Node, scope: Scope, base: dict) -> model
     return model.LearningRatesSlide(runs=runs, **base)
 
 
-RUN_FIELDS = {
-    "method": Field(choice(*METHODS), required=True),
-    "learning_rate": Field(positive_number, required=True),
+METHOD_FIELDS = {  # a method of the gradient-descent family and its hyper-parameters
+    "method": Field(choice(*METHODS), default="gd"),
     "beta": Field(fraction_number, default=DEFAULTS["beta"]),
     "beta1": Field(fraction_number, default=DEFAULTS["beta1"]),
     "beta2": Field(fraction_number, default=DEFAULTS["beta2"]),
     "eps": Field(positive_number, default=DEFAULTS["eps"]),
 }
+RUN_FIELDS = {**METHOD_FIELDS, "method": Field(choice(*METHODS), required=True),
+              "learning_rate": Field(positive_number, required=True)}
 
 
 def run_settings(node: Node, scope: Scope) -> dict:
@@ -589,11 +593,7 @@ SLIDE_KINDS: dict[str, tuple[dict[str, Field], Callable]] = {
         "steps": Field(integer_between(1, MAX_STEPS)),
         "stop": Field(stop_rule),
         "figure": Field(boolean, default=False),
-        "method": Field(choice(*METHODS), default="gd"),
-        "beta": Field(fraction_number, default=DEFAULTS["beta"]),
-        "beta1": Field(fraction_number, default=DEFAULTS["beta1"]),
-        "beta2": Field(fraction_number, default=DEFAULTS["beta2"]),
-        "eps": Field(positive_number, default=DEFAULTS["eps"]),
+        **METHOD_FIELDS,
     }, _descent),
     "fit": ({
         "model": Field(expression, required=True),
@@ -605,11 +605,7 @@ SLIDE_KINDS: dict[str, tuple[dict[str, Field], Callable]] = {
         "steps": Field(integer_between(1, MAX_STEPS)),
         "stop": Field(stop_rule),
         "figure": Field(boolean, default=False),
-        "method": Field(choice(*METHODS), default="gd"),
-        "beta": Field(fraction_number, default=DEFAULTS["beta"]),
-        "beta1": Field(fraction_number, default=DEFAULTS["beta1"]),
-        "beta2": Field(fraction_number, default=DEFAULTS["beta2"]),
-        "eps": Field(positive_number, default=DEFAULTS["eps"]),
+        **METHOD_FIELDS,
         "batch_size": Field(integer_between(1, MAX_DATA)),
         "seed": Field(integer_between(0, 2**31 - 1)),
     }, _fit),

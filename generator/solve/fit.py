@@ -17,8 +17,8 @@ from sympy import Expr
 
 from ..model import PREDICTION, FitSlide, example_losses, point_loss
 from .descent import DescentSolution, settle, solve_descent
-from .substitute import evaluate, held_sum
 from .gradient import Partial, PartialAt, partial_derivatives, partials_at
+from .substitute import evaluate, held_sum
 
 
 @dataclass(frozen=True)
@@ -44,21 +44,14 @@ class FitSolution:
     loss_working: tuple[Expr, Expr]  # L at the start and after step 1: the points' losses held as a sum
 
     @property
-    def first_batch(self) -> tuple[int, ...]:
-        return self.batches[0] if self.batches else tuple(range(len(self.examples)))
-
-    @property
     def final(self):
         return self.descent.last.new_point
 
 
-def _example(slide: FitSlide, point: tuple[Expr, Expr], first_point) -> ExampleLoss:
-    x_value, y_value = point
-    in_prediction = point_loss(slide.loss, y_value)
-    loss = in_prediction.xreplace({PREDICTION: slide.model.xreplace({slide.input: x_value})})
+def _example(slide: FitSlide, point: tuple[Expr, Expr], loss: Expr, first_point) -> ExampleLoss:
     partials = partial_derivatives(loss, slide.descent.variables)
-    return ExampleLoss(point, loss, sympy.diff(in_prediction, PREDICTION), partials,
-                       partials_at(partials, first_point))
+    outer = sympy.diff(point_loss(slide.loss, point[1]), PREDICTION)
+    return ExampleLoss(point, loss, outer, partials, partials_at(partials, first_point))
 
 
 def batch_schedule(examples: int, size: int, steps: int, seed: int | None) -> tuple[tuple[int, ...], ...]:
@@ -74,33 +67,31 @@ def batch_schedule(examples: int, size: int, steps: int, seed: int | None) -> tu
 
 
 def solve_fit(slide: FitSlide) -> FitSolution:
-    descent = _descend(slide)
+    losses = example_losses(slide.loss, slide.model, slide.input, slide.data)
+    descent, batches = _descend(slide, losses)
     first = descent.steps[0]
-    examples = tuple(_example(slide, point, first.lookahead or first.point) for point in slide.data)
-    batches = () if slide.full_batch else batch_schedule(len(slide.data), slide.batch_size, len(descent.steps),
-                                                          slide.seed)
+    examples = tuple(_example(slide, point, loss, first.lookahead or first.point)
+                     for point, loss in zip(slide.data, losses))
     used = batches[0] if batches else range(len(examples))
     working = tuple(held_sum(examples[k].first[index].value for k in used)
                     for index in range(len(slide.descent.variables)))
     gradients = tuple(tuple(settle(s.value, step.index + 1) for s in step.slopes) for step in descent.steps)
-    losses = example_losses(slide.loss, slide.model, slide.input, slide.data)
     loss_working = tuple(held_sum(settle(evaluate(loss, point), index) for loss in losses)
                          for index, point in enumerate((first.point, first.new_point)))
-    return FitSolution(slide, partial_derivatives(slide.model, slide.descent.variables), examples, batches, descent,
-                       working, gradients, loss_working)
+    return FitSolution(slide, partial_derivatives(slide.model, slide.descent.variables), examples,
+                       batches[:len(descent.steps)], descent, working, gradients, loss_working)
 
 
-def _descend(slide: FitSlide) -> DescentSolution:
+def _descend(slide: FitSlide, losses: tuple[Expr, ...]) -> tuple[DescentSolution, tuple[tuple[int, ...], ...]]:
+    """The descent, and the batch of each step (none for a full batch)."""
     descent_slide = slide.descent
     if slide.full_batch:
-        return solve_descent(descent_slide)
-    losses = example_losses(slide.loss, slide.model, slide.input, slide.data)
-    variables = descent_slide.variables
+        return solve_descent(descent_slide), ()
     limit = descent_slide.steps if descent_slide.steps is not None else descent_slide.stop.max_steps
     batches = batch_schedule(len(slide.data), slide.batch_size, limit, slide.seed)
 
     @lru_cache(maxsize=None)
     def batch_partials(batch: tuple[int, ...]) -> tuple[Partial, ...]:
-        return partial_derivatives(sympy.Add(*(losses[k] for k in batch)), variables)
+        return partial_derivatives(sympy.Add(*(losses[k] for k in batch)), descent_slide.variables)
 
-    return solve_descent(descent_slide, lambda index: batch_partials(batches[index]))
+    return solve_descent(descent_slide, lambda index: batch_partials(batches[index])), batches

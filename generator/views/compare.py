@@ -39,7 +39,8 @@ def _settings(run: DescentSolution, ctx: Context) -> str:
 def _row(run: DescentSolution, ctx: Context) -> Row:
     p = ctx.printer
     values = [value for _, value in run.last.new_point]
-    return Row((run_label(run, ctx), _settings(run, ctx), inline(p.point_rounded(values)), inline(p.value(run.last.new_value))))
+    return Row((run_label(run, ctx), _settings(run, ctx), inline(p.point_rounded(values)),
+                inline(p.value(run.last.new_value))))
 
 
 def compare_view(solution: CompareSolution, ctx: Context) -> CompareView:

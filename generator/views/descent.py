@@ -73,12 +73,11 @@ def _given(solution: DescentSolution, ctx: Context) -> str:
 
 def _method_fields(solution: DescentSolution, ctx: Context, batch: bool) -> dict:
     slide, step = solution.slide, solution.steps[0]
-    if slide.method == "gd" and batch:
+    if slide.method == "gd":  # a batch's rule names its own gradient g; the plain rule the partials of f
+        rules = rule_lines(solution, ctx, batch=True) if batch else \
+            tuple(ctx.printer.update_rule(slide.name, v, slide.variables) for v in slide.variables)
         return {"method_lead": "", "state_start": "", "lookahead": (), "states": (), "rules_apart": False,
-                "rules": rule_lines(solution, ctx, batch=True)}
-    if slide.method == "gd":
-        return {"method_lead": "", "state_start": "", "lookahead": (), "states": (), "rules_apart": False,
-                "rules": tuple(ctx.printer.update_rule(slide.name, v, slide.variables) for v in slide.variables)}
+                "rules": rules}
     lines = state_lines(step, solution, ctx)
     ahead = 1 if any(w.kind == "tilde" for w in step.states) else 0
     method_name = getattr(ctx.words.methods, slide.method)
@@ -139,10 +138,12 @@ def _outcome(solution: DescentSolution, ctx: Context) -> str:
     return sentence.format(number=number)
 
 
-def descent_view(solution: DescentSolution, ctx: Context, batch: bool = False) -> DescentView:
-    """The view of a descent; ``batch``: the gradient of each step is its own ``g`` (a stochastic fit)."""
+def descent_view(solution: DescentSolution, ctx: Context, batch: bool = False, title: str | None = None
+                 ) -> DescentView:
+    """The view of a descent; ``batch``: the gradient of each step is its own ``g`` (a stochastic fit);
+    ``title``: the headings' title when the descent belongs to another slide (a fit)."""
     p, words, slide = ctx.printer, ctx.words, solution.slide
-    title = slide.title or words.descent_title
+    title = title or slide.title or words.descent_title
     figures = ctx.figures.get(slide.id, {})
     variables = slide.variables
     many = len(solution.steps) > 1

@@ -19,7 +19,7 @@ from .descent import DescentView, descent_view
 from .methods import gradient_symbol, state_symbol
 
 MODEL_NAME = "yhat"
-LOSS_LINES_PER_PAGE = 4
+GRADIENT_LINES_PER_PAGE = 4  # the later steps' gradients, a page each
 
 
 @dataclass(frozen=True)
@@ -48,16 +48,11 @@ def _loss_name(index: int) -> str:
     return f"L_{index + 1}"
 
 
-def _names(solution: FitSolution) -> dict:
-    slide = solution.slide
-    return {"params": slide.descent.variables, "several": len(slide.descent.variables) > 1}
-
-
 def _losses(solution: FitSolution, ctx: Context) -> tuple[str, ...]:
     p, slide = ctx.printer, solution.slide
     params = slide.descent.variables
     model = sympy.Function(MODEL_NAME)
-    losses = [p.chain(p.call(_loss_name(k), params), [point_loss_in_model(example.point, solution, model)])
+    losses = [p.chain(p.call(_loss_name(k), params), [_loss_with_model(slide.loss, example.point, model)])
               for k, example in enumerate(solution.examples)]
     per_line = 1 if len(losses) <= 2 else 2  # more points: two losses side by side
     lines = [p.equations(losses[i:i + per_line]) for i in range(0, len(losses), per_line)]
@@ -66,9 +61,9 @@ def _losses(solution: FitSolution, ctx: Context) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def point_loss_in_model(point, solution: FitSolution, model) -> sympy.Expr:
+def _loss_with_model(kind: str, point, model) -> sympy.Expr:
     """L_k written with the model's call ŷ(x_k): ½(ŷ(0.5) − 0.2)²."""
-    return point_loss(solution.slide.loss, point[1]).xreplace({PREDICTION: model(point[0])})
+    return point_loss(kind, point[1]).xreplace({PREDICTION: model(point[0])})
 
 
 def _example_partials(solution: FitSolution, ctx: Context) -> tuple[str, ...]:
@@ -123,8 +118,8 @@ def _gradient_line(solution: FitSolution, step: DescentStep, batch: tuple[int, .
     names = [p.indexed(state_symbol("tilde", v, several) if step.lookahead else v, step.index) for v in params]
     lines = []
     for index, (v, slope) in enumerate(zip(params, step.slopes)):
-        terms = p.plus(p.partial_at(_loss_name(k), v, values) if first else p.partial_at_names(_loss_name(k), v, names)
-                       for k in batch)
+        terms = p.plus(p.partial_at(_loss_name(k), v, values) if first else
+                       p.partial_at_names(_loss_name(k), v, names) for k in batch)
         working = [terms]
         if first and len(batch) > 1:
             working.append(solution.first_working[index])
@@ -153,10 +148,11 @@ def _batch_fields(solution: FitSolution, view: DescentView, ctx: Context) -> dic
     lines = [Formula(_gradient_line(solution, step, batch, ctx, first=step.index == 0),
                      lead=words.batch_step.format(number=step.index + 1, examples=_examples_text(batch, ctx)))
              for step, batch in zip(steps, solution.batches)]
-    pages = tuple(tuple(lines[i:i + LOSS_LINES_PER_PAGE]) for i in range(1, len(lines), LOSS_LINES_PER_PAGE))
+    pages = tuple(tuple(lines[i:i + GRADIENT_LINES_PER_PAGE]) for i in range(1, len(lines), GRADIENT_LINES_PER_PAGE))
     return {"partials": "", "slopes": (lines[0].latex,), "rule_lead": words.batch_rule,
             "later_title": words.later_steps_title.format(title=view.title), "later_pages": pages,
-            "step_title": f"{view.step_title} · {_examples_text(solution.batches[0], ctx)}"}
+            "step_title": words.batch_heading.format(heading=view.step_title,
+                                                     examples=_examples_text(solution.batches[0], ctx))}
 
 
 def fit_view(solution: FitSolution, ctx: Context) -> FitView:
@@ -164,11 +160,11 @@ def fit_view(solution: FitSolution, ctx: Context) -> FitView:
     descent_slide = slide.descent
     params = descent_slide.variables
     title = slide.title or words.fit_title
-    view = descent_view(solution.descent, ctx, batch=not slide.full_batch)
+    view = descent_view(solution.descent, ctx, batch=not slide.full_batch, title=title)
     given = p.equations([p.chain(p.learning_rate_symbol, [], descent_slide.learning_rate),
                          p.chain(p.point_at(params, 0), [p.point([v for _, v in descent_slide.start])])])
     extra = _full_batch_lines(solution, ctx) if slide.full_batch else _batch_fields(solution, view, ctx)
-    view = replace(view, title=title, given=given, values=_loss_values(solution, ctx), **extra)
+    view = replace(view, given=given, values=_loss_values(solution, ctx), **extra)
     figures = ctx.figures.get(slide.id, {})
     return FitView(
         id=slide.id,

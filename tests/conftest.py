@@ -1,10 +1,12 @@
-"""Shared helpers: write a spec file from text, and the repository's paths."""
+"""Shared helpers: write a spec file from text, the repository's paths, and the example decks built once."""
 from __future__ import annotations
 
 import textwrap
 from pathlib import Path
 
 import pytest
+
+from generator.pipeline import RunResult, build_decks
 
 ROOT = Path(__file__).resolve().parent.parent
 DECKS = ROOT / "decks"
@@ -20,3 +22,12 @@ def write_spec(tmp_path: Path):
         return path
 
     return write
+
+
+@pytest.fixture(scope="session")
+def example_build(tmp_path_factory) -> tuple[Path, RunResult]:
+    """Every example deck built once through the pipeline (checker and strict KaTeX included), for the
+    tests that read the results; a test that needs a build of its own (another format, a second build
+    to compare) makes it itself.  Tests must not write into this folder."""
+    out = tmp_path_factory.mktemp("examples")
+    return out, build_decks(sorted(DECKS.glob("*.yaml")), out)

@@ -17,7 +17,6 @@ import pytest
 import sympy
 import yaml
 
-from generator.build import build_deck
 
 ROOT = Path(__file__).resolve().parent.parent
 DECKS = ROOT / "decks"
@@ -27,11 +26,12 @@ ANSWER_KEYS = {"slide", "what", "value", "srepr", "latex"}
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    out = tmp_path_factory.mktemp("decks")
+def built(example_build):
+    _, run = example_build
+    by_stem = {result.deck.stem: result for result in run.built}
     decks = {}
     for lang, spec in (("en", EN), ("ru", RU)):
-        result = build_deck(spec, out)
+        result = by_stem[spec.stem]
         decks[lang] = {
             "result": result,
             "markdown": result.markdown.read_text(encoding="utf-8"),

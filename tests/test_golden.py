@@ -9,17 +9,14 @@ from pathlib import Path
 import pytest
 
 from conftest import DECKS, ROOT
-from generator.build import build_deck
 
 GOLDEN = ROOT / "tests" / "golden"
 SPECS = sorted(DECKS.glob("*.yaml"))
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("golden")
-    for spec in SPECS:
-        build_deck(spec, out)
+def built(example_build) -> Path:
+    out, _ = example_build
     return out
 
 

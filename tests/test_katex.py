@@ -29,8 +29,8 @@ def test_strict_katex_refuses_what_would_render_red(toolchain):
     assert "Unicode text character" in failures["cyrillic"]
 
 
-def test_example_decks_render_in_strict_mode(tmp_path):
-    run = build_decks(sorted(DECKS.glob("*.yaml")), tmp_path)
+def test_example_decks_render_in_strict_mode(example_build):
+    _, run = example_build
     assert [error.lines() for error in run.errors] == []
     assert len(run.built) == len(list(DECKS.glob("*.yaml")))
 

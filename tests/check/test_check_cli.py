@@ -50,11 +50,9 @@ def test_strict_fails_on_not_understood(tmp_path):
     assert check("--strict", str(deck)).returncode == 1
 
 
-def test_built_decks_pass(tmp_path):
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    subprocess.run([sys.executable, "-m", "generator", "build", "-o", str(tmp_path)], cwd=ROOT, env=env,
-                   check=True, capture_output=True, timeout=300)
-    result = check("--strict", *sorted(str(p) for p in tmp_path.glob("*.md")))
+def test_built_decks_pass(example_build):
+    out, _ = example_build
+    result = check("--strict", *sorted(str(p) for p in out.glob("*.md")))
     assert result.returncode == 0, result.stdout
 
 

@@ -15,11 +15,11 @@ NODE_STAMP := node_modules/.installed
 .PHONY: slides html pdf pptx readme-image test golden bench lock clean
 
 slides: $(STAMP) $(NODE_STAMP)
-	$(BIN)/verideck build $(DECKS) -o $(OUT)
+	$(BIN)/verideck build $(DECKS) -o $(OUT) --handout
 
 # Final artefacts through marp-cli, next to the Markdown: build/<stem>.html (fonts and figures embedded), .pdf, .pptx
 html pdf pptx: $(STAMP) $(NODE_STAMP)
-	$(BIN)/verideck build $(DECKS) -o $(OUT) --to $@
+	$(BIN)/verideck build $(DECKS) -o $(OUT) --handout --to $@
 
 # The slide picture in README.md, photographed from the built HTML in headless Chromium
 readme-image: html
@@ -36,7 +36,7 @@ $(NODE_STAMP): package.json package-lock.json
 # Regenerate the golden decks after an intended change; review with `git diff tests/golden`.
 golden: $(STAMP)
 	rm -rf $(GOLDEN)
-	$(BIN)/verideck build $(DECKS) -o $(GOLDEN)
+	$(BIN)/verideck build $(DECKS) -o $(GOLDEN) --handout
 	find $(GOLDEN) -mindepth 1 -type d -exec rm -rf {} +
 
 bench: $(STAMP)

@@ -24,7 +24,9 @@ from .model import Deck, MarkdownSlide
 from .render import render_deck
 from .solve import MathError, solve_slide
 from .spec import load_deck
+from .exercises import collect_exercises, is_exercise
 from .views import Context, DeckView, slide_view
+from .views.exercise import key_entry, key_pages, question_view
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,11 @@ class BuildResult:
     markdown: Path
     answers: Path
     figures: tuple[Path, ...]
+    handout: Path | None = None  # questions only (with --handout, when the deck has exercises)
+    key: Path | None = None  # the exercises' answers
+
+
+HANDOUT, KEY = ".handout.md", ".key.md"
 
 
 def front_matter(deck: Deck) -> str:
@@ -64,10 +71,42 @@ class StagedDeck:
 
     deck: Deck
     staging: Path
-    markdown: str
+    documents: dict[str, str]  # file suffix (".md", ".handout.md", ".key.md") → its Markdown
 
 
-def stage_deck(spec: Path, out_dir: Path) -> StagedDeck:
+def _slide_views(solutions, exercises, context: Context) -> tuple:
+    """The instructor's slides: each exercise's question slide just before its solution."""
+    questions = {exercise.id: question_view(exercise, context) for exercise in exercises}
+    views = []
+    for solution in solutions:
+        if is_exercise(solution):
+            views.append(questions[solution.slide.id])
+        views.append(slide_view(solution, context))
+    return tuple(views)
+
+
+def _documents(deck: Deck, solutions, context: Context, handout: bool) -> dict[str, str]:
+    """The Markdown of the deck, and with ``handout`` of its handout and answer key."""
+    exercises = collect_exercises(solutions)
+    words = context.words.exercise
+    def document(subtitle: str, slides: tuple) -> str:
+        return render_deck(DeckView(lang=deck.lang, title=deck.title, subtitle=subtitle,
+                                    front_matter=front_matter(deck), slides=slides))
+
+    documents = {".md": document(deck.subtitle or "", _slide_views(solutions, exercises, context))}
+    if handout and exercises:
+        documents[HANDOUT] = document(words.handout, tuple(question_view(e, context) for e in exercises))
+        documents[KEY] = document(words.key, key_pages(exercises, context))
+    return documents
+
+
+def _answer_file(deck: Deck, solutions, context: Context) -> str:
+    exercises = collect_exercises(solutions)
+    return answers_json(deck, collect_answers(solutions), [(e, key_entry(e, context).answer) for e in exercises],
+                        context.printer)
+
+
+def stage_deck(spec: Path, out_dir: Path, handout: bool = False) -> StagedDeck:
     """Load, solve, draw, render and check one deck into a staging folder inside ``out_dir``."""
     deck = load_deck(spec)
     solutions = solve_deck(deck)
@@ -84,17 +123,15 @@ def stage_deck(spec: Path, out_dir: Path) -> StagedDeck:
             if drawn_here:
                 drawn[_slide_id(solution)] = drawn_here
         context = Context(printer, words, drawn)
-        view = DeckView(deck.lang, deck.title, deck.subtitle or "", front_matter(deck),
-                        tuple(slide_view(solution, context) for solution in solutions))
-        markdown = render_deck(view)
-        verify_printed_math(markdown, out_dir / f"{deck.stem}.md")
-        (staging / f"{deck.stem}.md").write_text(markdown, encoding="utf-8")
-        (staging / f"{deck.stem}.answers.json").write_text(answers_json(collect_answers(solutions), printer),
-                                                           encoding="utf-8")
+        documents = _documents(deck, solutions, context, handout)
+        for suffix, markdown in documents.items():
+            verify_printed_math(markdown, out_dir / f"{deck.stem}{suffix}")
+            (staging / f"{deck.stem}{suffix}").write_text(markdown, encoding="utf-8")
+        (staging / f"{deck.stem}.answers.json").write_text(_answer_file(deck, solutions, context), encoding="utf-8")
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return StagedDeck(deck, staging, markdown)
+    return StagedDeck(deck, staging, documents)
 
 
 def discard(staged: StagedDeck) -> None:
@@ -103,14 +140,14 @@ def discard(staged: StagedDeck) -> None:
 
 def publish(staged: StagedDeck, out_dir: Path) -> BuildResult:
     try:
-        return _publish(staged.deck, staged.staging, out_dir)
+        return _publish(staged, out_dir)
     finally:
         discard(staged)
 
 
-def build_deck(spec: Path, out_dir: Path) -> BuildResult:
+def build_deck(spec: Path, out_dir: Path, handout: bool = False) -> BuildResult:
     """Build one deck (without KaTeX validation, which ``build_decks`` runs for all decks at once)."""
-    return publish(stage_deck(spec, out_dir), out_dir)
+    return publish(stage_deck(spec, out_dir, handout), out_dir)
 
 
 def verify_printed_math(markdown: str, target: Path) -> None:
@@ -122,9 +159,13 @@ def verify_printed_math(markdown: str, target: Path) -> None:
             f"{target}: not written: every printed equality must be verified ({report.summary()})"])
 
 
-def _publish(deck: Deck, staging: Path, out_dir: Path) -> BuildResult:
-    """Move a finished deck from ``staging`` into ``out_dir``, replacing the previous one."""
-    stem = deck.stem
+def _publish(staged: StagedDeck, out_dir: Path) -> BuildResult:
+    """Move a finished deck from its staging folder into ``out_dir``, replacing the previous one.
+
+    A handout and key from an earlier build are removed when this build has none, so the
+    files next to a deck always belong to it.
+    """
+    stem, staging = staged.deck.stem, staged.staging
     new_figures = staging / stem
     has_figures = any(new_figures.iterdir())
     target = out_dir / stem
@@ -132,10 +173,15 @@ def _publish(deck: Deck, staging: Path, out_dir: Path) -> BuildResult:
         target.rename(staging / ".previous-figures")
     if has_figures:
         new_figures.rename(target)
-    for suffix in (".md", ".answers.json"):
-        os.replace(staging / f"{stem}{suffix}", out_dir / f"{stem}{suffix}")
+    for suffix in (".md", ".answers.json", HANDOUT, KEY):
+        if (staging / f"{stem}{suffix}").exists():
+            os.replace(staging / f"{stem}{suffix}", out_dir / f"{stem}{suffix}")
+        elif suffix in (HANDOUT, KEY):
+            (out_dir / f"{stem}{suffix}").unlink(missing_ok=True)
     drawn = tuple(sorted(target.iterdir())) if has_figures else ()
-    return BuildResult(deck, out_dir / f"{stem}.md", out_dir / f"{stem}.answers.json", drawn)
+    handout = out_dir / f"{stem}{HANDOUT}" if HANDOUT in staged.documents else None
+    key = out_dir / f"{stem}{KEY}" if KEY in staged.documents else None
+    return BuildResult(staged.deck, out_dir / f"{stem}.md", out_dir / f"{stem}.answers.json", drawn, handout, key)
 
 
 def find_specs(paths: list[Path]) -> list[Path]:

@@ -32,6 +32,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("-o", "--out", type=Path, default=DEFAULT_OUT, help=f"output folder (default: {DEFAULT_OUT}/)")
     build.add_argument("--to", action="append", choices=FORMATS, metavar="FORMAT",
                        help="also convert with marp-cli: html, pdf or pptx (repeatable)")
+    build.add_argument("--handout", action="store_true",
+                       help="also write <stem>.handout.md (the exercises' questions) and <stem>.key.md (their answers)")
     build.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show a traceback for errors")
     check = commands.add_parser("check", help="verify every equality printed in Marp Markdown decks")
     check.add_argument("decks", nargs="+", type=Path, metavar="DECK.md", help="Marp Markdown files (ours or hand-written)")
@@ -72,10 +74,13 @@ def _build(args: argparse.Namespace) -> int:
         print(f"verideck: no lesson specs (*.yaml) in {', '.join(map(str, args.specs or [DEFAULT_DECKS]))}",
               file=sys.stderr)
         return EXIT_BAD_INPUT
-    run = build_decks(specs, args.out, tuple(args.to or ()))
+    run = build_decks(specs, args.out, tuple(args.to or ()), handout=args.handout)
     for result in run.built:
         figures = f", {len(result.figures)} figure(s)" if result.figures else ""
         print(f"built {result.markdown}{figures}")
+        for extra in (result.handout, result.key):
+            if extra is not None:
+                print(f"built {extra}")
     for path in run.exported:
         print(f"wrote {path}")
     for error in run.errors:

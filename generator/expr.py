@@ -23,6 +23,7 @@ from typing import Callable, Sequence
 
 import sympy
 from sympy import Expr
+from sympy.printing.str import StrPrinter
 
 from .errors import ExprError
 
@@ -75,6 +76,7 @@ FUNCTIONS: dict[str, FunctionRule] = {
     "log": FunctionRule(_log, (1, 2)),
     "sqrt": FunctionRule(sympy.sqrt),
     "abs": FunctionRule(sympy.Abs),
+    "sign": FunctionRule(sympy.sign),
     "sigmoid": FunctionRule(_sigmoid),
 }
 
@@ -304,6 +306,25 @@ def parse_expression(text: str, symbols: dict[str, sympy.Symbol] | None = None,
         raise ExprError(f"the expression is longer than {MAX_LENGTH} characters", MAX_LENGTH + 1)
     named = {name: FunctionRule(sympy.Function(name)) for name in named_functions}
     return _Parser(text, {} if symbols is None else symbols, named, keep_order).parse()
+
+
+class _TextPrinter(StrPrinter):
+    """Prints SymPy expressions in the grammar above, so ``parse_expression`` reads them back."""
+
+    def _print_Abs(self, expr: Expr) -> str:
+        return f"abs({self._print(expr.args[0])})"
+
+    def _print_Exp1(self, expr: Expr) -> str:
+        return "E"
+
+    def _print_Float(self, expr: Expr) -> str:
+        text = sympy.Float(expr, 30).__str__()
+        return f"({text})" if text.startswith("-") else text
+
+
+def expression_text(expr: Expr) -> str:
+    """``expr`` as plain text in this parser's grammar: ``parse_expression(expression_text(e)) == e``."""
+    return _TextPrinter().doprint(expr)
 
 
 def symbol(name: str) -> sympy.Symbol:

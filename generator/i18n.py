@@ -44,6 +44,35 @@ class MethodNames:
 
 
 @dataclass(frozen=True)
+class ExerciseWords:
+    """Question slides, handouts and answer keys."""
+
+    heading: str  # "Exercise {number}"
+    heading_titled: str  # "Exercise {number}: {title}"
+    code: str  # how students name the exercise when they submit answers
+    derivative: str
+    derivative_at: str  # {point}: x = 2
+    gradient: str
+    gradient_at: str
+    descent: str  # {method}, {steps}
+    descent_stop: str  # {method}, {condition}
+    fit: str  # {method}, {steps}
+    fit_stop: str  # {method}, {condition}
+    step_forms: tuple[str, ...]  # "step", "steps" (Russian: шаг, шага, шагов)
+    handout: str  # the handout's subtitle
+    key: str  # the key's subtitle
+    key_heading: str  # "Answers: 1–3"
+
+    def steps(self, count: int) -> str:
+        """``3 steps``; Russian chooses among three forms by the number's ending."""
+        if len(self.step_forms) == 2:
+            return f"{count} {self.step_forms[0 if count == 1 else 1]}"
+        ones, tens = count % 10, count % 100
+        form = 0 if ones == 1 and tens != 11 else 1 if 2 <= ones <= 4 and not 12 <= tens <= 14 else 2
+        return f"{count} {self.step_forms[form]}"
+
+
+@dataclass(frozen=True)
 class Words:
     derivative_title: str
     gradient_title: str
@@ -131,6 +160,7 @@ class Words:
     alt_compare: str
     derivation: str
     continued: str
+    exercise: ExerciseWords
 
 
 ENGLISH = Words(
@@ -226,6 +256,25 @@ ENGLISH = Words(
     compare_figure_title="{title}: the paths",
     alt_compare="Contour lines of {function} with the paths of {methods} from {start}",
     continued="{title} (continued)",
+    exercise=ExerciseWords(
+        heading="Exercise {number}",
+        heading_titled="Exercise {number}: {title}",
+        code="Exercise id for your answers: `{id}`",
+        derivative="Find the derivative.",
+        derivative_at="Find the value of the derivative at the point {point}.",
+        gradient="Find the gradient.",
+        gradient_at="Find the gradient at the point {point}.",
+        descent="{method}: take {steps} from the starting point. Where do you arrive?",
+        descent_stop="{method}: take steps from the starting point until {condition}. Where does it stop "
+                     "(after step N)?",
+        fit="Fit the model to the data with {steps} of {method}. Where do the parameters arrive?",
+        fit_stop="Fit the model to the data with {method} until {condition}. Where do the parameters stop "
+                 "(after step N)?",
+        step_forms=("step", "steps"),
+        handout="Exercises",
+        key="Answer key",
+        key_heading="Answers: {numbers}",
+    ),
 )
 
 RUSSIAN = Words(
@@ -321,6 +370,25 @@ RUSSIAN = Words(
     compare_figure_title="{title}: траектории",
     alt_compare="Линии уровня {function} и траектории методов {methods} из точки {start}",
     continued="{title} (продолжение)",
+    exercise=ExerciseWords(
+        heading="Задание {number}",
+        heading_titled="Задание {number}: {title}",
+        code="Код задания для ответа: `{id}`",
+        derivative="Найдите производную.",
+        derivative_at="Найдите значение производной в точке {point}.",
+        gradient="Найдите градиент.",
+        gradient_at="Найдите градиент в точке {point}.",
+        descent="{method}: сделайте {steps} из начальной точки. Куда вы придёте?",
+        descent_stop="{method}: делайте шаги из начальной точки, пока не выполнится {condition}. Где вы "
+                     "остановитесь (после шага N)?",
+        fit="Подгоните модель под данные: {steps} методом «{method}». Куда придут параметры?",
+        fit_stop="Подгоните модель под данные методом «{method}», пока не выполнится {condition}. Где "
+                 "остановятся параметры (после шага N)?",
+        step_forms=("шаг", "шага", "шагов"),
+        handout="Задания",
+        key="Ответы",
+        key_heading="Ответы: {numbers}",
+    ),
 )
 
 WORDS = {"en": ENGLISH, "ru": RUSSIAN}

@@ -219,6 +219,10 @@ class SlideLatexPrinter(LatexPrinter):
             return "y'"
         return rf"{self.name(name)}'\left({self.args(values)}\right)"
 
+    def prime_at(self, name: str, point: Expr) -> str:
+        """``f'(2)``, and ``y'(2)`` for the dependent variable too: a value asked on its own needs its point."""
+        return rf"{self.name(name)}'\left({self.doprint(point)}\right)"
+
     def partial(self, name: str, variable: sympy.Symbol) -> str:
         return rf"\frac{{\partial {self.name(name)}}}{{\partial {self.doprint(variable)}}}"
 

@@ -55,6 +55,7 @@ class DerivativeSlide:
     at: Expr | None
     forms: tuple[Expr, ...]  # instructor's equivalent forms of f', verified equal
     show_steps: bool  # print the derivation rule by rule
+    exercise: bool = False  # pose it as a question first (the answer: f', or f'(at))
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class GradientSlide:
     variables: tuple[sympy.Symbol, ...]
     name: str
     at: Point | None
+    exercise: bool = False  # pose it as a question first (the answer: ∇f, or ∇f(at))
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,7 @@ class DescentSlide:
     beta1: Rational = DEFAULTS["beta1"]
     beta2: Rational = DEFAULTS["beta2"]
     eps: Rational = DEFAULTS["eps"]
+    exercise: bool = False  # pose it as a question first (the answer: the point after the last step)
 
 
 @dataclass(frozen=True)
@@ -126,6 +129,7 @@ class FitSlide:
     batch_size: int  # examples per step: 1 = stochastic, len(data) = full batch, otherwise mini-batch
     seed: int | None  # shuffle the examples every epoch with this seed; None: the order of ``data``
     descent: DescentSlide  # the descent on the loss L(parameters), with the method and stopping rule
+    exercise: bool = False  # pose it as a question first (the answer: the parameters after the last step)
 
     @property
     def full_batch(self) -> bool:
@@ -180,6 +184,19 @@ class MarpSettings:
     directives: tuple[tuple[str, Union[str, bool]], ...]
 
 
+EXERCISE_KINDS = (DerivativeSlide, GradientSlide, DescentSlide, FitSlide)
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """A parameter of the deck that varies between students' variants: ``a: {choices: [1, 2, 3]}``."""
+
+    name: str
+    location: Location
+    options: tuple[Rational, ...]  # every value a variant may draw, in order
+    default: Rational  # the value of the instructor's own deck
+
+
 @dataclass(frozen=True)
 class Deck:
     source: Path
@@ -191,3 +208,9 @@ class Deck:
     exact_digits: int  # longest exact decimal printed as is
     marp: MarpSettings
     slides: tuple[Slide, ...]
+    parameters: tuple[Parameter, ...] = ()
+    values: tuple[tuple[str, Rational], ...] = ()  # the value each parameter has in this deck
+
+    @property
+    def exercises(self) -> tuple[Slide, ...]:
+        return tuple(slide for slide in self.slides if getattr(slide, "exercise", False))

@@ -39,15 +39,17 @@ def unrenderable(toolchain, documents: list[str]) -> list[list[tuple[MathSpan, s
 
 
 def katex_failures(staged: list[StagedDeck], out_dir: Path, toolchain) -> dict[int, CheckError]:
-    """Strict KaTeX on every formula of every staged deck: the decks that fail, with their errors."""
-    failures = {}
-    for index, problems in enumerate(unrenderable(toolchain, [deck.markdown for deck in staged])):
-        if problems:
-            target = out_dir / f"{staged[index].deck.stem}.md"
-            lines = [f"{target}:{span.line}: KaTeX cannot render {span.latex.strip()!r}: {error}"
-                     for span, error in problems]
-            failures[index] = CheckError(lines + [f"{target}: not written: every formula must render with KaTeX"])
-    return failures
+    """Strict KaTeX on every formula of every staged document: the decks that fail, with their errors."""
+    documents = [(index, suffix, markdown) for index, deck in enumerate(staged)
+                 for suffix, markdown in deck.documents.items()]
+    lines_of: dict[int, list[str]] = {}
+    for (index, suffix, _), problems in zip(documents, unrenderable(toolchain, [d[2] for d in documents])):
+        target = out_dir / f"{staged[index].deck.stem}{suffix}"
+        lines_of.setdefault(index, []).extend(f"{target}:{span.line}: KaTeX cannot render {span.latex.strip()!r}: "
+                                              f"{error}" for span, error in problems)
+    return {index: CheckError(lines + [f"{out_dir / staged[index].deck.stem}.md: not written: every formula must "
+                                       "render with KaTeX"])
+            for index, lines in lines_of.items() if lines}
 
 
 def add_katex_findings(reports: list[Report], toolchain) -> None:
@@ -61,12 +63,13 @@ def add_katex_findings(reports: list[Report], toolchain) -> None:
         report.findings.sort(key=lambda finding: finding.line)
 
 
-def build_decks(specs: list[Path], out_dir: Path, formats: tuple[str, ...] = (), katex: bool = True) -> RunResult:
+def build_decks(specs: list[Path], out_dir: Path, formats: tuple[str, ...] = (), katex: bool = True,
+                handout: bool = False) -> RunResult:
     run = RunResult()
     staged: list[StagedDeck] = []
     for spec in specs:
         try:
-            staged.append(stage_deck(spec, out_dir))
+            staged.append(stage_deck(spec, out_dir, handout))
         except VerideckError as error:
             run.errors.append(error)
         except Exception as error:  # a bug in verideck, not in the spec
@@ -88,6 +91,7 @@ def build_decks(specs: list[Path], out_dir: Path, formats: tuple[str, ...] = (),
             continue
         result = publish(deck, out_dir)
         run.built.append(result)
-        for fmt in formats:
-            run.exported.append(export(toolchain, result.markdown, fmt))
+        for markdown in (result.markdown, result.handout, result.key):
+            for fmt in formats if markdown is not None else ():
+                run.exported.append(export(toolchain, markdown, fmt))
     return run

@@ -50,6 +50,7 @@ class Context:
 
     path: Path
     problems: list[Problem] = field(default_factory=list)
+    parameters: dict[str, Rational] = field(default_factory=dict)  # the deck's parameters and their values
 
     def report(self, node: Node, key_path: str, message: str, column: int = 0) -> None:
         self.problems.append(Problem(_text_location(node, column), key_path, message))
@@ -144,6 +145,8 @@ def variable_name(node: Node, scope: Scope) -> sympy.Symbol:
     value = _scalar(node, "a variable name")
     if not is_valid_name(value):
         raise Invalid(f"expected a variable name such as x or w_0, got {value!r}")
+    if value in scope.context.parameters:
+        raise Invalid(f"{value!r} is a parameter of the deck (params.{value}), not a variable")
     return scope.symbols.setdefault(value, symbol(value))
 
 
@@ -158,9 +161,23 @@ def expression(node: Node, scope: Scope) -> Expr:
     if node.shape != "scalar" or node.scalar.kind in ("null", "bool"):
         raise Invalid(f"expected an expression such as x**2 + 1, got {node.describe()}")
     try:
-        return parse_expression(node.scalar.text, scope.symbols)
+        parsed = parse_expression(node.scalar.text, scope.symbols)
     except ExprError as error:
         raise Invalid(error.message, error.column) from None
+    return with_parameters(parsed, scope)
+
+
+def with_parameters(value: Expr, scope: Scope) -> Expr:
+    """``value`` with the deck's parameters replaced by their values in this deck (or this variant)."""
+    chosen = scope.context.parameters
+    used = sorted((s for s in value.free_symbols if s.name in chosen), key=lambda s: s.name)
+    if not used:
+        return value
+    result = value.xreplace({s: chosen[s.name] for s in used})
+    if result.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo, sympy.I):
+        values = ", ".join(f"{s.name} = {chosen[s.name]}" for s in used)
+        raise Invalid(f"with {values} the expression is undefined (a division by zero or a root of a negative)")
+    return result
 
 
 def number(node: Node, scope: Scope) -> Expr:
@@ -176,7 +193,7 @@ def number(node: Node, scope: Scope) -> Expr:
     if exact is not None:
         return exact
     try:
-        value = parse_expression(node.scalar.text, {})
+        value = with_parameters(parse_expression(node.scalar.text, {}), scope)
     except ExprError:
         raise Invalid(f"expected a number, got {node.describe()}") from None
     if value.free_symbols or not (value.is_real and value.is_finite):
@@ -382,9 +399,10 @@ def _form(node: Node, scope: Scope, name: str) -> Expr:
     if node.shape != "scalar" or node.scalar.kind in ("null", "bool"):
         raise Invalid(f"expected an expression, got {node.describe()}")
     try:
-        return parse_expression(node.scalar.text, scope.symbols, named_functions=(name,), keep_order=True)
+        parsed = parse_expression(node.scalar.text, scope.symbols, named_functions=(name,), keep_order=True)
     except ExprError as error:
         raise Invalid(error.message, error.column) from None
+    return with_parameters(parsed, scope)
 
 
 def raw(node: Node, scope: Scope) -> Node:
@@ -567,10 +585,12 @@ def _at_key(node: Node, key: str, scope: Scope, check: Callable[[], Any]) -> Any
 
 
 _COMMON = {"id": Field(identifier), "title": Field(one_line_text)}
+EXERCISE = {"exercise": Field(boolean, default=False)}  # the kinds whose answer can be asked
 
 SLIDE_KINDS: dict[str, tuple[dict[str, Field], Callable]] = {
     "markdown": ({"title": Field(one_line_text, required=True), "body": Field(text, required=True)}, _markdown),
     "derivative": ({
+        **EXERCISE,
         "function": Field(expression, required=True),
         "variable": Field(variable_name),
         "name": Field(function_name, default="f"),
@@ -579,12 +599,14 @@ SLIDE_KINDS: dict[str, tuple[dict[str, Field], Callable]] = {
         "show_steps": Field(boolean, default=True),
     }, _derivative),
     "gradient": ({
+        **EXERCISE,
         "function": Field(expression, required=True),
         "variables": Field(list_of(variable_name)),
         "name": Field(function_name, default="f"),
         "at": Field(point),
     }, _gradient),
     "gradient_descent": ({
+        **EXERCISE,
         "function": Field(expression, required=True),
         "variables": Field(list_of(variable_name)),
         "name": Field(function_name, default="f"),
@@ -596,6 +618,7 @@ SLIDE_KINDS: dict[str, tuple[dict[str, Field], Callable]] = {
         **METHOD_FIELDS,
     }, _descent),
     "fit": ({
+        **EXERCISE,
         "model": Field(expression, required=True),
         "input": Field(variable_name, default=symbol("x")),
         "data": Field(list_of(data_point, 1, MAX_DATA), required=True),
@@ -652,6 +675,12 @@ def _slide(node: Node, scope: Scope, index: int) -> model.Slide:
     base = {"id": values.pop("id") or f"{kind.replace('_', '-')}-{index + 1}",
             "location": node.location, "title": values.pop("title"),
             "places": model.Places(tuple((key, value.location) for key, _, value in node.items()))}
+    if "exercise" in fields:
+        base["exercise"] = values.pop("exercise")
+        if base["exercise"] and not any(key == "id" for key, _, _ in node.items()):
+            scope.context.report(node, scope.path, "an exercise needs an 'id': answer keys, handouts and "
+                                                   "students' submissions name it")
+            return _FAILED
     try:
         return build(values, node, scope, base)
     except Invalid as error:
@@ -678,6 +707,54 @@ def _slides(node: Node, scope: Scope) -> tuple[model.Slide, ...]:
     return _FAILED if _FAILED in slides else tuple(slides)
 
 
+MAX_OPTIONS = 10_000  # values one parameter may take
+
+
+def _parameter_values(values: dict) -> tuple[Rational, ...]:
+    """The values a parameter may take: its choices, or its range walked by its step."""
+    if (values["choices"] is None) == (values["range"] is None):
+        raise Invalid("give either 'choices' (a list of values) or 'range' ([low, high] with 'step')")
+    if values["choices"] is not None:
+        if values["step"] is not None:
+            raise Invalid("'step' belongs to a 'range', not to 'choices'")
+        if len(set(values["choices"])) != len(values["choices"]):
+            raise Invalid("the choices repeat")
+        return values["choices"]
+    low, high = values["range"]
+    step = values["step"]
+    if step is None:
+        raise Invalid("a 'range' needs a 'step' (the values are low, low + step, … up to high)")
+    count = int((high - low) / step) + 1
+    if count > MAX_OPTIONS:
+        raise Invalid(f"the range has {count} values; at most {MAX_OPTIONS} are allowed")
+    return tuple(low + k * step for k in range(count))
+
+
+def parameter(name: str) -> Converter:
+    def convert(node: Node, scope: Scope) -> model.Parameter:
+        if not is_valid_name(name):
+            raise Invalid(f"a parameter is named like a variable (a, x0, w_1), got {name!r}")
+        values = _mapping(node, scope, {"choices": Field(list_of(number, 1, MAX_OPTIONS)),
+                                        "range": Field(number_pair), "step": Field(positive_number),
+                                        "default": Field(number)})
+        if values is _FAILED:
+            return _FAILED
+        options = _parameter_values(values)
+        default = options[0] if values["default"] is None else values["default"]
+        if default not in options:
+            raise Invalid(f"the default {default} is not one of the values the parameter may take")
+        return model.Parameter(name, node.location, options, default)
+    return convert
+
+
+def parameters(node: Node, scope: Scope) -> tuple[model.Parameter, ...]:
+    """The ``params`` block: the deck's named parameters, each with the values a variant may draw."""
+    if node.shape != "mapping":
+        raise Invalid(f"expected a mapping of parameter names to their values, got {node.describe()}")
+    converted = [_convert(parameter(key), value, scope.child(key)) for key, _, value in node.items()]
+    return _FAILED if _FAILED in converted else tuple(converted)
+
+
 DECK_FIELDS: dict[str, Field] = {
     "title": Field(one_line_text, required=True),
     "subtitle": Field(one_line_text),
@@ -685,22 +762,45 @@ DECK_FIELDS: dict[str, Field] = {
     "precision": Field(integer_between(1, 15), default=4),
     "exact_digits": Field(integer_between(1, 40), default=8),
     "marp": Field(marp_directives, default=model.MarpSettings(())),
+    "params": Field(parameters, default=()),
     "slides": Field(_slides, required=True),
 }
 
 
-def load_deck(path: Path | str) -> model.Deck:
-    """Read and validate one spec; raise ``SpecError`` listing every problem in it."""
+def _spec_error(context: Context) -> SpecError:
+    return SpecError(sorted(context.problems, key=lambda p: (p.location.line, p.location.column)))
+
+
+def _read_parameters(root: Node, scope: Scope) -> tuple[model.Parameter, ...]:
+    """The ``params`` block, read before the slides that use the parameters' names."""
+    node = next((value for key, _, value in root.items() if key == "params"), None)
+    if node is None:
+        return ()
+    converted = _convert(parameters, node, scope.child("params"))
+    return () if converted is _FAILED else converted
+
+
+def load_deck(path: Path | str, choose: dict[str, Rational] | None = None) -> model.Deck:
+    """Read and validate one spec; raise ``SpecError`` listing every problem in it.
+
+    ``choose`` gives parameters other values than their defaults (a student's variant).
+    """
     path = Path(path)
     root = read_yaml(path)
     context = Context(path)
     scope = Scope(context, "", {})
     if root.shape != "mapping":
         raise SpecError([Problem(root.location, "", f"a lesson spec is a mapping with 'title' and 'slides', got {root.describe()}")])
-    values = _convert(lambda n, s: _mapping(n, s, DECK_FIELDS), root, scope)
+    declared = _read_parameters(root, scope)
+    if context.problems:
+        raise _spec_error(context)
+    context.parameters = {p.name: p.default for p in declared} | (choose or {})
+    values = _convert(lambda n, s: _mapping(n, s, {**DECK_FIELDS, "params": Field(raw)}), root, scope)
     if context.problems or values is _FAILED:
-        raise SpecError(sorted(context.problems, key=lambda p: (p.location.line, p.location.column)))
-    return model.Deck(source=path, stem=deck_stem(path), **values)
+        raise _spec_error(context)
+    values["parameters"] = declared
+    del values["params"]
+    return model.Deck(source=path, stem=deck_stem(path), values=tuple(context.parameters.items()), **values)
 
 
 def deck_stem(path: Path) -> str:

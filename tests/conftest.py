@@ -30,4 +30,4 @@ def example_build(tmp_path_factory) -> tuple[Path, RunResult]:
     tests that read the results; a test that needs a build of its own (another format, a second build
     to compare) makes it itself.  Tests must not write into this folder."""
     out = tmp_path_factory.mktemp("examples")
-    return out, build_decks(sorted(DECKS.glob("*.yaml")), out)
+    return out, build_decks(sorted(DECKS.glob("*.yaml")), out, handout=True)

@@ -24,7 +24,7 @@ import sympy
 from sympy import Expr
 
 from ..bounded import OutOfTime, is_zero
-from .evaluate import Context, Evaluator, Recurrence, symbol
+from .evaluate import Context, Evaluator, Recurrence, is_symbolic, symbol
 from .texparse import (Abs, Call, DerivOp, Func, Name, Nabla, Neg, Node, Num, Op, Partial, Prime, Sqrt, Statement,
                        TexError, Tuple, Vector)
 
@@ -112,7 +112,9 @@ def _function_head(node: Node, context: Context) -> bool:
     known = context.functions.get(node.name.key)
     if known is not None and [p.name for p in known.params] == keys:
         return True  # f(x, y) = … again, with f's own parameters: a (re)definition
-    return known is None or not any(key in context.values for key in keys)
+    # a parameter with a number (x_1 = 1.2) makes f(x_1, y_1) a value; a name that only stands for an
+    # expression (y = u^3 of an earlier chain rule) does not stop a new definition f(x, y) = …
+    return known is None or not any(key in context.values and not is_symbolic(context.values[key]) for key in keys)
 
 
 # -- checking -----------------------------------------------------------------------

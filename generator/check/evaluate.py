@@ -73,7 +73,7 @@ class Context:
         names = {p.name for f in self.functions.values() for p in f.params}
         for value in self.values.values():
             for symbol in value.free_symbols:
-                if not _is_symbolic(self.values.get(symbol.name)):
+                if not is_symbolic(self.values.get(symbol.name)):
                     names.add(symbol.name)
         return names
 
@@ -86,7 +86,7 @@ def split_index(key: str) -> Optional[tuple[str, int]]:
     return base, int(index)
 
 
-def _is_symbolic(value: Optional[Expr]) -> bool:
+def is_symbolic(value: Optional[Expr]) -> bool:
     return value is not None and bool(value.free_symbols)
 
 
@@ -251,7 +251,7 @@ class Evaluator:
         function = self.context.functions.get(key)
         if function is not None:
             return self.apply(function, args, node.primes)
-        if key in self.context.values and _is_symbolic(self.context.values[key]):
+        if key in self.context.values and is_symbolic(self.context.values[key]):
             return self.apply(self.as_function(key), args, node.primes)
         if node.name.base in FUNCTION_LETTERS and not node.name.sub_text:
             undefined = sympy.Function(key)

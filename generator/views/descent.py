@@ -62,13 +62,21 @@ def index_letter(slide, batch: bool = False) -> str:
     return "i" if slide.method == "gd" and not batch else "t"
 
 
-def _given(solution: DescentSolution, ctx: Context) -> str:
+def given_line(solution: DescentSolution, ctx: Context) -> str:
     p, slide = ctx.printer, solution.slide
     return p.equations([
         p.chain(p.call(slide.name, slide.variables), [solution.function]),
         p.chain(p.learning_rate_symbol, [], slide.learning_rate),
         p.chain(p.point_at(slide.variables, 0), [p.point([v for _, v in slide.start])]),
     ])
+
+
+def stop_condition(solution: DescentSolution, ctx: Context, batch: bool = False) -> str:
+    """``|f(p_{i+1}) − f(p_i)| < tolerance`` of a descent with a stopping rule."""
+    slide = solution.slide
+    i = index_letter(slide, batch)
+    return ctx.printer.relation(ctx.printer.change(slide.name, slide.variables, f"{i}+1", i), "<",
+                                slide.stop.tolerance)
 
 
 def _method_fields(solution: DescentSolution, ctx: Context, batch: bool) -> dict:
@@ -152,14 +160,12 @@ def descent_view(solution: DescentSolution, ctx: Context, batch: bool = False, t
     number = last.index + 1
     stop_rule = ""
     if slide.stop is not None:
-        i = index_letter(slide, batch)
-        condition = p.relation(p.change(slide.name, variables, f"{i}+1", i), "<", slide.stop.tolerance)
-        stop_rule = words.stop_rule.format(condition=inline(condition))
+        stop_rule = words.stop_rule.format(condition=inline(stop_condition(solution, ctx, batch)))
     return DescentView(
         id=slide.id,
         title=title,
         given_lead=words.given,
-        given=_given(solution, ctx),
+        given=given_line(solution, ctx),
         rule_lead=words.update_rule,
         stop_rule=stop_rule,
         partials_lead=words.partials if len(variables) > 1 else words.derivative,

@@ -83,7 +83,7 @@ def _examples_text(batch: tuple[int, ...], ctx: Context) -> str:
     return (ctx.words.example_one if len(batch) == 1 else ctx.words.example_many).format(indices=indices)
 
 
-def _batches_sentence(solution: FitSolution, ctx: Context) -> str:
+def batches_sentence(solution: FitSolution, ctx: Context) -> str:
     words, slide = ctx.words, solution.slide
     if slide.full_batch:
         return words.batches_full.format(count=len(slide.data))
@@ -182,7 +182,7 @@ def fit_view(solution: FitSolution, ctx: Context) -> FitView:
                                    for d in solution.model_partials),
         example_partials_lead=words.example_partials,
         example_partials=_example_partials(solution, ctx),
-        batches=_batches_sentence(solution, ctx),
+        batches=batches_sentence(solution, ctx),
         descent=view,
         curve_title=words.fitted_title.format(title=title),
         curve=figures.get("curve"),

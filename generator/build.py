@@ -70,7 +70,8 @@ class StagedDeck:
     """A deck fully prepared in its staging folder, waiting for the last checks and publishing."""
 
     deck: Deck
-    staging: Path
+    out_dir: Path  # where the files go when the deck is published
+    staging: Path  # a folder inside ``out_dir`` holding them until then
     documents: dict[str, str]  # file suffix (".md", ".handout.md", ".key.md") → its Markdown
 
 
@@ -85,11 +86,14 @@ def _slide_views(solutions, exercises, context: Context) -> tuple:
     return tuple(views)
 
 
-def _documents(deck: Deck, solutions, context: Context, handout: bool) -> dict[str, str]:
+def _documents(deck: Deck, solutions, context: Context, handout: bool, variant: int | None) -> dict[str, str]:
     """The Markdown of the deck, and with ``handout`` of its handout and answer key."""
     exercises = collect_exercises(solutions)
     words = context.words.exercise
+
     def document(subtitle: str, slides: tuple) -> str:
+        if variant is not None:
+            subtitle = " · ".join(filter(None, [subtitle, words.variant.format(number=variant)]))
         return render_deck(DeckView(lang=deck.lang, title=deck.title, subtitle=subtitle,
                                     front_matter=front_matter(deck), slides=slides))
 
@@ -106,9 +110,14 @@ def _answer_file(deck: Deck, solutions, context: Context) -> str:
                         context.printer)
 
 
-def stage_deck(spec: Path, out_dir: Path, handout: bool = False) -> StagedDeck:
-    """Load, solve, draw, render and check one deck into a staging folder inside ``out_dir``."""
-    deck = load_deck(spec)
+def stage_deck(spec: Path, out_dir: Path, handout: bool = False, choose: dict | None = None,
+               variant: int | None = None) -> StagedDeck:
+    """Load, solve, draw, render and check one deck into a staging folder inside ``out_dir``.
+
+    ``choose`` gives the deck's parameters a student's values; ``variant`` numbers that student's
+    variant under the title of the deck, its handout and key.
+    """
+    deck = load_deck(spec, choose)
     solutions = solve_deck(deck)
     printer = printer_for(deck.lang, deck.precision, deck.exact_digits)
     words = words_for(deck.lang)
@@ -123,7 +132,7 @@ def stage_deck(spec: Path, out_dir: Path, handout: bool = False) -> StagedDeck:
             if drawn_here:
                 drawn[_slide_id(solution)] = drawn_here
         context = Context(printer, words, drawn)
-        documents = _documents(deck, solutions, context, handout)
+        documents = _documents(deck, solutions, context, handout, variant)
         for suffix, markdown in documents.items():
             verify_printed_math(markdown, out_dir / f"{deck.stem}{suffix}")
             (staging / f"{deck.stem}{suffix}").write_text(markdown, encoding="utf-8")
@@ -131,23 +140,23 @@ def stage_deck(spec: Path, out_dir: Path, handout: bool = False) -> StagedDeck:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return StagedDeck(deck, staging, documents)
+    return StagedDeck(deck, out_dir, staging, documents)
 
 
 def discard(staged: StagedDeck) -> None:
     shutil.rmtree(staged.staging, ignore_errors=True)
 
 
-def publish(staged: StagedDeck, out_dir: Path) -> BuildResult:
+def publish(staged: StagedDeck) -> BuildResult:
     try:
-        return _publish(staged, out_dir)
+        return _publish(staged)
     finally:
         discard(staged)
 
 
 def build_deck(spec: Path, out_dir: Path, handout: bool = False) -> BuildResult:
     """Build one deck (without KaTeX validation, which ``build_decks`` runs for all decks at once)."""
-    return publish(stage_deck(spec, out_dir, handout), out_dir)
+    return publish(stage_deck(spec, out_dir, handout))
 
 
 def verify_printed_math(markdown: str, target: Path) -> None:
@@ -159,13 +168,13 @@ def verify_printed_math(markdown: str, target: Path) -> None:
             f"{target}: not written: every printed equality must be verified ({report.summary()})"])
 
 
-def _publish(staged: StagedDeck, out_dir: Path) -> BuildResult:
+def _publish(staged: StagedDeck) -> BuildResult:
     """Move a finished deck from its staging folder into ``out_dir``, replacing the previous one.
 
     A handout and key from an earlier build are removed when this build has none, so the
     files next to a deck always belong to it.
     """
-    stem, staging = staged.deck.stem, staged.staging
+    stem, staging, out_dir = staged.deck.stem, staged.staging, staged.out_dir
     new_figures = staging / stem
     has_figures = any(new_figures.iterdir())
     target = out_dir / stem

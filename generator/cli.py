@@ -15,7 +15,8 @@ from .export import FORMATS, ToolchainError, find_toolchain
 from .pipeline import add_katex_findings
 from .pipeline import build_decks
 from .check import check_file, reports_json
-from .errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_WRONG_MATH
+from .errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_WRONG_MATH, InternalError, VerideckError
+from .variants import build_variants, value_text
 
 DEFAULT_DECKS = Path("decks")
 DEFAULT_OUT = Path("build")
@@ -35,6 +36,13 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--handout", action="store_true",
                        help="also write <stem>.handout.md (the exercises' questions) and <stem>.key.md (their answers)")
     build.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show a traceback for errors")
+    variants = commands.add_parser("variants", help="build one variant of a deck per student, with its handout and key")
+    variants.add_argument("spec", type=Path, metavar="SPEC", help="a lesson spec with a 'params' block")
+    variants.add_argument("-n", "--count", type=_positive, default=30, help="how many variants (default: 30)")
+    variants.add_argument("--seed", type=int, default=0, help="the same seed draws the same variants (default: 0)")
+    variants.add_argument("-o", "--out", type=Path, default=DEFAULT_OUT / "variants",
+                          help=f"output folder: v01/, v02/, … and roster.csv (default: {DEFAULT_OUT}/variants/)")
+    variants.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show a traceback for errors")
     check = commands.add_parser("check", help="verify every equality printed in Marp Markdown decks")
     check.add_argument("decks", nargs="+", type=Path, metavar="DECK.md", help="Marp Markdown files (ours or hand-written)")
     check.add_argument("--plain", action="store_true", help="also check plain-text equations outside $…$")
@@ -43,6 +51,37 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="print the reports as JSON")
     check.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show a traceback for errors")
     return parser
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if not 1 <= value <= 999:
+        raise argparse.ArgumentTypeError(f"expected a whole number from 1 to 999, got {text}")
+    return value
+
+
+def _print_errors(errors, debug: bool) -> None:
+    for error in errors:
+        for line in error.lines():
+            print(line, file=sys.stderr)
+        if debug:
+            traceback.print_exception(error.__cause__ or error)
+
+
+def _variants(args: argparse.Namespace) -> int:
+    result = build_variants(args.spec, args.count, args.seed, args.out)
+    for variant in result.variants:
+        values = ", ".join(f"{name} = {value_text(value)}" for name, value in variant.values)
+        print(f"built {args.out / variant.name}/: {values}")
+    for reason, times in result.rejected.most_common():
+        print(f"rejected {times} draw(s): {reason} (e.g. {result.examples[reason]})")
+    if result.repeated:
+        distinct = len({variant.values for variant in result.variants})
+        print(f"verideck: only {distinct} different valid variant(s) exist; variants repeat", file=sys.stderr)
+    if result.roster is not None:
+        print(f"wrote {result.roster}")
+    _print_errors(result.run.errors, args.debug)
+    return max([EXIT_OK] + [error.exit_code for error in result.run.errors])
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -83,21 +122,29 @@ def _build(args: argparse.Namespace) -> int:
                 print(f"built {extra}")
     for path in run.exported:
         print(f"wrote {path}")
-    for error in run.errors:
-        for line in error.lines():
-            print(line, file=sys.stderr)
-        if args.debug:
-            traceback.print_exception(error.__cause__ or error)
+    _print_errors(run.errors, args.debug)
     return max([EXIT_OK] + [error.exit_code for error in run.errors])
+
+
+COMMANDS = {"build": _build, "check": _check, "variants": _variants}
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return _check(args) if args.command == "check" else _build(args)
+        return COMMANDS[args.command](args)
     except ToolchainError as error:
         print(f"verideck: {error}", file=sys.stderr)
         return error.exit_code
+    except VerideckError as error:
+        _print_errors([error], args.debug)
+        return error.exit_code
+    except Exception as error:  # a bug in verideck: one line for people, the traceback with --debug
+        internal = InternalError(f"verideck {args.command}: internal error: {type(error).__name__}: {error} "
+                                 "(this is a verideck bug; run with --debug for a traceback)")
+        internal.__cause__ = error
+        _print_errors([internal], args.debug)
+        return internal.exit_code
     except KeyboardInterrupt:
         return 130
 

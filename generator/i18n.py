@@ -62,6 +62,7 @@ class ExerciseWords:
     handout: str  # the handout's subtitle
     key: str  # the key's subtitle
     key_heading: str  # "Answers: 1–3"
+    variant: str  # "Variant {number}", under the title of a student's variant
 
     def steps(self, count: int) -> str:
         """``3 steps``; Russian chooses among three forms by the number's ending."""
@@ -274,6 +275,7 @@ ENGLISH = Words(
         handout="Exercises",
         key="Answer key",
         key_heading="Answers: {numbers}",
+        variant="Variant {number}",
     ),
 )
 
@@ -388,6 +390,7 @@ RUSSIAN = Words(
         handout="Задания",
         key="Ответы",
         key_heading="Ответы: {numbers}",
+        variant="Вариант {number}",
     ),
 )
 

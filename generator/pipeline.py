@@ -8,6 +8,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from .build import BuildResult, StagedDeck, discard, publish, stage_deck
 from .check import Finding, Report
@@ -38,17 +39,17 @@ def unrenderable(toolchain, documents: list[str]) -> list[list[tuple[MathSpan, s
     return failed
 
 
-def katex_failures(staged: list[StagedDeck], out_dir: Path, toolchain) -> dict[int, CheckError]:
+def katex_failures(staged: list[StagedDeck], toolchain) -> dict[int, CheckError]:
     """Strict KaTeX on every formula of every staged document: the decks that fail, with their errors."""
     documents = [(index, suffix, markdown) for index, deck in enumerate(staged)
                  for suffix, markdown in deck.documents.items()]
     lines_of: dict[int, list[str]] = {}
     for (index, suffix, _), problems in zip(documents, unrenderable(toolchain, [d[2] for d in documents])):
-        target = out_dir / f"{staged[index].deck.stem}{suffix}"
+        target = staged[index].out_dir / f"{staged[index].deck.stem}{suffix}"
         lines_of.setdefault(index, []).extend(f"{target}:{span.line}: KaTeX cannot render {span.latex.strip()!r}: "
                                               f"{error}" for span, error in problems)
-    return {index: CheckError(lines + [f"{out_dir / staged[index].deck.stem}.md: not written: every formula must "
-                                       "render with KaTeX"])
+    return {index: CheckError(lines + [f"{staged[index].out_dir / staged[index].deck.stem}.md: not written: every "
+                                       "formula must render with KaTeX"])
             for index, lines in lines_of.items() if lines}
 
 
@@ -63,35 +64,44 @@ def add_katex_findings(reports: list[Report], toolchain) -> None:
         report.findings.sort(key=lambda finding: finding.line)
 
 
-def build_decks(specs: list[Path], out_dir: Path, formats: tuple[str, ...] = (), katex: bool = True,
-                handout: bool = False) -> RunResult:
-    run = RunResult()
-    staged: list[StagedDeck] = []
-    for spec in specs:
-        try:
-            staged.append(stage_deck(spec, out_dir, handout))
-        except VerideckError as error:
-            run.errors.append(error)
-        except Exception as error:  # a bug in verideck, not in the spec
-            internal = InternalError(f"{spec}: internal error: {type(error).__name__}: {error} "
-                                     "(this is a verideck bug; run with --debug for a traceback)")
-            internal.__cause__ = error
-            run.errors.append(internal)
+def stage_into(run: RunResult, label: Path, stage: Callable[[], StagedDeck]) -> StagedDeck | None:
+    """Stage one deck; an error (the spec's, or a bug of verideck's) goes to ``run.errors``."""
+    try:
+        return stage()
+    except VerideckError as error:
+        run.errors.append(error)
+    except Exception as error:  # a bug in verideck, not in the spec
+        internal = InternalError(f"{label}: internal error: {type(error).__name__}: {error} "
+                                 "(this is a verideck bug; run with --debug for a traceback)")
+        internal.__cause__ = error
+        run.errors.append(internal)
+    return None
+
+
+def finish(run: RunResult, staged: list[StagedDeck], formats: tuple[str, ...] = (), katex: bool = True) -> RunResult:
+    """Validate every formula of the staged decks with KaTeX in one batch, then publish and export them."""
     toolchain = require_toolchain() if formats else find_toolchain()
     failures = {}
     if katex and staged:
         if toolchain is None:
             print("verideck: KaTeX validation skipped: marp-cli is not installed (run `npm ci`)", file=sys.stderr)
         else:
-            failures = katex_failures(staged, out_dir, toolchain)
+            failures = katex_failures(staged, toolchain)
     for index, deck in enumerate(staged):
         if index in failures:
             discard(deck)
             run.errors.append(failures[index])
             continue
-        result = publish(deck, out_dir)
+        result = publish(deck)
         run.built.append(result)
         for markdown in (result.markdown, result.handout, result.key):
             for fmt in formats if markdown is not None else ():
                 run.exported.append(export(toolchain, markdown, fmt))
     return run
+
+
+def build_decks(specs: list[Path], out_dir: Path, formats: tuple[str, ...] = (), katex: bool = True,
+                handout: bool = False) -> RunResult:
+    run = RunResult()
+    staged = [stage_into(run, spec, lambda: stage_deck(spec, out_dir, handout)) for spec in specs]
+    return finish(run, [deck for deck in staged if deck is not None], formats, katex)

@@ -100,6 +100,7 @@ def exercise_entry(exercise: Exercise, answer_latex: str) -> dict:
         "variables": [v.name for v in answer.variables],
         "symbolic": answer.symbolic,
         "answer": [expression_text(value) for value in answer.values],
+        "at": [expression_text(value) for value in exercise.at],
         "latex": answer_latex,
         "iterates": [[expression_text(value) for value in point] for point in answer.iterates],
     }

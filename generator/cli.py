@@ -16,7 +16,8 @@ from .pipeline import add_katex_findings
 from .pipeline import build_decks
 from .check import check_file, reports_json
 from .errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_WRONG_MATH, InternalError, VerideckError
-from .variants import build_variants, value_text
+from .grade import grade_submissions, grades_csv, open_keys, read_submissions, summary
+from .variants import build_variants, value_text, write_atomically
 
 DEFAULT_DECKS = Path("decks")
 DEFAULT_OUT = Path("build")
@@ -43,6 +44,12 @@ def _parser() -> argparse.ArgumentParser:
     variants.add_argument("-o", "--out", type=Path, default=DEFAULT_OUT / "variants",
                           help=f"output folder: v01/, v02/, … and roster.csv (default: {DEFAULT_OUT}/variants/)")
     variants.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show a traceback for errors")
+    grade = commands.add_parser("grade", help="check students' answers against a deck's answer key")
+    grade.add_argument("--key", type=Path, required=True, metavar="KEY",
+                       help="<deck>.answers.json, or the variants folder when submissions have a 'variant' column")
+    grade.add_argument("submissions", type=Path, metavar="SUBMISSIONS.csv", help="CSV: student,exercise,answer")
+    grade.add_argument("-o", "--out", type=Path, default=Path("grades.csv"), help="grades CSV (default: grades.csv)")
+    grade.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show a traceback for errors")
     check = commands.add_parser("check", help="verify every equality printed in Marp Markdown decks")
     check.add_argument("decks", nargs="+", type=Path, metavar="DECK.md", help="Marp Markdown files (ours or hand-written)")
     check.add_argument("--plain", action="store_true", help="also check plain-text equations outside $…$")
@@ -82,6 +89,15 @@ def _variants(args: argparse.Namespace) -> int:
         print(f"wrote {result.roster}")
     _print_errors(result.run.errors, args.debug)
     return max([EXIT_OK] + [error.exit_code for error in result.run.errors])
+
+
+def _grade(args: argparse.Namespace) -> int:
+    keys = open_keys(args.key)
+    graded = grade_submissions(keys, read_submissions(args.submissions))
+    write_atomically(args.out, grades_csv(graded))
+    print(summary(graded))
+    print(f"wrote {args.out} ({len(graded)} answer(s))")
+    return EXIT_OK
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -126,7 +142,7 @@ def _build(args: argparse.Namespace) -> int:
     return max([EXIT_OK] + [error.exit_code for error in run.errors])
 
 
-COMMANDS = {"build": _build, "check": _check, "variants": _variants}
+COMMANDS = {"build": _build, "check": _check, "variants": _variants, "grade": _grade}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -139,6 +155,9 @@ def main(argv: list[str] | None = None) -> int:
     except VerideckError as error:
         _print_errors([error], args.debug)
         return error.exit_code
+    except BrokenPipeError:  # the output was piped into a command that stopped reading (| head)
+        sys.stderr.close()
+        return EXIT_OK
     except Exception as error:  # a bug in verideck: one line for people, the traceback with --debug
         internal = InternalError(f"verideck {args.command}: internal error: {type(error).__name__}: {error} "
                                  "(this is a verideck bug; run with --debug for a traceback)")

@@ -42,6 +42,14 @@ class Exercise:
         return self.descent.slide.function if self.kind in ("descent", "fit") else self.solution.function
 
     @property
+    def at(self) -> tuple[Expr, ...]:
+        """Where a derivative or a gradient is asked (empty when the answer is the expression)."""
+        slide = self.solution.slide
+        if self.kind not in ("derivative", "gradient") or slide.at is None:
+            return ()
+        return (slide.at,) if self.kind == "derivative" else tuple(value for _, value in slide.at)
+
+    @property
     def descent(self) -> DescentSolution:
         return self.solution.descent if self.kind == "fit" else self.solution
 

@@ -131,13 +131,14 @@ def _unexpected_character(char: str) -> str:
 
 class _Parser:
     def __init__(self, text: str, symbols: dict[str, sympy.Symbol], named: dict[str, FunctionRule],
-                 keep_order: bool = False):
+                 keep_order: bool = False, known: frozenset[str] | None = None):
         self.tokens = tokenize(text)
         self.index = 0
         self.depth = 0
         self.symbols = symbols
         self.functions = {**FUNCTIONS, **named}
         self.evaluate = not keep_order
+        self.known = known  # answer mode: the variables a student may use (``xy`` → x·y, ``sin x``, ``sin^2(x)``)
 
     # -- token helpers -------------------------------------------------
     @property
@@ -219,6 +220,8 @@ class _Parser:
             return sympy.Rational(token.text)
         if token.kind == "name":
             self.advance()
+            if self.known is not None and token.text in self.functions and not self._at("("):
+                return self.loose_call(token)
             if self.accept("(") is not None:
                 return self.call(token)
             return self.name(token)
@@ -240,22 +243,70 @@ class _Parser:
             arguments.append(self.expression())
         self.expect(")")
         self.depth -= 1
+        return self.apply(name, arguments)
+
+    def apply(self, name: Token, arguments: list[Expr]) -> Expr:
+        rule = self.functions[name.text]
         if len(arguments) not in rule.arities:
             wanted = " or ".join(str(n) for n in rule.arities)
             raise ExprError(f"{name.text}() takes {wanted} argument(s), got {len(arguments)}", name.column)
         return rule.build(*arguments)
+
+    def split_name(self, token: Token) -> Expr | None:
+        """Answer mode: a run of letters written together — ``xy`` → x·y, ``sinx`` → sin(x), ``cos2x`` → cos(2x)."""
+        def product(text: str) -> Expr | None:
+            number = re.match(r"\d*", text).group()
+            letters = text[len(number):]
+            if not letters or not all(letter in self.known for letter in letters):
+                return None
+            factors = [sympy.Integer(number)] if number else []
+            factors += [self.symbols.setdefault(letter, sympy.Symbol(letter, real=True)) for letter in letters]
+            return sympy.Mul(*factors, evaluate=self.evaluate)
+        for function in sorted(self.functions, key=len, reverse=True):
+            if token.text.startswith(function) and len(token.text) > len(function):
+                inner = product(token.text[len(function):])
+                if inner is not None:
+                    return self.apply(Token("name", function, token.column), [inner])
+        return product(token.text)
+
+    def loose_call(self, name: Token) -> Expr:
+        """Answer mode: ``sin^2(2x)`` (a power of the function's value) and ``sin 2x``, ``ln x`` without brackets."""
+        exponent = None
+        if (token := self.accept("^", "**")) is not None:
+            self.nested()
+            exponent = self.atom()
+            self.depth -= 1
+        if self.accept("(") is not None:
+            value = self.call(name)
+        elif self._starts_atom():
+            self.nested()
+            argument = self.power()
+            if argument.is_number and self.current.kind == "name" and self.current.text not in self.functions:
+                argument = sympy.Mul(argument, self.power(), evaluate=self.evaluate)  # sin 2x = sin(2x)
+            self.depth -= 1
+            value = self.apply(name, [argument])
+        else:
+            raise ExprError(f"{name.text} is a function: write {name.text}(...)", name.column)
+        return value if exponent is None else _bounded_power(value, exponent, token, self.evaluate)
 
     def name(self, token: Token) -> Expr:
         if token.text in CONSTANTS:
             return CONSTANTS[token.text]
         if token.text in self.functions:
             raise ExprError(f"{token.text} is a function: write {token.text}(...)", token.column)
+        if self.known is not None and token.text not in self.known:
+            split = self.split_name(token)
+            if split is not None:
+                return split
         if token.text not in self.symbols:
             self.symbols[token.text] = sympy.Symbol(token.text, real=True)
         return self.symbols[token.text]
 
     def negate(self, operand: Expr) -> Expr:
         return -operand if self.evaluate else sympy.Mul(-1, operand, evaluate=False)
+
+    def _at(self, op: str) -> bool:
+        return self.current.kind == "op" and self.current.text == op
 
     def _starts_atom(self) -> bool:
         token = self.current
@@ -280,32 +331,44 @@ def _reciprocal(value: Expr, token: Token, evaluate: bool) -> Expr:
     return sympy.Pow(value, -1, evaluate=evaluate)
 
 
-def _bounded_power(base: Expr, exponent: Expr, token: Token, evaluate: bool = True) -> Expr:
-    """``base ** exponent``, refusing numeric powers too large to compute."""
+def power_problem(base: Expr, exponent: Expr) -> str | None:
+    """Why ``base ** exponent`` must not be computed (too many digits, 0 to a negative power), or None."""
     if base.is_number and exponent.is_number and exponent.is_Rational and base.is_Rational:
         magnitude = max(abs(base.p), abs(base.q), 2)
         digits = abs(exponent) * math.log10(magnitude)
         if digits > MAX_POWER_DIGITS:
-            raise ExprError(f"the power is too large to compute (about {int(digits)} digits)", token.column)
+            return f"the power is too large to compute (about {int(digits)} digits)"
         if base.is_zero and exponent.is_negative:
-            raise ExprError("division by zero", token.column)
+            return "division by zero"
     elif exponent.is_number and exponent.is_Rational and abs(exponent) > 10_000:
-        raise ExprError("the exponent is too large", token.column)
+        return "the exponent is too large"
+    return None
+
+
+def _bounded_power(base: Expr, exponent: Expr, token: Token, evaluate: bool = True) -> Expr:
+    """``base ** exponent``, refusing numeric powers too large to compute."""
+    problem = power_problem(base, exponent)
+    if problem is not None:
+        raise ExprError(problem, token.column)
     return sympy.Pow(base, exponent, evaluate=evaluate)
 
 
 def parse_expression(text: str, symbols: dict[str, sympy.Symbol] | None = None,
-                     named_functions: tuple[str, ...] = (), keep_order: bool = False) -> Expr:
+                     named_functions: tuple[str, ...] = (), keep_order: bool = False,
+                     answer_variables: Sequence[str] | None = None) -> Expr:
     """Parse ``text`` with the whitelist grammar; raise ``ExprError`` with a column.
 
     ``named_functions`` are names the text may call as functions of one
     argument that stay unevaluated, such as ``sigma(x)`` for the slide's own σ.
     ``keep_order`` builds sums and products unevaluated, in the order written.
+    ``answer_variables`` switches on the looser reading of students' answers
+    (``sin^2(2x)``, ``sin 2x``, ``2xy``), knowing which single names are variables.
     """
     if len(text) > MAX_LENGTH:
         raise ExprError(f"the expression is longer than {MAX_LENGTH} characters", MAX_LENGTH + 1)
     named = {name: FunctionRule(sympy.Function(name)) for name in named_functions}
-    return _Parser(text, {} if symbols is None else symbols, named, keep_order).parse()
+    known = None if answer_variables is None else frozenset(answer_variables)
+    return _Parser(text, {} if symbols is None else symbols, named, keep_order, known).parse()
 
 
 class _TextPrinter(StrPrinter):

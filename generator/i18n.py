@@ -74,6 +74,26 @@ class ExerciseWords:
 
 
 @dataclass(frozen=True)
+class FeedbackWords:
+    """What ``verideck grade`` tells about an answer, per diagnosis."""
+
+    unsimplified: str
+    unproven: str  # {note}
+    chain_rule: str
+    wrong_power: str
+    sign: str
+    constant_factor: str  # {factor}
+    close: str
+    too_few_digits: str
+    wrong_step: str  # {step}, {last}
+    wrong_shape: str  # {expected}
+    one_value: str
+    coordinates: str  # {count}
+    unreadable: str  # {reason}
+    unknown_exercise: str  # {exercise}, {known}
+
+
+@dataclass(frozen=True)
 class Words:
     derivative_title: str
     gradient_title: str
@@ -162,6 +182,7 @@ class Words:
     derivation: str
     continued: str
     exercise: ExerciseWords
+    feedback: FeedbackWords
 
 
 ENGLISH = Words(
@@ -277,6 +298,22 @@ ENGLISH = Words(
         key_heading="Answers: {numbers}",
         variant="Variant {number}",
     ),
+    feedback=FeedbackWords(
+        unsimplified="Equivalent to the answer, though it can be simplified.",
+        unproven="Agrees with the answer at random points, but could not be proved equal ({note}): check by hand.",
+        chain_rule="The inner derivative is missing (chain rule).",
+        wrong_power="A power was not lowered (power rule: (u^n)' = n·u^(n−1)·u').",
+        sign="The sign is wrong.",
+        constant_factor="Off by a constant factor: {factor} times the right answer.",
+        close="Close, but not equal to the answer at the digits given.",
+        too_few_digits="Rounds to the answer, but give at least 3 significant digits.",
+        wrong_step="This is the point after step {step}; the exercise asks for step {last}.",
+        wrong_shape="Expected {expected}.",
+        one_value="one value",
+        coordinates="{count} values, such as (a, b)",
+        unreadable="Cannot read the answer: {reason}.",
+        unknown_exercise="No exercise {exercise!r} in the key (its exercises: {known}).",
+    ),
 )
 
 RUSSIAN = Words(
@@ -391,6 +428,23 @@ RUSSIAN = Words(
         key="Ответы",
         key_heading="Ответы: {numbers}",
         variant="Вариант {number}",
+    ),
+    feedback=FeedbackWords(
+        unsimplified="Ответ равносилен верному, но его можно упростить.",
+        unproven="Совпадает с ответом в случайных точках, но равенство не удалось доказать ({note}): "
+                 "проверьте вручную.",
+        chain_rule="Не хватает производной внутренней функции (производная сложной функции).",
+        wrong_power="Степень не понижена: (u^n)' = n·u^(n−1)·u'.",
+        sign="Неверный знак.",
+        constant_factor="Ответ отличается постоянным множителем: {factor} от верного.",
+        close="Близко, но с указанными знаками не совпадает с ответом.",
+        too_few_digits="Округление верное, но нужно не меньше 3 значащих цифр.",
+        wrong_step="Это точка после шага {step}, а в задании — после шага {last}.",
+        wrong_shape="Ожидалось: {expected}.",
+        one_value="одно значение",
+        coordinates="{count} значения, например (a; b)",
+        unreadable="Не удалось прочитать ответ: {reason}.",
+        unknown_exercise="В ключе нет задания {exercise!r} (задания: {known}).",
     ),
 )
 

@@ -135,12 +135,16 @@ def roster_text(parameters: tuple[Parameter, ...], variants: list[Variant]) -> s
     return buffer.getvalue()
 
 
-def write_roster(out_dir: Path, parameters: tuple[Parameter, ...], variants: list[Variant]) -> Path:
-    path = out_dir / "roster.csv"
-    temporary = path.with_suffix(".csv.partial")
-    temporary.write_text(roster_text(parameters, variants), encoding="utf-8")
+def write_atomically(path: Path, text: str) -> Path:
+    """Write ``text`` next to ``path`` and move it into place: a reader never sees half a file."""
+    temporary = path.with_name(f".{path.name}.partial")
+    temporary.write_text(text, encoding="utf-8")
     temporary.replace(path)
     return path
+
+
+def write_roster(out_dir: Path, parameters: tuple[Parameter, ...], variants: list[Variant]) -> Path:
+    return write_atomically(out_dir / "roster.csv", roster_text(parameters, variants))
 
 
 __all__ = ["build_variants", "Variant", "VariantRun"]

@@ -17,7 +17,7 @@ from typing import Optional
 import sympy
 from sympy import Expr
 
-from ..expr import FUNCTIONS as WHITELIST
+from ..expr import FUNCTIONS as WHITELIST, power_problem
 from .texparse import (Abs, Call, DerivOp, Func, Name, Nabla, Neg, Node, Num, Op, Partial, Prime, Sqrt, TexError,
                        Tuple, Vector)
 
@@ -88,6 +88,16 @@ def split_index(key: str) -> Optional[tuple[str, int]]:
 
 def is_symbolic(value: Optional[Expr]) -> bool:
     return value is not None and bool(value.free_symbols)
+
+
+def _power(base: Expr, exponent: Expr) -> Expr:
+    """``base ** exponent``, refusing powers too large to compute (``9^{9^{9^{9}}}``)."""
+    if exponent.is_Number and abs(exponent) > MAX_POWER:
+        raise TexError("the power is too large")
+    problem = power_problem(base, exponent)
+    if problem is not None:
+        raise TexError(problem)
+    return base**exponent
 
 
 def symbol(name: str) -> sympy.Symbol:
@@ -215,9 +225,7 @@ class Evaluator:
             if right == 0:
                 raise TexError("division by zero")
             return left / right
-        if right.is_Number and abs(right) > MAX_POWER:
-            raise TexError("the power is too large")
-        return left**right
+        return _power(left, right)
 
     def _Neg(self, node: Neg) -> Expr:
         return -self.build(node.operand)
@@ -243,7 +251,7 @@ class Evaluator:
             result = sympy.log(argument, self.build(node.base))
         else:
             result = WHITELIST[node.name].build(argument)
-        return result if node.power is None else result ** self.build(node.power)
+        return result if node.power is None else _power(result, self.build(node.power))
 
     def _Call(self, node: Call) -> Expr:
         key = self.name_key(node.name)

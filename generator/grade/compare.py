@@ -1,0 +1,121 @@
+"""Comparing a student's value with the key: symbolic equivalence (sound) and numbers at the digits given.
+
+Two expressions are equivalent only when ``simplify(a − b)`` is zero (within a time limit, in the
+bounded worker) *and* they agree at random points where both are defined — so forms that differ
+only where the expressions are undefined count as equal, and a simplification bug cannot pass a
+wrong answer.  A decimal is right when the key rounded to the same decimal places equals it.
+"""
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+
+import sympy
+from sympy import Expr
+
+from ..bounded import OutOfTime, call, is_zero
+
+POINTS = 8  # random points that must agree
+TOLERANCE = 1e-9
+MAX_SIMPLIFY_OPS = 400  # larger differences are not simplified at all
+MIN_SIGNIFICANT = 3
+CLOSE = Decimal("0.01")  # relative distance that counts as "numerically close"
+DIGITS = 40  # working precision of numeric comparisons
+
+
+@dataclass(frozen=True)
+class Equivalence:
+    holds: bool  # proved equal (and agreeing at random points)
+    agrees: bool  # agrees at the random points (possibly without a proof)
+    note: str = ""  # why there is no proof, when it agrees without one
+
+
+def agree_at_points(a: Expr, b: Expr, seed: int = 20261123) -> bool | None:
+    """Whether ``a`` and ``b`` agree at random points where both are defined and real; None if too few are."""
+    free = sorted((a - b).free_symbols | a.free_symbols | b.free_symbols, key=lambda s: s.name)
+    generator = random.Random(seed)
+    checked = 0
+    for _ in range(POINTS * 6):
+        point = {s: sympy.Rational(generator.randint(-300, 300), 97) for s in free}
+        x, y = _complex(a, point), _complex(b, point)
+        if x is None or y is None:
+            continue
+        if abs(x - y) > TOLERANCE * max(1.0, abs(x), abs(y)):
+            return False
+        checked += 1
+        if checked == POINTS:
+            return True
+    return True if checked >= 3 else None
+
+
+def _complex(expr: Expr, point: dict) -> complex | None:
+    try:
+        value = complex(sympy.N(expr.xreplace(point), 30))
+    except (TypeError, ValueError, ZeroDivisionError, OverflowError):
+        return None
+    if value != value or abs(value) == float("inf") or abs(value.imag) > TOLERANCE:
+        return None
+    return value
+
+
+def equivalent(a: Expr, b: Expr) -> Equivalence:
+    """Sound equivalence of two expressions (see the module's docstring)."""
+    difference = a - b
+    if difference == 0:
+        return Equivalence(True, True)
+    agrees = agree_at_points(a, b)
+    if agrees is False:
+        return Equivalence(False, False)
+    if sympy.count_ops(difference) > MAX_SIMPLIFY_OPS:
+        return Equivalence(False, bool(agrees), "too large to simplify")
+    try:
+        proved = is_zero(difference) or call(_zero_through_exponentials, difference)
+    except OutOfTime:
+        return Equivalence(False, bool(agrees), "could not simplify in time")
+    if proved:
+        return Equivalence(True, True)
+    return Equivalence(False, bool(agrees), "simplify could not prove it" if agrees else "")
+
+
+def _zero_through_exponentials(difference: Expr) -> bool:
+    """A second try for trigonometric identities simplify misses: everything as exponentials."""
+    return bool(sympy.simplify(sympy.expand_trig(difference).rewrite(sympy.exp)) == 0)
+
+
+def equal_numbers(a: Expr, b: Expr) -> bool:
+    """Two constants equal: exactly for rationals, else to ``DIGITS`` digits (no simplify, which can hang)."""
+    if a.is_Rational and b.is_Rational:
+        return a == b
+    value = sympy.N(a - b, DIGITS)
+    if not value.is_Number:
+        return False
+    scale = max(1, abs(sympy.N(a, DIGITS)), abs(sympy.N(b, DIGITS)))
+    return bool(abs(value) <= sympy.Float(10) ** (10 - DIGITS) * scale)
+
+
+@dataclass(frozen=True)
+class NumberMatch:
+    """How a typed decimal relates to the key's value."""
+
+    rounds_right: bool  # the key rounded to the places typed gives the typed number
+    significant: int  # significant digits typed
+    close: bool  # within 1 % of the key
+
+
+def match_decimal(typed: Decimal, key: Expr) -> NumberMatch:
+    places = max(0, -typed.as_tuple().exponent)
+    exact = Decimal(str(sympy.N(key, DIGITS)))
+    quantum = Decimal(1).scaleb(-places)
+    rounded = {exact.quantize(quantum, rounding=mode) for mode in (ROUND_HALF_EVEN, ROUND_HALF_UP)}
+    close = abs(typed - exact) <= CLOSE * max(abs(exact), Decimal("1e-12"))
+    return NumberMatch(typed in rounded, _significant_digits(typed), close)
+
+
+def _significant_digits(typed: Decimal) -> int:
+    """Digits from the first non-zero one: 0.0960 → 3, 12.10 → 4, 0.0 → 1."""
+    digits = typed.as_tuple().digits
+    stripped = list(digits)
+    while len(stripped) > 1 and stripped[0] == 0:
+        stripped.pop(0)
+    return len(stripped)

@@ -16,6 +16,7 @@ from .pipeline import add_katex_findings
 from .pipeline import build_decks
 from .check import check_file, reports_json
 from .errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_WRONG_MATH, InternalError, VerideckError
+from .moodle import export_moodle
 from .grade import grade_submissions, grades_csv, open_keys, read_submissions, summary
 from .variants import build_variants, value_text, write_atomically
 
@@ -44,6 +45,11 @@ def _parser() -> argparse.ArgumentParser:
     variants.add_argument("-o", "--out", type=Path, default=DEFAULT_OUT / "variants",
                           help=f"output folder: v01/, v02/, … and roster.csv (default: {DEFAULT_OUT}/variants/)")
     variants.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show a traceback for errors")
+    export = commands.add_parser("export", help="export a deck's exercises to a quiz format")
+    export.add_argument("format", choices=("moodle",), help="moodle: Moodle XML (numerical, cloze, multichoice)")
+    export.add_argument("spec", type=Path, metavar="SPEC", help="a lesson spec with exercises")
+    export.add_argument("-o", "--out", type=Path, default=Path("quiz.xml"), help="output file (default: quiz.xml)")
+    export.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show a traceback for errors")
     grade = commands.add_parser("grade", help="check students' answers against a deck's answer key")
     grade.add_argument("--key", type=Path, required=True, metavar="KEY",
                        help="<deck>.answers.json, or the variants folder when submissions have a 'variant' column")
@@ -100,6 +106,12 @@ def _grade(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _export(args: argparse.Namespace) -> int:
+    path, questions = export_moodle(args.spec, args.out)
+    print(f"wrote {path} ({questions} question(s))")
+    return EXIT_OK
+
+
 def _check(args: argparse.Namespace) -> int:
     reports = []
     for deck in args.decks:
@@ -142,7 +154,7 @@ def _build(args: argparse.Namespace) -> int:
     return max([EXIT_OK] + [error.exit_code for error in run.errors])
 
 
-COMMANDS = {"build": _build, "check": _check, "variants": _variants, "grade": _grade}
+COMMANDS = {"build": _build, "check": _check, "variants": _variants, "grade": _grade, "export": _export}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -33,6 +33,8 @@ _FUNCTION_NAMES = {
            "acot": r"\arcctg", "sinh": r"\operatorname{sh}", "cosh": r"\operatorname{ch}", "tanh": r"\operatorname{th}"},
 }
 
+_MATHJAX_NAMES = {rf"\{name}": rf"\operatorname{{{name}}}" for name in ("tg", "ctg", "arctg", "arcctg")}
+
 APPROX = r"\approx"
 
 
@@ -44,6 +46,7 @@ class SlideLatexPrinter(LatexPrinter):
         "lang": "en",
         "precision": 4,
         "exact_digits": 8,
+        "mathjax": False,  # Moodle renders with MathJax, which has no \tg \ctg \arctg \arcctg: \operatorname
     }
 
     def __init__(self, settings: dict | None = None):
@@ -54,6 +57,8 @@ class SlideLatexPrinter(LatexPrinter):
             if not isinstance(self._settings[key], int) or self._settings[key] < 1:
                 raise ValueError(f"{key} must be a positive whole number")
         self._function_names = _FUNCTION_NAMES[self._settings["lang"]]
+        if self._settings["mathjax"]:
+            self._function_names = {name: _MATHJAX_NAMES.get(macro, macro) for name, macro in self._function_names.items()}
         self._comma = self._settings["lang"] == "ru"
 
     # -- numbers ----------------------------------------------------------
@@ -461,8 +466,8 @@ def _is_held_decimal(item: Expr, exact_digits: int) -> bool:
     return digits is not None and digits <= exact_digits
 
 
-def printer_for(lang: str, precision: int, exact_digits: int) -> SlideLatexPrinter:
-    return SlideLatexPrinter({"lang": lang, "precision": precision, "exact_digits": exact_digits})
+def printer_for(lang: str, precision: int, exact_digits: int, mathjax: bool = False) -> SlideLatexPrinter:
+    return SlideLatexPrinter({"lang": lang, "precision": precision, "exact_digits": exact_digits, "mathjax": mathjax})
 
 
 __all__ = ["SlideLatexPrinter", "printer_for", "APPROX", "Decimal"]

@@ -780,6 +780,19 @@ def _read_parameters(root: Node, scope: Scope) -> tuple[model.Parameter, ...]:
     return () if converted is _FAILED else converted
 
 
+def load_parameters(path: Path | str) -> tuple[model.Parameter, ...]:
+    """Only the ``params`` block of a spec (a variant's draw is validated with the whole deck)."""
+    path = Path(path)
+    root = read_yaml(path)
+    context = Context(path)
+    if root.shape != "mapping":
+        raise SpecError([Problem(root.location, "", f"a lesson spec is a mapping with 'title' and 'slides', got {root.describe()}")])
+    declared = _read_parameters(root, Scope(context, "", {}))
+    if context.problems:
+        raise _spec_error(context)
+    return declared
+
+
 def load_deck(path: Path | str, choose: dict[str, Rational] | None = None) -> model.Deck:
     """Read and validate one spec; raise ``SpecError`` listing every problem in it.
 
@@ -812,4 +825,4 @@ def deck_stem(path: Path) -> str:
     return path.stem
 
 
-__all__ = ["load_deck", "deck_stem", "SLIDE_KINDS", "DECK_FIELDS", "FUNCTIONS"]
+__all__ = ["load_deck", "load_parameters", "deck_stem", "SLIDE_KINDS", "DECK_FIELDS", "FUNCTIONS"]

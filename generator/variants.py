@@ -23,7 +23,7 @@ from .expr import expression_text
 from .model import Parameter
 from .numbers import decimal_text, rational_to_decimal, terminating_digits
 from .pipeline import RunResult, finish, stage_into
-from .spec import load_deck
+from .spec import load_parameters
 
 MAX_DRAWS_PER_VARIANT = 20  # rejected draws allowed per variant before giving up
 SHOWN_REASONS = 3
@@ -75,11 +75,11 @@ def _reason(error: SpecError) -> str:
 
 
 def _declared_parameters(spec: Path) -> tuple[Parameter, ...]:
-    deck = load_deck(spec)
-    if not deck.parameters:
+    parameters = load_parameters(spec)
+    if not parameters:
         raise SpecError([Problem(Location(spec, 1), "params",
                                  "the spec has no 'params': every variant would be the same")])
-    return deck.parameters
+    return parameters
 
 
 def build_variants(spec: Path, count: int, seed: int, out_dir: Path, katex: bool = True) -> VariantRun:

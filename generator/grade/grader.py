@@ -21,7 +21,7 @@ from .mistakes import derivative_mistakes
 from .reading import Item, Reading, Unreadable, read_answer
 
 MISTAKES_SECONDS = 20.0  # making the common mistakes of one exercise (once per exercise)
-UNSIMPLIFIED_OPS = 3  # an equivalent form this many operations longer than the key's "can be simplified"
+UNSIMPLIFIED_OPS = 2  # an equivalent form this many operations longer than the key's "can be simplified"
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from .mistakes import derivative_mistakes
 from .reading import Item, Reading, Unreadable, read_answer
 
 MISTAKES_SECONDS = 20.0  # making the common mistakes of one exercise (once per exercise)
-UNSIMPLIFIED_OPS = 2  # an equivalent form this many operations longer than the key's "can be simplified"
+UNSIMPLIFIED_OPS = 1  # an equivalent form this many operations longer than the key's "can be simplified"
 
 
 @dataclass(frozen=True)
@@ -145,11 +145,24 @@ def _numeric(exercise: KeyExercise, reading: Reading) -> tuple[str, str, dict]:
     mistake = _numeric_mistake(exercise, items)
     if mistake:
         return "incorrect", mistake, {}
+    factor = _common_factor(items, exercise.answer)
+    if factor:
+        return "incorrect", "constant_factor", {"factor": factor}
     if all(m in ("ok", "too_few") for m in matches):
         return "incorrect", "too_few_digits", {}
     if all(m in ("ok", "too_few", "close") for m in matches):
         return "incorrect", "close", {}
     return "incorrect", "", {}
+
+
+def _common_factor(items: tuple[Item, ...], answer: tuple[Expr, ...]) -> str:
+    """A vector that is the key times one constant other than ±1 (a single number always is one: not said)."""
+    if len(items) < 2 or any(target == 0 for target in answer):
+        return ""
+    ratios = [item.value / target for item, target in zip(items, answer)]
+    if not all(ratio.is_number for ratio in ratios) or not all(equal_numbers(r, ratios[0]) for r in ratios):
+        return ""
+    return "" if ratios[0] in (0, 1, -1) else expression_text(ratios[0])
 
 
 def _numeric_mistake(exercise: KeyExercise, items: tuple[Item, ...]) -> str:

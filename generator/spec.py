@@ -502,7 +502,7 @@ def _fit(values: dict, node: Node, scope: Scope, base: dict) -> model.FitSlide:
     descent = model.DescentSlide(id=base["id"], location=base["location"], places=base["places"], title=base["title"],
                                  function=loss, variables=params, name="L", start=values["params"],
                                  learning_rate=values["learning_rate"], steps=values["steps"], stop=values["stop"],
-                                 figure=values["figure"], **_method_settings(values))
+                                 figure=values["figure"], exercise=base["exercise"], **_method_settings(values))
     return model.FitSlide(model=prediction, input=x, data=data, loss=values["loss"], batch_size=batch_size,
                           seed=values["seed"], descent=descent, **base)
 

@@ -108,4 +108,4 @@ def test_handout_and_key_are_only_written_when_asked(tmp_path):
     from generator.pipeline import build_decks
     run = build_decks([DECKS / f"{STEM}.yaml"], tmp_path, katex=False)
     assert not run.errors
-    assert sorted(p.name for p in tmp_path.iterdir()) == [f"{STEM}.answers.json", f"{STEM}.md"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [STEM, f"{STEM}.answers.json", f"{STEM}.md"]  # + figures

@@ -134,9 +134,9 @@ def solve_descent(slide: DescentSlide, step_partials: Callable[[int], tuple[Part
             step = _step(slide, gradient_of(len(steps)), len(steps), point, value)
         else:
             step, previous = _method_step(slide, gradient_of(len(steps)), len(steps), point, value, previous)
-        if not steps and all(s.value == 0 for s in step.slopes):
-            raise MathError("start", "the gradient is zero at the start: the descent would not move "
-                                     "(choose another start)")
+        if not steps and slide.exercise and all(s.value == 0 for s in step.slopes):
+            raise MathError("start", "the gradient is zero at the start: the exercise would have nothing to "
+                                     "compute (choose another start)")
         steps.append(step)
         point, value = step.new_point, step.new_value
         if step_partials is None and all(s.value == 0 for s in step.slopes) and \

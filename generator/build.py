@@ -7,6 +7,7 @@ a failed build never leaves a half-written deck next to the previous good one.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -40,6 +41,29 @@ class BuildResult:
 
 
 HANDOUT, KEY = ".handout.md", ".key.md"
+STAGING_SUFFIX = ".partial"
+_STAGING_NAME = re.compile(r"^\..+\.(\d+)\.[^.]+\.partial$")
+
+
+def remove_stale_staging(out_dir: Path) -> None:
+    """Staging folders left by a build that was killed (its process is gone): the previous outputs were never
+    touched, only these leftovers need to go."""
+    if not out_dir.is_dir():
+        return
+    for entry in out_dir.iterdir():
+        match = _STAGING_NAME.match(entry.name)
+        if match and entry.is_dir() and not _process_alive(int(match.group(1))):
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def front_matter(deck: Deck) -> str:
@@ -86,7 +110,8 @@ def _slide_views(solutions, exercises, context: Context) -> tuple:
     return tuple(views)
 
 
-def _documents(deck: Deck, solutions, context: Context, handout: bool, variant: int | None) -> dict[str, str]:
+def _documents(deck: Deck, solutions, context: Context, handout: bool, variant: int | None,
+               templates: Path | None) -> dict[str, str]:
     """The Markdown of the deck, and with ``handout`` of its handout and answer key."""
     exercises = collect_exercises(solutions)
     words = context.words.exercise
@@ -95,7 +120,7 @@ def _documents(deck: Deck, solutions, context: Context, handout: bool, variant: 
         if variant is not None:
             subtitle = " · ".join(filter(None, [subtitle, words.variant.format(number=variant)]))
         return render_deck(DeckView(lang=deck.lang, title=deck.title, subtitle=subtitle,
-                                    front_matter=front_matter(deck), slides=slides))
+                                    front_matter=front_matter(deck), slides=slides), templates)
 
     documents = {".md": document(deck.subtitle or "", _slide_views(solutions, exercises, context))}
     if handout and exercises:
@@ -111,18 +136,19 @@ def _answer_file(deck: Deck, solutions, context: Context) -> str:
 
 
 def stage_deck(spec: Path, out_dir: Path, handout: bool = False, choose: dict | None = None,
-               variant: int | None = None) -> StagedDeck:
+               variant: int | None = None, templates: Path | None = None) -> StagedDeck:
     """Load, solve, draw, render and check one deck into a staging folder inside ``out_dir``.
 
     ``choose`` gives the deck's parameters a student's values; ``variant`` numbers that student's
-    variant under the title of the deck, its handout and key.
+    variant under the title of the deck, its handout and key; ``templates`` is an instructor's
+    folder of templates that replace ours by name (rendered in Jinja's sandbox).
     """
     deck = load_deck(spec, choose)
     solutions = solve_deck(deck)
     printer = printer_for(deck.lang, deck.precision, deck.exact_digits)
     words = words_for(deck.lang)
     out_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{deck.stem}.", suffix=".partial", dir=out_dir))
+    staging = Path(tempfile.mkdtemp(prefix=f".{deck.stem}.{os.getpid()}.", suffix=STAGING_SUFFIX, dir=out_dir))
     try:
         figure_dir = staging / deck.stem
         figure_dir.mkdir()
@@ -132,7 +158,7 @@ def stage_deck(spec: Path, out_dir: Path, handout: bool = False, choose: dict | 
             if drawn_here:
                 drawn[_slide_id(solution)] = drawn_here
         context = Context(printer, words, drawn)
-        documents = _documents(deck, solutions, context, handout, variant)
+        documents = _documents(deck, solutions, context, handout, variant, templates)
         for suffix, markdown in documents.items():
             verify_printed_math(markdown, out_dir / f"{deck.stem}{suffix}")
             (staging / f"{deck.stem}{suffix}").write_text(markdown, encoding="utf-8")

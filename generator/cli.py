@@ -35,6 +35,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("-o", "--out", type=Path, default=DEFAULT_OUT, help=f"output folder (default: {DEFAULT_OUT}/)")
     build.add_argument("--to", action="append", choices=FORMATS, metavar="FORMAT",
                        help="also convert with marp-cli: html, pdf or pptx (repeatable)")
+    build.add_argument("--templates", type=Path, metavar="DIR",
+                       help="your own templates (deck.md.j2, slides/<kind>.md.j2) in front of ours, run sandboxed")
     build.add_argument("--handout", action="store_true",
                        help="also write <stem>.handout.md (the exercises' questions) and <stem>.key.md (their answers)")
     build.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show a traceback for errors")
@@ -141,7 +143,10 @@ def _build(args: argparse.Namespace) -> int:
         print(f"verideck: no lesson specs (*.yaml) in {', '.join(map(str, args.specs or [DEFAULT_DECKS]))}",
               file=sys.stderr)
         return EXIT_BAD_INPUT
-    run = build_decks(specs, args.out, tuple(args.to or ()), handout=args.handout)
+    if args.templates is not None and not args.templates.is_dir():
+        print(f"verideck: --templates {args.templates}: not a folder", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    run = build_decks(specs, args.out, tuple(args.to or ()), handout=args.handout, templates=args.templates)
     for result in run.built:
         figures = f", {len(result.figures)} figure(s)" if result.figures else ""
         print(f"built {result.markdown}{figures}")

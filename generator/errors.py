@@ -99,6 +99,10 @@ class InternalError(VerideckError):
     exit_code = EXIT_INTERNAL
 
 
+class TemplateInputError(VerideckError):
+    """An instructor's template cannot be rendered (a syntax error, a missing field, a refused operation)."""
+
+
 class RenderError(VerideckError):
     """The rendered deck broke one of the output rules (a template or generator bug)."""
 

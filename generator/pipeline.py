@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from .build import BuildResult, StagedDeck, discard, publish, stage_deck
+from .build import BuildResult, StagedDeck, discard, publish, remove_stale_staging, stage_deck
 from .check import Finding, Report
 from .check.extract import MathSpan, extract
 from .errors import CheckError, InternalError, VerideckError
@@ -101,7 +101,9 @@ def finish(run: RunResult, staged: list[StagedDeck], formats: tuple[str, ...] = 
 
 
 def build_decks(specs: list[Path], out_dir: Path, formats: tuple[str, ...] = (), katex: bool = True,
-                handout: bool = False) -> RunResult:
+                handout: bool = False, templates: Path | None = None) -> RunResult:
     run = RunResult()
-    staged = [stage_into(run, spec, lambda: stage_deck(spec, out_dir, handout)) for spec in specs]
+    remove_stale_staging(out_dir)
+    staged = [stage_into(run, spec, lambda: stage_deck(spec, out_dir, handout, templates=templates))
+              for spec in specs]
     return finish(run, [deck for deck in staged if deck is not None], formats, katex)

@@ -8,13 +8,16 @@ would change the deck's structure (a ``---`` line starts a new Marp slide).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from importlib import resources
 from pathlib import Path
 
 import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from .errors import RenderError
+from .bounded import OutOfTime, call
+from .errors import RenderError, TemplateInputError
 from .views import DeckView
 
 SLIDE_BREAK = re.compile(r"^\s*(-{3,}|\*{3,}|_{3,})\s*$", re.MULTILINE)
@@ -31,15 +34,24 @@ def template_folder() -> Path:
     return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "templates"
 
 
-def environment(folder: Path | None = None) -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(folder or template_folder())),
+def environment(overrides: Path | None = None) -> jinja2.Environment:
+    """Our templates, with an instructor's folder of templates in front of them (same names replace ours).
+
+    Always Jinja's ``ImmutableSandboxedEnvironment``: a template may read the views it is given and
+    loop over them, never reach Python internals (``__class__``, ``__globals__``) or change a value —
+    so a template downloaded with a course can shape the slides but cannot run code.
+    """
+    loaders = [jinja2.FileSystemLoader(str(overrides))] if overrides is not None else []
+    loaders.append(jinja2.FileSystemLoader(str(template_folder())))
+    env = ImmutableSandboxedEnvironment(
+        loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    return env
 
 
 def _generated_strings(value, path: str):
@@ -63,11 +75,36 @@ def check_generated(deck: DeckView) -> None:
                 raise RenderError(f"{where}: generated text contains a slide break: {text!r}")
 
 
-def render_deck(deck: DeckView, env: jinja2.Environment | None = None) -> str:
+TEMPLATE_SECONDS = 20.0  # an instructor's templates render in the bounded worker, within this time
+
+
+def render_deck(deck: DeckView, overrides: Path | None = None) -> str:
+    """The deck's Marp Markdown; with ``overrides`` (an instructor's templates) rendered in the sandbox,
+    in the bounded worker, so a template that loops forever or fails is a clean error."""
     check_generated(deck)
-    env = env or environment()
-    try:
-        text = env.get_template("deck.md.j2").render(deck=deck)
-    except jinja2.TemplateError as error:
-        raise RenderError(f"template error: {error}") from error
+    if overrides is None:
+        try:
+            text = _default_environment().get_template("deck.md.j2").render(deck=deck)
+        except jinja2.TemplateError as error:
+            raise RenderError(f"template error: {error}") from error
+    else:
+        try:
+            text = call(_render_with, deck, overrides, seconds=TEMPLATE_SECONDS)
+        except OutOfTime:
+            raise TemplateInputError(f"{overrides}: the templates did not finish within {TEMPLATE_SECONDS:g} s") \
+                from None
+        except Exception as error:  # anything an instructor's template can do wrong
+            where = f"{error.filename}:{error.lineno}: " if getattr(error, "lineno", None) and \
+                getattr(error, "filename", None) else f"{overrides}: "
+            message = str(error).splitlines()[0] if str(error) else ""
+            raise TemplateInputError(f"{where}template error: {type(error).__name__}: {message}") from None
     return re.sub(r"\n{3,}", "\n\n", text)
+
+
+def _render_with(deck: DeckView, overrides: Path) -> str:
+    return environment(overrides).get_template("deck.md.j2").render(deck=deck)
+
+
+@functools.lru_cache(maxsize=1)
+def _default_environment() -> jinja2.Environment:
+    return environment()

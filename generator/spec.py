@@ -690,8 +690,10 @@ def _slide(node: Node, scope: Scope, index: int) -> model.Slide:
 
 
 def _slides(node: Node, scope: Scope) -> tuple[model.Slide, ...]:
-    if node.shape != "sequence" or not node.elements():
+    if node.shape != "sequence":
         raise Invalid(f"expected a list of slides, got {node.describe()}")
+    if not node.elements():
+        raise Invalid("expected at least one slide, got an empty list")
     slides = []
     for index, element in enumerate(node.elements()):
         item_scope = scope.child(index)
@@ -816,13 +818,27 @@ def load_deck(path: Path | str, choose: dict[str, Rational] | None = None) -> mo
     return model.Deck(source=path, stem=deck_stem(path), values=tuple(context.parameters.items()), **values)
 
 
+_CYRILLIC = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+                     "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya".split()))
+_CYRILLIC.update({"ъ": "", "ь": ""})  # the hard and soft signs are not written in Latin
+
+
+def slugify(name: str) -> str:
+    """A safe file name: Latin letters (Cyrillic transliterated), digits, ``.``, ``-``, ``_``; never hidden."""
+    letters = "".join(_CYRILLIC.get(c, c) if c.islower() else _CYRILLIC.get(c.lower(), c).capitalize()
+                      for c in name)
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", letters).replace("--", "-")
+    slug = re.sub(r"-{2,}", "-", slug).strip("-.")
+    return slug or "deck"
+
+
 def deck_stem(path: Path) -> str:
-    """The output name of a spec: its file name without .yaml/.yml."""
+    """The output name of a spec: its file name without .yaml/.yml, slugified (``Лекция 1.yaml`` → ``Lektsiya-1``)."""
     name = path.name
     for suffix in (".yaml", ".yml"):
         if name.endswith(suffix):
-            return name[: -len(suffix)]
-    return path.stem
+            return slugify(name[: -len(suffix)])
+    return slugify(path.stem)
 
 
-__all__ = ["load_deck", "load_parameters", "deck_stem", "SLIDE_KINDS", "DECK_FIELDS", "FUNCTIONS"]
+__all__ = ["load_deck", "load_parameters", "deck_stem", "slugify", "SLIDE_KINDS", "DECK_FIELDS", "FUNCTIONS"]

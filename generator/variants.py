@@ -17,7 +17,7 @@ from pathlib import Path
 
 from sympy import Rational
 
-from .build import stage_deck
+from .build import remove_stale_staging, stage_deck
 from .errors import Location, Problem, SpecError
 from .expr import expression_text
 from .model import Parameter
@@ -93,6 +93,7 @@ def build_variants(spec: Path, count: int, seed: int, out_dir: Path, katex: bool
             break
         number = len(accepted) + 1
         folder = out_dir / f"v{number:02d}"
+        remove_stale_staging(folder)
         try:
             deck = stage_deck(spec, folder, handout=True, choose=dict(values), variant=number)
         except SpecError as error:

@@ -20,6 +20,7 @@ MAX_NODES = 100_000  # expanded nodes, so an alias bomb fails fast
 MAX_BYTES = 2_000_000
 
 _TAG = "tag:yaml.org,2002:"
+_PLAIN_TAGS = ("str", "int", "float", "bool", "null", "seq", "map", "timestamp", "merge", "value")  # dates stay text
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ def _yaml_problem(path: Path, error: yaml.MarkedYAMLError) -> Problem:
     mark = error.problem_mark or error.context_mark
     location = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
     problem = error.problem or "not valid YAML"
-    if "\t" in problem or "tab" in problem:
+    if "\t" in problem or "\\t" in problem or "tab" in problem:
         problem += " (indent with spaces, not tabs)"
     return Problem(location, "", f"not valid YAML: {problem}")
 
@@ -114,6 +115,9 @@ class _Converter:
         self.count += 1
         if self.count > MAX_NODES:
             raise SpecError([Problem(self._location(node), "", f"the file expands to more than {MAX_NODES} values (aliases nested too deeply?)")])
+        if not node.tag.startswith(_TAG) or node.tag[len(_TAG):] not in _PLAIN_TAGS:
+            self.problems.append(Problem(self._location(node), "", f"YAML tags such as {node.tag!r} are not allowed "
+                                                                   "in a lesson spec (write plain values)"))
         if isinstance(node, yaml.MappingNode):
             return Node(self._mapping(node), "mapping", self._location(node))
         if isinstance(node, yaml.SequenceNode):

@@ -1,10 +1,13 @@
 """Rendering rules: strict templates, and no generated text that breaks a Marp slide."""
 from __future__ import annotations
 
+import re
+
 import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 import pytest
 
-from generator.errors import RenderError
+from generator.errors import RenderError, TemplateInputError
 from generator.render import environment, render_deck
 from generator.views import DeckView, MarkdownView
 from generator.views.derivative import DerivativeView
@@ -38,9 +41,39 @@ def test_generated_slide_breaks_are_refused():
 
 def test_templates_are_strict(tmp_path):
     (tmp_path / "deck.md.j2").write_text("{{ deck.titel }}")
-    with pytest.raises(RenderError, match="titel"):
-        render_deck(deck_of(), environment(tmp_path))
+    with pytest.raises(TemplateInputError, match="titel"):
+        render_deck(deck_of(), tmp_path)
 
 
-def test_environment_uses_strict_undefined():
-    assert environment().undefined is jinja2.StrictUndefined
+def test_environment_uses_strict_undefined_in_the_sandbox():
+    env = environment()
+    assert env.undefined is jinja2.StrictUndefined and isinstance(env, ImmutableSandboxedEnvironment)
+
+
+def test_an_instructors_template_replaces_ours_by_name(tmp_path):
+    (tmp_path / "slides").mkdir()
+    (tmp_path / "slides" / "markdown.md.j2").write_text("## {{ slide.title }} (ours)\n")
+    assert "## Hello (ours)" in render_deck(deck_of(MarkdownView("m", "Hello", "Some *text*.\n")), tmp_path)
+
+
+@pytest.mark.parametrize("template, message", [
+    ("{{ deck.__class__.__mro__ }}", "SecurityError: access to attribute '__class__'"),
+    ("{{ ''.__class__.__mro__[1].__subclasses__() }}", "SecurityError"),
+    ("{% set xs = [] %}{{ xs.append(1) }}", "SecurityError"),
+    ("{% for x in range(10**9) %}x{% endfor %}", "Range too big"),
+    ("{{ 1/0 }}", "ZeroDivisionError"),
+    ("{% if %}", "deck.md.j2:1: template error: TemplateSyntaxError"),
+])
+def test_an_instructors_template_cannot_reach_python(tmp_path, template, message):
+    (tmp_path / "deck.md.j2").write_text(template)
+    with pytest.raises(TemplateInputError, match=re.escape(message)) as caught:
+        render_deck(deck_of(), tmp_path)
+    assert caught.value.exit_code == 2
+
+
+def test_an_instructors_template_that_never_ends_is_stopped(tmp_path, monkeypatch):
+    monkeypatch.setattr("generator.render.TEMPLATE_SECONDS", 2.0)
+    (tmp_path / "deck.md.j2").write_text("{% for a in range(99999) %}{% for b in range(99999) %}x{% endfor %}"
+                                         "{% endfor %}")
+    with pytest.raises(TemplateInputError, match="did not finish within 2 s"):
+        render_deck(deck_of(), tmp_path)

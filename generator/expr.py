@@ -3,7 +3,7 @@
 Grammar (a recursive-descent parser; implicit multiplication as teachers write it)::
 
     expression := term (("+" | "-") term)*
-    term       := signed (("*" | "/") signed | <implicit> power)*
+    term       := ("+" | "-")* power (("*" | "/") signed | <implicit> power)*   a leading sign: the whole product
     signed     := ("+" | "-") signed | power
     power      := atom (("^" | "**") signed)?          right-associative
     atom       := NUMBER | NAME | NAME "(" arguments ")" | "(" expression ")"
@@ -16,6 +16,7 @@ SymPy computes anything.
 """
 from __future__ import annotations
 
+import keyword
 import math
 import re
 from dataclasses import dataclass
@@ -81,6 +82,8 @@ FUNCTIONS: dict[str, FunctionRule] = {
 }
 
 CONSTANTS: dict[str, Expr] = {"e": sympy.E, "E": sympy.E, "pi": sympy.pi}
+KEYWORDS = frozenset(keyword.kwlist) - {"lambda"}  # λ is a Greek letter teachers use; `lambda x:` fails at ':'
+
 
 _TOKEN = re.compile(
     r"""
@@ -184,17 +187,27 @@ class _Parser:
         return result
 
     def term(self) -> Expr:
-        result = self.signed()
+        """A product, built from all its factors at once (``2*(x + y)*sin(x)`` stays as written, as SymPy builds
+        it); a leading sign belongs to the whole product, a sign after ``*`` or ``/`` to its factor."""
+        signs = 0
+        negative = False
+        while (token := self.accept("+", "-")) is not None:
+            self.nested()
+            signs += 1
+            negative ^= token.text == "-"
+        factors = [self.power()]
         while True:
             if (token := self.accept("*", "/")) is not None:
                 right = self.signed()
-                if token.text == "/":
-                    right = _reciprocal(right, token, self.evaluate)
-                result = sympy.Mul(result, right, evaluate=self.evaluate)
+                factors.append(_reciprocal(right, token, self.evaluate) if token.text == "/" else right)
             elif self._starts_atom():
-                result = sympy.Mul(result, self.power(), evaluate=self.evaluate)
+                factors.append(self.power())
             else:
-                return result
+                break
+        self.depth -= signs
+        if negative:
+            factors.insert(0, sympy.Integer(-1))
+        return factors[0] if len(factors) == 1 else sympy.Mul(*factors, evaluate=self.evaluate)
 
     def signed(self) -> Expr:
         if (token := self.accept("+", "-")) is not None:
@@ -292,6 +305,8 @@ class _Parser:
     def name(self, token: Token) -> Expr:
         if token.text in CONSTANTS:
             return CONSTANTS[token.text]
+        if token.text in KEYWORDS:
+            raise ExprError(f"{token.text!r} is a Python keyword, not a name in an expression", token.column)
         if token.text in self.functions:
             raise ExprError(f"{token.text} is a function: write {token.text}(...)", token.column)
         if self.known is not None and token.text not in self.known:

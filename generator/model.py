@@ -184,9 +184,6 @@ class MarpSettings:
     directives: tuple[tuple[str, Union[str, bool]], ...]
 
 
-EXERCISE_KINDS = (DerivativeSlide, GradientSlide, DescentSlide, FitSlide)
-
-
 @dataclass(frozen=True)
 class Parameter:
     """A parameter of the deck that varies between students' variants: ``a: {choices: [1, 2, 3]}``."""
@@ -210,7 +207,3 @@ class Deck:
     slides: tuple[Slide, ...]
     parameters: tuple[Parameter, ...] = ()
     values: tuple[tuple[str, Rational], ...] = ()  # the value each parameter has in this deck
-
-    @property
-    def exercises(self) -> tuple[Slide, ...]:
-        return tuple(slide for slide in self.slides if getattr(slide, "exercise", False))

@@ -15,7 +15,6 @@ import xml.etree.ElementTree as ET
 from decimal import Decimal
 from pathlib import Path
 
-import sympy
 from sympy import Expr
 
 from .build import solve_deck

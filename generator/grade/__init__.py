@@ -15,16 +15,11 @@ from pathlib import Path
 
 from ..i18n import words_for
 from .grader import Verdict, grade_answer
-from .key import Key, KeyFileError, load_key
+from .key import Key, GradeInputError, load_key
 
 MAX_SUBMISSIONS_BYTES = 50_000_000
-MAX_FIELD = 100_000  # characters of one CSV field (longer answers are refused row by row anyway)
 COMMON_WRONG = 3  # wrong answers listed per exercise in the summary
 OUTPUT_COLUMNS = ("student", "exercise", "verdict", "diagnosis", "feedback")
-
-
-class SubmissionsError(KeyFileError):
-    """The submissions file cannot be read as a whole (exit 2)."""
 
 
 @dataclass(frozen=True)
@@ -66,7 +61,7 @@ def _safe_name(variant: str) -> bool:
 def open_keys(path: Path) -> Keys:
     if path.is_dir():
         if not any(path.glob("*/*.answers.json")):
-            raise KeyFileError(f"{path}: no variants with answer keys (v01/<deck>.answers.json, …) in this folder")
+            raise GradeInputError(f"{path}: no variants with answer keys (v01/<deck>.answers.json, …) in this folder")
         return Keys(path)
     return Keys(path, single=load_key(path))
 
@@ -75,18 +70,19 @@ def read_submissions(path: Path) -> list[Submission]:
     """The rows of a submissions CSV (``student,exercise,answer[,variant]``)."""
     try:
         if path.stat().st_size > MAX_SUBMISSIONS_BYTES:
-            raise SubmissionsError(f"{path}: the submissions file is larger than {MAX_SUBMISSIONS_BYTES} bytes")
+            raise GradeInputError(f"{path}: the submissions file is larger than {MAX_SUBMISSIONS_BYTES} bytes")
         text = path.read_bytes().decode("utf-8-sig")
     except OSError as error:
-        raise SubmissionsError(f"{path}: cannot read the submissions: {error.strerror}") from None
+        raise GradeInputError(f"{path}: cannot read the submissions: {error.strerror}") from None
     except UnicodeDecodeError:
-        raise SubmissionsError(f"{path}: the submissions file is not UTF-8 text") from None
-    csv.field_size_limit(MAX_FIELD)
+        raise GradeInputError(f"{path}: the submissions file is not UTF-8 text") from None
+    csv.field_size_limit(MAX_SUBMISSIONS_BYTES)  # a long answer is refused in its own row, not for the whole file
+    text = text.replace("\0", "\ufffd")  # the csv module stops at NUL; the row's answer becomes unreadable instead
     reader = csv.DictReader(io.StringIO(text, newline=""))
     columns = set(reader.fieldnames or ())
     missing = sorted({"student", "exercise", "answer"} - columns)
     if missing:
-        raise SubmissionsError(f"{path}:1: the header needs the columns student, exercise, answer "
+        raise GradeInputError(f"{path}:1: the header needs the columns student, exercise, answer "
                                f"(missing: {', '.join(missing)})")
     rows = []
     try:
@@ -94,7 +90,7 @@ def read_submissions(path: Path) -> list[Submission]:
             rows.append(Submission(reader.line_num, _cell(row, "student"), _cell(row, "exercise"),
                                    _cell(row, "answer"), _cell(row, "variant")))
     except csv.Error as error:
-        raise SubmissionsError(f"{path}:{reader.line_num}: {error}") from None
+        raise GradeInputError(f"{path}:{reader.line_num}: {error}") from None
     return rows
 
 
@@ -146,5 +142,5 @@ def summary(graded: list[Graded]) -> str:
     return "\n".join(line.rstrip() for line in lines)
 
 
-__all__ = ["open_keys", "read_submissions", "grade_submissions", "grades_csv", "summary", "KeyFileError",
+__all__ = ["open_keys", "read_submissions", "grade_submissions", "grades_csv", "summary", "GradeInputError",
            "Graded", "Submission"]

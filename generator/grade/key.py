@@ -19,8 +19,8 @@ KINDS = ("derivative", "gradient", "descent", "fit")
 MAX_KEY_BYTES = 20_000_000
 
 
-class KeyFileError(VerideckError):
-    """The key file is missing or is not an answer key (exit 2)."""
+class GradeInputError(VerideckError):
+    """The answer key or the submissions file cannot be used at all (exit 2); a bad row is only that row's."""
 
 
 @dataclass(frozen=True)
@@ -90,23 +90,23 @@ def _exercise(entry: dict, index: int) -> KeyExercise:
 
 
 def load_key(path: Path) -> Key:
-    """Read an answer key; ``KeyFileError`` with one line for people if it cannot be used."""
+    """Read an answer key; ``GradeInputError`` with one line for people if it cannot be used."""
     try:
         if path.stat().st_size > MAX_KEY_BYTES:
-            raise KeyFileError(f"{path}: the key file is too large to be an answer key")
+            raise GradeInputError(f"{path}: the key file is too large to be an answer key")
         document = json.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
-        raise KeyFileError(f"{path}: cannot read the key: {error.strerror}") from None
+        raise GradeInputError(f"{path}: cannot read the key: {error.strerror}") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise KeyFileError(f"{path}: not an answer key (expected the JSON written next to a deck: {error})") from None
+        raise GradeInputError(f"{path}: not an answer key (expected the JSON written next to a deck: {error})") from None
     if not isinstance(document, dict) or not isinstance(document.get("exercises"), list):
-        raise KeyFileError(f"{path}: not an answer key (no 'exercises'; build the deck with verideck build)")
+        raise GradeInputError(f"{path}: not an answer key (no 'exercises'; build the deck with verideck build)")
     try:
         exercises = [_exercise(entry, index) for index, entry in enumerate(document["exercises"])]
     except ValueError as error:
-        raise KeyFileError(f"{path}: {error}") from None
+        raise GradeInputError(f"{path}: {error}") from None
     if not exercises:
-        raise KeyFileError(f"{path}: the deck has no exercises (mark slides with 'exercise: true')")
+        raise GradeInputError(f"{path}: the deck has no exercises (mark slides with 'exercise: true')")
     lang = document.get("lang") if document.get("lang") in ("en", "ru") else "en"
     precision = document.get("precision") if isinstance(document.get("precision"), int) else 4
     return Key(path, str(document.get("deck", path.stem)), lang, precision, {e.id: e for e in exercises})

@@ -102,7 +102,7 @@ def _expand_product(f: Expr, x: sympy.Symbol) -> tuple[Expr, tuple[str, ...]]:
     constant, rest = f.as_independent(x, as_Add=False)
     if constant != 1:
         return _times(constant, _prime(rest, x)), ("constant_factor",)
-    numerator, denominator = sympy.fraction(f)
+    numerator, denominator = sympy.fraction(f, exact=True)  # x²·e^{−x} is a product, not x²/e^{x}
     if denominator.has(x) and numerator != 1:
         top = sympy.Add(_times(_prime(numerator, x), denominator),
                         -_times(numerator, _prime(denominator, x)), evaluate=False)

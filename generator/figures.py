@@ -250,7 +250,7 @@ def draw_fit_curve(solution: FitSolution, words: Words, path: Path) -> str:
         figure, axes = plt.subplots()
         for point, color, style, label in (
                 (solution.descent.steps[0].point, "#888888", "--", words.legend_start_model),
-                (solution.final, COLORS[0], "-", words.legend_fitted.format(steps=steps))):
+                (solution.final, COLORS[0], "-", words.legend_fitted.format(steps=words.after_steps(steps)))):
             curve = _numeric(slide.model.xreplace({v: value for v, value in point}), x)
             axes.plot(xs, _finite(np.broadcast_to(curve(xs), xs.shape).astype(float)), style, color=color,
                       label=label)
@@ -259,7 +259,7 @@ def draw_fit_curve(solution: FitSolution, words: Words, path: Path) -> str:
         axes.set_ylabel("ŷ")
         axes.legend(loc="best")
         _save(figure, path)
-    return words.alt_fit_curve.format(steps=steps)
+    return words.alt_fit_curve.format(steps=words.after_steps(steps))
 
 
 def draw_rates(solution: LearningRatesSolution, words: Words, path: Path) -> str:

@@ -58,19 +58,11 @@ class ExerciseWords:
     descent_stop: str  # {method}, {condition}
     fit: str  # {method}, {steps}
     fit_stop: str  # {method}, {condition}
-    step_forms: tuple[str, ...]  # "step", "steps" (Russian: шаг, шага, шагов)
     handout: str  # the handout's subtitle
     key: str  # the key's subtitle
     key_heading: str  # "Answers: 1–3"
     variant: str  # "Variant {number}", under the title of a student's variant
 
-    def steps(self, count: int) -> str:
-        """``3 steps``; Russian chooses among three forms by the number's ending."""
-        if len(self.step_forms) == 2:
-            return f"{count} {self.step_forms[0 if count == 1 else 1]}"
-        ones, tens = count % 10, count % 100
-        form = 0 if ones == 1 and tens != 11 else 1 if 2 <= ones <= 4 and not 12 <= tens <= 14 else 2
-        return f"{count} {self.step_forms[form]}"
 
 
 @dataclass(frozen=True)
@@ -183,6 +175,25 @@ class Words:
     continued: str
     exercise: ExerciseWords
     feedback: FeedbackWords
+    step_forms: tuple[str, str, str]  # a number of steps: one, a few (2–4), many — "step steps steps", "шаг шага шагов"
+    step_forms_after: tuple[str, str, str]  # the same after "after" (Russian genitive: после 1 шага, 5 шагов)
+    by_last_digits: bool  # Russian picks the form by the last digits (21 шаг, 22 шага); English by one or not
+
+    def steps(self, count: int) -> str:
+        """``3 steps``, ``3 шага``."""
+        return f"{count} {self.step_forms[self._form(count)]}"
+
+    def after_steps(self, count: int) -> str:
+        """``3 steps``, ``3 шагов`` — as it follows "after"."""
+        return f"{count} {self.step_forms_after[self._form(count)]}"
+
+    def _form(self, count: int) -> int:
+        if not self.by_last_digits:
+            return 0 if count == 1 else 2
+        ones, tens = count % 10, count % 100
+        if ones == 1 and tens != 11:
+            return 0
+        return 1 if 2 <= ones <= 4 and not 12 <= tens <= 14 else 2
 
 
 ENGLISH = Words(
@@ -257,27 +268,30 @@ ENGLISH = Words(
     later_steps_title="{title}: the gradients of the later steps",
     fitted_title="{title}: the fitted curve",
     legend_data="data",
-    legend_fitted="after {steps} steps",
+    legend_fitted="after {steps}",
     legend_start_model="at the start",
     axis_loss="loss {name}",
     loss_title="{title}: the loss at each step",
-    alt_fit_curve="The data points and the model's curve at the start and after {steps} steps",
+    alt_fit_curve="The data points and the model's curve at the start and after {steps}",
     alt_loss="The loss {name} at each iteration, from {start} to {end}",
     list_separator=", ",
     rates_title="Choosing the learning rate",
-    rates_lead="The same start, {steps} steps of gradient descent with each learning rate:",
+    rates_lead="The same start, {steps} of gradient descent with each learning rate:",
     regimes={"converges": "converges monotonically", "oscillates": "oscillates while converging",
              "diverges": "diverges"},
     rates_figure_title="{title}: the iterates",
     alt_rates="Gradient descent on {function} with learning rates {rates}: {regimes}",
     compare_title="Comparing the methods",
-    compare_lead="Every method starts at {start} and makes {steps} steps:",
+    compare_lead="Every method starts at {start} and makes {steps}:",
     method_column="method",
     settings_column="settings",
-    compare_best="Lowest after {steps} steps: {method}.",
+    compare_best="Lowest after {steps}: {method}.",
     compare_figure_title="{title}: the paths",
     alt_compare="Contour lines of {function} with the paths of {methods} from {start}",
     continued="{title} (continued)",
+    step_forms=("step", "steps", "steps"),
+    step_forms_after=("step", "steps", "steps"),
+    by_last_digits=False,
     exercise=ExerciseWords(
         heading="Exercise {number}",
         heading_titled="Exercise {number}: {title}",
@@ -292,7 +306,6 @@ ENGLISH = Words(
         fit="Fit the model to the data with {steps} of {method}. Where do the parameters arrive?",
         fit_stop="Fit the model to the data with {method} until {condition}. Where do the parameters stop "
                  "(after step N)?",
-        step_forms=("step", "steps"),
         handout="Exercises",
         key="Answer key",
         key_heading="Answers: {numbers}",
@@ -389,26 +402,29 @@ RUSSIAN = Words(
     later_steps_title="{title}: градиенты следующих шагов",
     fitted_title="{title}: подобранная кривая",
     legend_data="данные",
-    legend_fitted="после {steps} шагов",
+    legend_fitted="после {steps}",
     legend_start_model="в начале",
     axis_loss="потери {name}",
     loss_title="{title}: потери на каждом шаге",
-    alt_fit_curve="Точки данных и кривая модели в начале и после {steps} шагов",
+    alt_fit_curve="Точки данных и кривая модели в начале и после {steps}",
     alt_loss="Потери {name} на каждой итерации, от {start} до {end}",
     list_separator="; ",
     rates_title="Выбор скорости обучения",
-    rates_lead="Одна и та же начальная точка, {steps} шагов градиентного спуска с каждой скоростью:",
+    rates_lead="Одна и та же начальная точка, {steps} градиентного спуска с каждой скоростью:",
     regimes={"converges": "сходится монотонно", "oscillates": "сходится с колебаниями", "diverges": "расходится"},
     rates_figure_title="{title}: итерации",
     alt_rates="Градиентный спуск для {function} со скоростями {rates}: {regimes}",
     compare_title="Сравнение методов",
-    compare_lead="Все методы начинают в точке {start} и делают {steps} шагов:",
+    compare_lead="Все методы начинают в точке {start} и делают {steps}:",
     method_column="метод",
     settings_column="параметры",
-    compare_best="Ниже всех после {steps} шагов: {method}.",
+    compare_best="Ниже всех после {steps}: {method}.",
     compare_figure_title="{title}: траектории",
     alt_compare="Линии уровня {function} и траектории методов {methods} из точки {start}",
     continued="{title} (продолжение)",
+    step_forms=("шаг", "шага", "шагов"),
+    step_forms_after=("шага", "шагов", "шагов"),
+    by_last_digits=True,
     exercise=ExerciseWords(
         heading="Задание {number}",
         heading_titled="Задание {number}: {title}",
@@ -423,7 +439,6 @@ RUSSIAN = Words(
         fit="Подгоните модель под данные: {steps} методом «{method}». Куда придут параметры?",
         fit_stop="Подгоните модель под данные методом «{method}», пока не выполнится {condition}. Где "
                  "остановятся параметры (после шага N)?",
-        step_forms=("шаг", "шага", "шагов"),
         handout="Задания",
         key="Ответы",
         key_heading="Ответы: {numbers}",

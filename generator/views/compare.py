@@ -52,11 +52,11 @@ def compare_view(solution: CompareSolution, ctx: Context) -> CompareView:
         id=solution.slide.id,
         title=title,
         given=p.chain(p.call(first.name, first.variables), [first.function]),
-        lead=words.compare_lead.format(start=inline(p.point([v for _, v in first.start])), steps=steps),
+        lead=words.compare_lead.format(start=inline(p.point([v for _, v in first.start])), steps=words.steps(steps)),
         header=(words.method_column, words.settings_column, inline(p.point_at(first.variables, steps)),
                 inline(p.value_at_step(first.name, first.variables, steps))),
         rows=tuple(_row(run, ctx) for run in solution.runs),
-        best=words.compare_best.format(steps=steps, method=run_label(solution.best, ctx)),
+        best=words.compare_best.format(steps=words.after_steps(steps), method=run_label(solution.best, ctx)),
         figure_title=words.compare_figure_title.format(title=title),
         figure=ctx.figures.get(solution.slide.id, {}).get("paths"),
     )

@@ -91,7 +91,7 @@ def _descent_sentence(exercise: Exercise, ctx: Context, plain: str, stopped: str
     method = getattr(words.methods, descent.slide.method)
     if descent.slide.stop is not None:
         return stopped.format(method=method, condition=inline(stop_condition(descent, ctx)))
-    return plain.format(method=method, steps=words.exercise.steps(len(descent.steps)))
+    return plain.format(method=method, steps=words.steps(len(descent.steps)))
 
 
 def _method_formulas(exercise: Exercise, ctx: Context) -> tuple[Formula, ...]:

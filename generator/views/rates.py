@@ -59,7 +59,7 @@ def learning_rates_view(solution: LearningRatesSolution, ctx: Context) -> Learni
                            p.chain(p.point_at(first.variables, 0), [p.point([v for _, v in first.start])])]),
         rule_lead=words.update_rule,
         rules=tuple(p.update_rule(first.name, v, first.variables) for v in first.variables),
-        runs_lead=words.rates_lead.format(steps=first.steps),
+        runs_lead=words.rates_lead.format(steps=words.steps(first.steps)),
         runs=tuple(_item(run, ctx) for run in solution.runs),
         figure_title=words.rates_figure_title.format(title=title),
         figure=ctx.figures.get(solution.slide.id, {}).get("panels"),

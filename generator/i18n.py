@@ -73,6 +73,8 @@ class FeedbackWords:
     unproven: str  # {note}
     chain_rule: str
     wrong_power: str
+    product_rule: str
+    quotient_rule: str
     sign: str
     constant_factor: str  # {factor}
     close: str
@@ -316,6 +318,8 @@ ENGLISH = Words(
         unproven="Agrees with the answer at random points, but could not be proved equal ({note}): check by hand.",
         chain_rule="The inner derivative is missing (chain rule).",
         wrong_power="A power was not lowered (power rule: (u^n)' = n·u^(n−1)·u').",
+        product_rule="A product was differentiated factor by factor: (uv)' = u'v + uv', not u'v'.",
+        quotient_rule="A quotient was differentiated as u'/v': (u/v)' = (u'v − uv')/v².",
         sign="The sign is wrong.",
         constant_factor="Off by a constant factor: {factor} times the right answer.",
         close="Close, but not equal to the answer at the digits given.",
@@ -450,6 +454,8 @@ RUSSIAN = Words(
                  "проверьте вручную.",
         chain_rule="Не хватает производной внутренней функции (производная сложной функции).",
         wrong_power="Степень не понижена: (u^n)' = n·u^(n−1)·u'.",
+        product_rule="Произведение продифференцировано по множителям: (uv)' = u'v + uv', а не u'v'.",
+        quotient_rule="Частное продифференцировано как u'/v': (u/v)' = (u'v − uv')/v².",
         sign="Неверный знак.",
         constant_factor="Ответ отличается постоянным множителем: {factor} от верного.",
         close="Близко, но с указанными знаками не совпадает с ответом.",

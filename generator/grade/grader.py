@@ -1,7 +1,7 @@
 """The verdict on one answer: correct, incorrect or unreadable, with a diagnosis where one can be made.
 
-Diagnoses: ``unsimplified`` (correct), ``unproven``, ``chain_rule``, ``wrong_power``, ``sign``,
-``constant_factor``, ``close``, ``too_few_digits``, ``wrong_step``, ``wrong_shape`` (incorrect),
+Diagnoses: ``unsimplified`` (correct), ``unproven``, ``chain_rule``, ``wrong_power``, ``product_rule``,
+``quotient_rule``, ``sign``, ``constant_factor``, ``close``, ``too_few_digits``, ``wrong_step``, ``wrong_shape`` (incorrect),
 ``parse``, ``empty``, ``too_long``, ``too_large``, ``unknown_exercise``, ``unknown_variant`` (unreadable).
 """
 from __future__ import annotations

@@ -3,7 +3,8 @@
 Grading uses them to say *what* went wrong (a missing inner derivative, a power not lowered) and the
 Moodle export to offer them as distractors.  Each mistake differentiates the function correctly
 except at one place: at one composition ``g(u)`` the inner derivative ``u'`` is dropped (the chain
-rule forgotten there), or at one power ``u^n`` the power is not lowered (``n·u^n·u'``).
+rule forgotten there), at one power ``u^n`` the power is not lowered (``n·u^n·u'``), or one product
+or quotient is differentiated factor by factor (``(uv)' = u'v'``, ``(u/v)' = u'/v'``).
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ MAX_CANDIDATES = 8
 
 @dataclass(frozen=True)
 class Mistake:
-    kind: str  # "chain_rule" | "wrong_power" | "sign"
+    kind: str  # "chain_rule" | "wrong_power" | "product_rule" | "quotient_rule" | "sign"
     value: Expr
 
 
@@ -51,10 +52,10 @@ def derivative_mistakes(function: Expr, variable: sympy.Symbol) -> tuple[Mistake
     seen = {sympy.simplify(right)}
 
     def add(kind: str, value: Expr) -> None:
-        simple = sympy.simplify(value)
+        simple = sympy.simplify(value)  # to recognise repeats; shown in a milder form (simplify may say √2·cos(x + π/4))
         if simple not in seen and simple != 0 and len(mistakes) < MAX_CANDIDATES:
             seen.add(simple)
-            mistakes.append(Mistake(kind, simple))
+            mistakes.append(Mistake(kind, sympy.factor_terms(sympy.together(value))))
 
     for node, inner, outer in _compositions(function, variable):
         add("chain_rule", _with_outer_derivative(function, variable, node, outer))
@@ -62,5 +63,17 @@ def derivative_mistakes(function: Expr, variable: sympy.Symbol) -> tuple[Mistake
         if isinstance(node, sympy.Pow) and node.exp.is_number and node.exp not in (0, 1) and node.base.has(variable):
             unlowered = node.exp * node.base ** node.exp * sympy.diff(node.base, variable)
             add("wrong_power", _with_outer_derivative(function, variable, node, unlowered))
+    for node in sympy.preorder_traversal(function):
+        if isinstance(node, sympy.Mul):
+            numerator, denominator = sympy.fraction(node, exact=True)
+            if denominator.has(variable) and numerator.has(variable):
+                factorwise = sympy.diff(numerator, variable) / sympy.diff(denominator, variable)
+                add("quotient_rule", _with_outer_derivative(function, variable, node, factorwise))
+            elif denominator == 1:
+                constant, varying = node.as_independent(variable, as_Add=False)
+                factors = sympy.Mul.make_args(varying)
+                if len(factors) > 1:
+                    factorwise = constant * sympy.Mul(*(sympy.diff(f, variable) for f in factors))
+                    add("product_rule", _with_outer_derivative(function, variable, node, factorwise))
     add("sign", -right)
     return tuple(mistakes)

@@ -106,3 +106,13 @@ def test_a_missing_chain_factor_is_recognised_at_a_point_too():
     exercise = _exercise(answer=(str(6 * sympy.sin(2) ** 2 * sympy.cos(2)),), symbolic=False, at=(1,))
     wrong = sympy.N(3 * sympy.sin(2) ** 2 * sympy.cos(2), 8)
     assert grade_answer(exercise, str(wrong), "en").diagnosis == "chain_rule"
+
+
+@pytest.mark.parametrize("function, answer, text, diagnosis", [
+    ("x**2*exp(-x/2)", "x*(4 - x)*exp(-x/2)/2", "-x e^(-x/2)", "product_rule"),  # (x²)'·(e^{−x/2})'
+    ("sin(x)/x", "(x*cos(x) - sin(x))/x**2", "cos(x)", "quotient_rule"),  # (sin x)'/(x)'
+])
+def test_a_product_or_quotient_differentiated_factor_by_factor(function, answer, text, diagnosis):
+    result = grade_answer(_exercise(function=function, answer=(answer,)), text, "en")
+    assert (result.verdict, result.diagnosis) == ("incorrect", diagnosis)
+    assert "u'v" in result.feedback

@@ -109,3 +109,25 @@ def test_handout_and_key_are_only_written_when_asked(tmp_path):
     run = build_decks([DECKS / f"{STEM}.yaml"], tmp_path, katex=False)
     assert not run.errors
     assert sorted(p.name for p in tmp_path.iterdir()) == [STEM, f"{STEM}.answers.json", f"{STEM}.md"]  # + figures
+
+
+def test_a_descent_with_a_stopping_rule_is_asked_for_step_n_and_answered_with_its_step(write_spec, tmp_path):
+    from generator.pipeline import build_decks
+    spec = write_spec("""
+        title: Stop
+        slides:
+          - kind: gradient_descent
+            id: stop
+            exercise: true
+            function: x**2
+            start: {x: 1}
+            learning_rate: 0.25
+            stop: {tolerance: 0.01}
+    """)
+    run = build_decks([spec], tmp_path / "out", katex=False, handout=True)
+    assert not run.errors
+    handout = (tmp_path / "out" / "lesson.handout.md").read_text(encoding="utf-8")
+    key = (tmp_path / "out" / "lesson.key.md").read_text(encoding="utf-8")
+    # x_{i+1} = x_i/2; f drops by 3/4·x_i² each step: below 0.01 once x_i² < 1/75, at x_4 = 1/16 → the fifth step
+    assert r"x_{N} = \;?" in handout and "x_{5}" not in handout
+    assert r"x_{5} = 0.03125" in key

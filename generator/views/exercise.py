@@ -60,15 +60,16 @@ def _function_line(exercise: Exercise, ctx: Context) -> str:
     return f"{p.call(slide.name, variables)} = {p.expr(exercise.solution.function)}"
 
 
-def _asked(exercise: Exercise, ctx: Context) -> str:
-    """The left side of the question and of the key's answer: f'(x), ∇f(1, 2), (x_3, y_3)."""
+def _asked(exercise: Exercise, ctx: Context, answered: bool = False) -> str:
+    """The left side of the question and of the key's answer: f'(x), ∇f(1, 2), (x_3, y_3); a descent with a
+    stopping rule is asked for (x_N, y_N) and answered with the step where it stopped."""
     p, slide = ctx.printer, exercise.solution.slide
     if exercise.kind == "derivative":
         return p.prime(slide.name, [slide.variable]) if slide.at is None else p.prime_at(slide.name, slide.at)
     if exercise.kind == "gradient":
         return p.nabla(slide.name, None if slide.at is None else [value for _, value in slide.at])
     descent = exercise.descent.slide
-    last = "N" if descent.stop is not None else len(exercise.answer.iterates) - 1
+    last = "N" if descent.stop is not None and not answered else len(exercise.answer.iterates) - 1
     return p.point_at(descent.variables, last)
 
 
@@ -131,7 +132,7 @@ def question_view(exercise: Exercise, ctx: Context) -> QuestionView:
 
 def _answer(exercise: Exercise, ctx: Context) -> str:
     p, answer = ctx.printer, exercise.answer
-    asked = _asked(exercise, ctx)
+    asked = _asked(exercise, ctx, answered=True)
     if exercise.kind == "gradient":
         return f"{asked} = {p.column(answer.values)}"
     if exercise.kind == "derivative" and answer.symbolic:

@@ -112,7 +112,11 @@ def _grade_one(keys: Keys, submission: Submission) -> Verdict:
     if exercise is None:
         return Verdict("unreadable", "unknown_exercise", feedback.unknown_exercise.format(
             exercise=submission.exercise[:64], known=", ".join(key.exercises)))
-    return grade_answer(exercise, submission.answer, key.lang)
+    try:
+        return grade_answer(exercise, submission.answer, key.lang)
+    except Exception as error:  # a verideck bug must cost one row, never the run
+        return Verdict("unreadable", "error", feedback.unreadable.format(
+            reason=f"internal error {type(error).__name__} (a verideck bug): check by hand"))
 
 
 def grades_csv(graded: list[Graded]) -> str:

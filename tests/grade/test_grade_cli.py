@@ -77,3 +77,21 @@ def test_each_variant_is_graded_with_its_own_key(write_spec, tmp_path):
         assert verdicts[f"right-{name}"] == ("correct", "")
         assert verdicts[f"wrong-{name}"] == ("incorrect", "wrong_power")
     assert verdicts["lost"] == ("unreadable", "unknown_variant")
+
+
+def test_a_bug_while_grading_one_answer_costs_only_that_row(monkeypatch):
+    from generator import grade as grading
+    from generator.grade.key import load_key
+
+    original = grading.grade_answer
+
+    def with_a_bug(exercise, text, lang):
+        if text == "boom":
+            raise RuntimeError("simulated bug")
+        return original(exercise, text, lang)
+    monkeypatch.setattr(grading, "grade_answer", with_a_bug)
+    keys = grading.Keys(KEY, single=load_key(KEY))
+    graded = grading.grade_submissions(keys, [grading.Submission(2, "a", "chain", "boom"),
+                                              grading.Submission(3, "b", "chain", "6 sin^2(2x) cos(2x)")])
+    assert [(g.verdict.verdict, g.verdict.diagnosis) for g in graded] == [("unreadable", "error"), ("correct", "")]
+    assert "RuntimeError" in graded[0].verdict.feedback

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from sympy import Rational
 
-from .build import remove_stale_staging, stage_deck
+from .build import discard, remove_stale_staging, stage_deck
 from .errors import Location, Problem, SpecError
 from .expr import expression_text
 from .model import Parameter
@@ -87,6 +87,22 @@ def build_variants(spec: Path, count: int, seed: int, out_dir: Path, katex: bool
     rng = random.Random(seed)
     result = VariantRun()
     staged, accepted = [], []
+    try:
+        _draw(spec, parameters, count, rng, out_dir, result, staged, accepted)
+    except BaseException:  # a bug or an interrupt: the staged variants are not published
+        for deck in staged:
+            discard(deck)
+        raise
+    finish(result.run, staged, katex=katex)
+    result.variants = accepted
+    if not result.run.errors:
+        result.roster = write_roster(out_dir, parameters, accepted)
+    return result
+
+
+def _draw(spec: Path, parameters: tuple[Parameter, ...], count: int, rng: random.Random, out_dir: Path,
+          result: VariantRun, staged: list, accepted: list[Variant]) -> None:
+    """Stage ``count`` variants into ``staged``: valid draws first, then (if there are too few) repeats."""
     limit = count * MAX_DRAWS_PER_VARIANT
     for values in _combinations(parameters, rng, limit):
         if len(accepted) == count:
@@ -114,11 +130,6 @@ def build_variants(spec: Path, count: int, seed: int, out_dir: Path, katex: bool
         if deck is not None:
             staged.append(deck)
             accepted.append(Variant(number, values))
-    finish(result.run, staged, katex=katex)
-    result.variants = accepted
-    if not result.run.errors:
-        result.roster = write_roster(out_dir, parameters, accepted)
-    return result
 
 
 def _no_valid_draw(result: VariantRun) -> str:

@@ -45,6 +45,15 @@ STAGING_SUFFIX = ".partial"
 _STAGING_NAME = re.compile(r"^\..+\.(\d+)\.[^.]+\.partial$")
 
 
+def write_atomically(path: Path, text: str) -> Path:
+    """A single file (a roster, grades, a quiz) written next to ``path`` and moved into place: a reader never
+    sees half a file."""
+    temporary = path.with_name(f".{path.name}.partial")
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(path)
+    return path
+
+
 def remove_stale_staging(out_dir: Path) -> None:
     """Staging folders left by a build that was killed (its process is gone): the previous outputs were never
     touched, only these leftovers need to go."""

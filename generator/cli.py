@@ -10,7 +10,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from .build import find_specs
+from .build import find_specs, write_atomically
 from .export import FORMATS, ToolchainError, find_toolchain
 from .pipeline import add_katex_findings
 from .pipeline import build_decks
@@ -18,7 +18,7 @@ from .check import check_file, reports_json
 from .errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_WRONG_MATH, InternalError, VerideckError
 from .moodle import export_moodle
 from .grade import grade_submissions, grades_csv, open_keys, read_submissions, summary
-from .variants import build_variants, value_text, write_atomically
+from .variants import build_variants, value_text
 
 DEFAULT_DECKS = Path("decks")
 DEFAULT_OUT = Path("build")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from sympy import Expr
 
-from .build import solve_deck
+from .build import solve_deck, write_atomically
 from .errors import Location, Problem, SpecError
 from .exercises import Exercise, collect_exercises
 from .grade.compare import agree_at_points
@@ -26,7 +26,6 @@ from .i18n import words_for
 from .latex import SlideLatexPrinter, printer_for
 from .numbers import decimal_text, round_significant
 from .spec import load_deck
-from .variants import write_atomically
 from .views import Context
 from .views.exercise import QuestionView, question_view
 

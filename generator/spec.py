@@ -782,17 +782,21 @@ def _read_parameters(root: Node, scope: Scope) -> tuple[model.Parameter, ...]:
     return () if converted is _FAILED else converted
 
 
-def load_parameters(path: Path | str) -> tuple[model.Parameter, ...]:
-    """Only the ``params`` block of a spec (a variant's draw is validated with the whole deck)."""
-    path = Path(path)
+def _read_root(path: Path) -> tuple[Node, Scope, tuple[model.Parameter, ...]]:
+    """The spec's top mapping, a scope to convert it in, and its ``params`` block (read first)."""
     root = read_yaml(path)
-    context = Context(path)
+    scope = Scope(Context(path), "", {})
     if root.shape != "mapping":
         raise SpecError([Problem(root.location, "", f"a lesson spec is a mapping with 'title' and 'slides', got {root.describe()}")])
-    declared = _read_parameters(root, Scope(context, "", {}))
-    if context.problems:
-        raise _spec_error(context)
-    return declared
+    declared = _read_parameters(root, scope)
+    if scope.context.problems:
+        raise _spec_error(scope.context)
+    return root, scope, declared
+
+
+def load_parameters(path: Path | str) -> tuple[model.Parameter, ...]:
+    """Only the ``params`` block of a spec (a variant's draw is validated with the whole deck)."""
+    return _read_root(Path(path))[2]
 
 
 def load_deck(path: Path | str, choose: dict[str, Rational] | None = None) -> model.Deck:
@@ -801,14 +805,8 @@ def load_deck(path: Path | str, choose: dict[str, Rational] | None = None) -> mo
     ``choose`` gives parameters other values than their defaults (a student's variant).
     """
     path = Path(path)
-    root = read_yaml(path)
-    context = Context(path)
-    scope = Scope(context, "", {})
-    if root.shape != "mapping":
-        raise SpecError([Problem(root.location, "", f"a lesson spec is a mapping with 'title' and 'slides', got {root.describe()}")])
-    declared = _read_parameters(root, scope)
-    if context.problems:
-        raise _spec_error(context)
+    root, scope, declared = _read_root(path)
+    context = scope.context
     context.parameters = {p.name: p.default for p in declared} | (choose or {})
     values = _convert(lambda n, s: _mapping(n, s, {**DECK_FIELDS, "params": Field(raw)}), root, scope)
     if context.problems or values is _FAILED:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from sympy import Rational
 
-from .build import discard, remove_stale_staging, stage_deck
+from .build import discard, remove_stale_staging, stage_deck, write_atomically
 from .errors import Location, Problem, SpecError
 from .expr import expression_text
 from .model import Parameter
@@ -145,14 +145,6 @@ def roster_text(parameters: tuple[Parameter, ...], variants: list[Variant]) -> s
     for variant in variants:
         writer.writerow([variant.name] + [value_text(value) for _, value in variant.values])
     return buffer.getvalue()
-
-
-def write_atomically(path: Path, text: str) -> Path:
-    """Write ``text`` next to ``path`` and move it into place: a reader never sees half a file."""
-    temporary = path.with_name(f".{path.name}.partial")
-    temporary.write_text(text, encoding="utf-8")
-    temporary.replace(path)
-    return path
 
 
 def write_roster(out_dir: Path, parameters: tuple[Parameter, ...], variants: list[Variant]) -> Path:

@@ -20,7 +20,7 @@ POINTS = 8  # random points that must agree
 TOLERANCE = 1e-9
 MAX_SIMPLIFY_OPS = 400  # larger differences are not simplified at all
 MIN_SIGNIFICANT = 3
-CLOSE = Decimal("0.01")  # relative distance that counts as "numerically close"
+CLOSE = sympy.Rational(1, 100)  # relative distance that counts as "numerically close"
 DIGITS = 40  # working precision of numeric comparisons
 
 
@@ -108,8 +108,14 @@ def match_decimal(typed: Decimal, key: Expr) -> NumberMatch:
     exact = Decimal(str(sympy.N(key, DIGITS)))
     quantum = Decimal(1).scaleb(-places)
     rounded = {exact.quantize(quantum, rounding=mode) for mode in (ROUND_HALF_EVEN, ROUND_HALF_UP)}
-    close = abs(typed - exact) <= CLOSE * max(abs(exact), Decimal("1e-12"))
+    close = relatively_close(sympy.Rational(str(typed)), key)
     return NumberMatch(typed in rounded, _significant_digits(typed), close)
+
+
+def relatively_close(value: Expr, key: Expr) -> bool:
+    """Within ``CLOSE`` of the key, relative to its size: "numerically close"."""
+    difference, size = sympy.N(abs(value - key), DIGITS), sympy.N(abs(key), DIGITS)
+    return bool(difference <= CLOSE * max(size, sympy.Float("1e-12")))
 
 
 def _significant_digits(typed: Decimal) -> int:

@@ -16,7 +16,7 @@ from sympy import Expr
 from ..bounded import OutOfTime, call
 from ..expr import expression_text
 from ..i18n import words_for
-from .compare import agree_at_points, equal_numbers, equivalent, match_decimal
+from .compare import agree_at_points, equal_numbers, equivalent, match_decimal, relatively_close
 from .key import KeyExercise
 from .mistakes import derivative_mistakes
 from .reading import Item, Reading, Unreadable, read_answer
@@ -115,16 +115,11 @@ def _number_match(item: Item, target: Expr) -> str:
     if item.decimal is None:  # written exactly: 3/2*e^(-1/2), 1/3
         if equal_numbers(item.value, target):
             return "ok"
-        return "close" if _relatively_close(item.value, target) else "wrong"
+        return "close" if relatively_close(item.value, target) else "wrong"
     match = match_decimal(item.decimal, target)
     if match.rounds_right:
         return "ok" if match.significant >= 3 or equal_numbers(item.value, target) else "too_few"
     return "close" if match.close else "wrong"
-
-
-def _relatively_close(value: Expr, target: Expr) -> bool:
-    a, b = complex(sympy.N(value, 30)), complex(sympy.N(target, 30))
-    return abs(a - b) <= 0.01 * max(abs(b), 1e-12)
 
 
 def _matches(items: tuple[Item, ...], targets: tuple[Expr, ...]) -> list[str]:

@@ -1,6 +1,6 @@
 # verideck — `make slides` builds every deck in decks/ into build/; `make test` runs the tests.
 # The first run creates a virtualenv in .venv/ and installs verideck into it (pinned by constraints.txt),
-# and installs marp-cli into node_modules/ with `npm ci` (pinned by package-lock.json).
+# and installs marp-cli and a headless Chromium into node_modules/ with `npm ci` (pinned by package-lock.json).
 
 PYTHON ?= python3
 VENV   := .venv
@@ -12,7 +12,7 @@ GOLDEN := tests/golden
 
 NODE_STAMP := node_modules/.installed
 
-.PHONY: slides html pdf pptx readme-image test golden bench lock clean
+.PHONY: slides html pdf pptx readme-image test test-fast doctor golden bench lock clean
 
 slides: $(STAMP) $(NODE_STAMP)
 	$(BIN)/verideck build $(DECKS) -o $(OUT) --handout
@@ -25,10 +25,18 @@ html pdf pptx: $(STAMP) $(NODE_STAMP)
 readme-image: html
 	$(BIN)/python tools/screenshot.py $(OUT)/gd-first-step.en.html docs/slide.png --slide 6
 
+# Every tier: the browser tests use the Chromium `npm ci` brings when the system has none.
 test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
-# marp-cli (and the KaTeX copy it renders with), pinned by package-lock.json
+# Without the slow tiers (a real browser; the wheel in a fresh virtualenv)
+test-fast: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python -m pytest -m "not browser and not packaging"
+
+doctor: $(STAMP) $(NODE_STAMP)
+	$(BIN)/verideck doctor
+
+# marp-cli (and the KaTeX copy it renders with) and a headless Chromium, pinned by package-lock.json
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $(NODE_STAMP)

@@ -1,16 +1,3 @@
-// marp-cli configuration used by verideck (`verideck build --to html|pdf|pptx`, `make html`).
-// KaTeX fonts come from the KaTeX copy that marp-core itself uses, from local files: no CDN,
-// so decks render offline (HTML output additionally embeds the fonts; see generator/export.py).
-const path = require('path')
-const { pathToFileURL } = require('url')
-
-const katexMain = require.resolve('katex', { paths: [require.resolve('@marp-team/marp-core')] })
-const katexFonts = pathToFileURL(path.join(path.dirname(katexMain), 'fonts')).href + '/'
-
-module.exports = {
-  allowLocalFiles: true,
-  html: false,
-  options: {
-    math: { lib: 'katex', katexFontPath: katexFonts },
-  },
-}
+// For running marp-cli by hand in this folder (`npx marp build/lesson.md`): the same configuration
+// verideck uses, which lives inside the Python package so that an installed verideck has it too.
+module.exports = require('./generator/node/marp.config.js')

@@ -10,15 +10,12 @@ import sys
 import traceback
 from pathlib import Path
 
-from .build import find_specs, write_atomically
-from .export import FORMATS, ToolchainError, find_toolchain
-from .pipeline import add_katex_findings
-from .pipeline import build_decks
-from .check import check_file, reports_json
+from . import __version__
 from .errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_WRONG_MATH, InternalError, VerideckError
-from .moodle import export_moodle
-from .grade import grade_submissions, grades_csv, open_keys, read_submissions, summary
-from .variants import build_variants, value_text
+from .export import FORMATS
+from .toolchain import ToolchainError
+
+# Each command imports what it needs when it runs: `verideck --version` or `check` need not load matplotlib.
 
 DEFAULT_DECKS = Path("decks")
 DEFAULT_OUT = Path("build")
@@ -28,6 +25,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="verideck", description=(
         "Turn YAML lesson specs into Marp slide decks whose every number is computed by SymPy."))
     parser.add_argument("--debug", action="store_true", help="show a traceback for errors")
+    parser.add_argument("--version", action="version", version=f"verideck {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     build = commands.add_parser("build", help="build decks from lesson specs")
     build.add_argument("specs", nargs="*", type=Path, metavar="SPEC|DIR",
@@ -39,6 +37,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="your own templates (deck.md.j2, slides/<kind>.md.j2) in front of ours, run sandboxed")
     build.add_argument("--handout", action="store_true",
                        help="also write <stem>.handout.md (the exercises' questions) and <stem>.key.md (their answers)")
+    build.add_argument("-v", "--verbose", action="store_true",
+                       help="say which marp-cli and Chromium a conversion (--to) used")
     build.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show a traceback for errors")
     variants = commands.add_parser("variants", help="build one variant of a deck per student, with its handout and key")
     variants.add_argument("spec", type=Path, metavar="SPEC", help="a lesson spec with a 'params' block")
@@ -65,6 +65,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="fail on anything not understood, too")
     check.add_argument("--json", action="store_true", help="print the reports as JSON")
     check.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show a traceback for errors")
+    commands.add_parser("setup", help="install marp-cli, KaTeX and Chromium with npm (for a pip-installed verideck)")
+    commands.add_parser("doctor", help="show the versions and paths of everything verideck runs, and what is missing")
     return parser
 
 
@@ -84,6 +86,8 @@ def _print_errors(errors, debug: bool) -> None:
 
 
 def _variants(args: argparse.Namespace) -> int:
+    from .variants import build_variants, value_text
+
     result = build_variants(args.spec, args.count, args.seed, args.out)
     for variant in result.variants:
         values = ", ".join(f"{name} = {value_text(value)}" for name, value in variant.values)
@@ -100,6 +104,9 @@ def _variants(args: argparse.Namespace) -> int:
 
 
 def _grade(args: argparse.Namespace) -> int:
+    from .build import write_atomically
+    from .grade import grade_submissions, grades_csv, open_keys, read_submissions, summary
+
     keys = open_keys(args.key)
     graded = grade_submissions(keys, read_submissions(args.submissions))
     write_atomically(args.out, grades_csv(graded))
@@ -109,12 +116,18 @@ def _grade(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from .moodle import export_moodle
+
     path, questions = export_moodle(args.spec, args.out)
     print(f"wrote {path} ({questions} question(s))")
     return EXIT_OK
 
 
 def _check(args: argparse.Namespace) -> int:
+    from .check import check_file, reports_json
+    from .pipeline import add_katex_findings
+    from .toolchain import find_toolchain
+
     reports = []
     for deck in args.decks:
         try:
@@ -138,6 +151,9 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
+    from .build import find_specs
+    from .pipeline import build_decks
+
     specs = find_specs(args.specs or [DEFAULT_DECKS])
     if not specs:
         print(f"verideck: no lesson specs (*.yaml) in {', '.join(map(str, args.specs or [DEFAULT_DECKS]))}",
@@ -155,11 +171,39 @@ def _build(args: argparse.Namespace) -> int:
                 print(f"built {extra}")
     for path in run.exported:
         print(f"wrote {path}")
+    if args.verbose and args.to:
+        from .doctor import conversion_summary
+
+        print(conversion_summary(needs_browser=set(args.to) != {"html"}))
     _print_errors(run.errors, args.debug)
     return max([EXIT_OK] + [error.exit_code for error in run.errors])
 
 
-COMMANDS = {"build": _build, "check": _check, "variants": _variants, "grade": _grade, "export": _export}
+def _setup(args: argparse.Namespace) -> int:
+    from .browser import find_browser
+    from .toolchain import find_toolchain, install_user_toolchain, require_node
+
+    require_node()
+    toolchain = find_toolchain()
+    done = "already installed" if toolchain is not None else "installed"
+    toolchain = toolchain or install_user_toolchain()
+    print(f"{done} marp-cli {toolchain.package_version('@marp-team/marp-cli')} in {toolchain.modules} "
+          f"({toolchain.origin})")
+    browser = find_browser()
+    print(f"Chromium ({browser.origin}): {browser.path}")
+    return EXIT_OK
+
+
+def _doctor(args: argparse.Namespace) -> int:
+    from .doctor import diagnose
+
+    report = diagnose()
+    print(report.text())
+    return report.exit_code
+
+
+COMMANDS = {"build": _build, "check": _check, "variants": _variants, "grade": _grade, "export": _export,
+            "setup": _setup, "doctor": _doctor}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,7 +1,8 @@
 """The Marp toolchain: strict KaTeX validation of every formula, and HTML/PDF/PPTX through marp-cli.
 
-Both use the project's own pinned copies (``npm ci`` installs ``@marp-team/marp-cli`` into
-``node_modules/``); KaTeX is the copy marp-core itself renders with, resolved from marp-core.
+Both use the project's own pinned copies (``npm ci`` installs ``@marp-team/marp-cli``; see
+``toolchain.py`` for where); KaTeX is the copy marp-core itself renders with, resolved from marp-core.
+PDF and PPTX print through the Chromium that ``browser.py`` chooses.
 marp-cli runs with ``--no-stdin`` and its own temporary folder (it leaves ``marp-cli-*`` folders
 behind), which is removed afterwards.  HTML output embeds the KaTeX fonts, so a deck copied to a
 classroom laptop renders offline.
@@ -10,64 +11,19 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import re
 import shutil
 import subprocess
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
-from .errors import VerideckError
+from .browser import find_browser
+from .toolchain import Toolchain, ToolchainError
 
 FORMATS = ("html", "pdf", "pptx")
 MARP_TIMEOUT = 600
 FONT_URL = re.compile(r"url\((['\"]?)(file://[^)'\"]*?/fonts/(KaTeX_[A-Za-z0-9_-]+\.(woff2|woff|ttf)))\1\)")
-
-
-class ToolchainError(VerideckError):
-    """marp-cli, Node or Chromium is missing or failed."""
-
-    exit_code = 3
-
-
-@dataclass(frozen=True)
-class Toolchain:
-    root: Path  # the folder with package.json, node_modules/ and marp.config.js
-
-    @property
-    def marp(self) -> Path:
-        return self.root / "node_modules" / ".bin" / "marp"
-
-    @property
-    def config(self) -> Path:
-        return self.root / "marp.config.js"
-
-    @property
-    def validator(self) -> Path:
-        return self.root / "tools" / "katex-validate.js"
-
-
-def find_toolchain() -> Toolchain | None:
-    """The project folder with an installed marp-cli: ``$VERIDECK_ROOT``, the current folder, or the source tree."""
-    candidates = [Path(os.environ["VERIDECK_ROOT"])] if os.environ.get("VERIDECK_ROOT") else []
-    candidates += [Path.cwd(), Path(__file__).resolve().parent.parent]
-    for root in candidates:
-        toolchain = Toolchain(root)
-        if toolchain.marp.exists() and toolchain.config.exists() and toolchain.validator.exists():
-            return toolchain
-    return None
-
-
-def require_toolchain() -> Toolchain:
-    toolchain = find_toolchain()
-    if toolchain is None:
-        raise ToolchainError("marp-cli is not installed: run `npm ci` in the verideck folder "
-                             "(or set VERIDECK_ROOT to a folder where it is installed)")
-    if shutil.which("node") is None:
-        raise ToolchainError("Node.js is not installed: it is needed to run marp-cli and KaTeX")
-    return toolchain
 
 
 def validate_formulas(toolchain: Toolchain, formulas: list[dict]) -> list[dict]:
@@ -78,7 +34,7 @@ def validate_formulas(toolchain: Toolchain, formulas: list[dict]) -> list[dict]:
     if not formulas:
         return []
     result = subprocess.run(["node", str(toolchain.validator)], input=json.dumps(formulas), text=True,
-                            capture_output=True, cwd=toolchain.root, timeout=MARP_TIMEOUT)
+                            capture_output=True, env=toolchain.environment(), timeout=MARP_TIMEOUT)
     if result.returncode != 0:
         raise ToolchainError(f"KaTeX validation failed to run: {result.stderr.strip()[-500:]}")
     return json.loads(result.stdout)["failures"]
@@ -90,10 +46,9 @@ def export(toolchain: Toolchain, markdown: Path, fmt: str) -> Path:
         raise ValueError(f"unknown format {fmt}")
     markdown = markdown.resolve()
     target = markdown.with_suffix(f".{fmt}")
+    browser = {} if fmt == "html" else find_browser().marp_environment()  # HTML needs no browser
     temporary = Path(tempfile.mkdtemp(prefix="verideck-marp-"))
-    environment = {**os.environ, "TMPDIR": str(temporary), "TMP": str(temporary), "TEMP": str(temporary)}
-    if not environment.get("CHROME_PATH") and shutil.which("chromium"):
-        environment["CHROME_PATH"] = shutil.which("chromium")
+    environment = toolchain.environment(TMPDIR=str(temporary), TMP=str(temporary), TEMP=str(temporary), **browser)
     format_flag = [] if fmt == "html" else [f"--{fmt}"]  # (marp's --html means "allow HTML tags")
     command = [str(toolchain.marp), "--no-stdin", "--config-file", str(toolchain.config), "--allow-local-files",
                *format_flag, str(markdown), "-o", str(target)]

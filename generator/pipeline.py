@@ -14,7 +14,8 @@ from .build import BuildResult, StagedDeck, discard, publish, remove_stale_stagi
 from .check import Finding, Report
 from .check.extract import MathSpan, extract
 from .errors import CheckError, InternalError, VerideckError
-from .export import export, find_toolchain, require_toolchain, validate_formulas
+from .export import export, validate_formulas
+from .toolchain import find_toolchain, missing_toolchain_hint, require_toolchain
 
 
 @dataclass
@@ -84,7 +85,8 @@ def finish(run: RunResult, staged: list[StagedDeck], formats: tuple[str, ...] = 
     failures = {}
     if katex and staged:
         if toolchain is None:
-            print("verideck: KaTeX validation skipped: marp-cli is not installed (run `npm ci`)", file=sys.stderr)
+            print(f"verideck: KaTeX validation skipped: marp-cli is not installed ({missing_toolchain_hint()})",
+                  file=sys.stderr)
         else:
             failures = katex_failures(staged, toolchain)
     for index, deck in enumerate(staged):

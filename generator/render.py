@@ -24,14 +24,12 @@ SLIDE_BREAK = re.compile(r"^\s*(-{3,}|\*{3,}|_{3,})\s*$", re.MULTILINE)
 
 
 def template_folder() -> Path:
-    """The default templates.
+    """The default templates, ``generator/templates/``.
 
-    In a source checkout they are the top-level ``templates/`` folder; an
-    installed wheel carries the same files as ``generator/templates/``
-    (``pyproject.toml`` maps one onto the other).
+    In a source checkout that is a link to the top-level ``templates/`` folder the project layout
+    asks for; a wheel carries the files themselves there.
     """
-    packaged = Path(str(resources.files("generator"))) / "templates"
-    return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "templates"
+    return Path(str(resources.files("generator"))) / "templates"
 
 
 def environment(overrides: Path | None = None) -> jinja2.Environment:

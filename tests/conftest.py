@@ -31,3 +31,25 @@ def example_build(tmp_path_factory) -> tuple[Path, RunResult]:
     to compare) makes it itself.  Tests must not write into this folder."""
     out = tmp_path_factory.mktemp("examples")
     return out, build_decks(sorted(DECKS.glob("*.yaml")), out, handout=True)
+
+
+# No silent skips: a skipped test is a test that did not confirm anything, so it fails the run.
+# (Choose tiers with -m instead: `pytest -m "not browser and not packaging"` deselects, and says so.)
+_skipped: list[str] = []
+
+
+def pytest_runtest_logreport(report) -> None:
+    if report.skipped and not hasattr(report, "wasxfail"):
+        _skipped.append(report.nodeid)
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:
+    if _skipped and exitstatus == 0:
+        session.exitstatus = 1
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    if _skipped:
+        terminalreporter.section("skipped tests fail the run")
+        for nodeid in _skipped:
+            terminalreporter.write_line(f"skipped: {nodeid}")

@@ -1,37 +1,31 @@
-"""Open a built HTML deck in headless Chromium (Playwright) and inspect or photograph it.
+"""Open a built HTML deck in headless Chromium with Playwright, and inspect or photograph it.
 
     python tools/screenshot.py build/gd-first-step.en.html docs/slide.png [--slide N]
 
 Without --slide it photographs the first slide that shows display math. The same helpers serve
-the browser tests (tests/test_browser.py).
+the browser tests; the Chromium is the one generator/browser.py chooses.
 """
 from __future__ import annotations
 
 import argparse
 import os
-import shutil
 from contextlib import contextmanager
 from pathlib import Path
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+from generator.browser import LAUNCH_ARGS, Browser, find_browser
+
 VIEWPORT = {"width": 1280, "height": 720}
 
 
-def chromium_path() -> str:
-    path = os.environ.get("CHROME_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
-    if not path:
-        raise RuntimeError("Chromium is not installed: apt-get install -y chromium (or set CHROME_PATH)")
-    return path
-
-
 @contextmanager
-def open_deck(html: Path):
-    """A Playwright page showing ``html`` once its fonts have loaded."""
+def open_deck(html: Path, chromium: Browser | None = None):
+    """A Playwright page showing ``html`` once its fonts have loaded, in ``chromium`` (default: verideck's choice)."""
     from playwright.sync_api import sync_playwright
 
+    chromium = chromium or find_browser()
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=str(chromium.path), args=list(LAUNCH_ARGS),
+                                             env={**os.environ, **chromium.environment()})
         try:
             page = browser.new_page(viewport=VIEWPORT)
             page.goto(html.resolve().as_uri())

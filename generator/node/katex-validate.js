@@ -4,7 +4,9 @@
 // {"id": any, "latex": string, "display": bool} on stdin (all formulas of all decks at once, so
 // Node starts once) and writes a JSON list of {"id": any, "error": string} for the failures.
 'use strict'
-const katex = require(require.resolve('katex', { paths: [require.resolve('@marp-team/marp-core')] }))
+const modules = process.env.VERIDECK_NODE_MODULES // the node_modules verideck chose (generator/toolchain.py)
+const marpCore = require.resolve('@marp-team/marp-core', { paths: modules ? [modules] : undefined })
+const katex = require(require.resolve('katex', { paths: [marpCore] }))
 
 let input = ''
 process.stdin.setEncoding('utf8')

@@ -6,6 +6,7 @@ One line per component, so an instructor can paste the report into a bug report,
 from __future__ import annotations
 
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -48,7 +49,7 @@ def node_version() -> tuple[int, ...] | None:
     if shutil.which("node") is None:
         return None
     result = subprocess.run(["node", "--version"], capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
-    return tuple(int(part) for part in result.stdout.strip().lstrip("v").split("."))
+    return tuple(int(part) for part in re.findall(r"\d+", result.stdout)[:3]) or None
 
 
 def katex_version(toolchain: Toolchain) -> str | None:
@@ -68,7 +69,7 @@ def diagnose() -> Diagnosis:
     report.add("Python", python_line())
     node = node_version()
     if node is None:
-        report.missing("Node.js", "install Node.js 20.11 or newer (with npm)")
+        report.missing("Node.js", "install Node.js 20.11 or newer (with npm)")  # (or it does not answer --version)
     elif node[:2] < MINIMUM_NODE:
         report.missing("Node.js", f"v{'.'.join(map(str, node))} is too old: install Node.js 20.11 or newer")
     else:

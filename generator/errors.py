@@ -13,6 +13,7 @@ EXIT_OK = 0
 EXIT_WRONG_MATH = 1
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 3  # a bug in verideck itself
+EXIT_TOOLCHAIN = 3  # marp-cli, Node or Chromium missing or failing: what the run needed was not there
 
 
 @dataclass(frozen=True)

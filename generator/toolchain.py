@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from .errors import EXIT_INTERNAL, VerideckError
+from .errors import EXIT_TOOLCHAIN, VerideckError
 
 NPM_TIMEOUT = 900
 SOURCE_ROOT = Path(__file__).resolve().parent.parent
@@ -36,7 +36,7 @@ SOURCE_ROOT = Path(__file__).resolve().parent.parent
 class ToolchainError(VerideckError):
     """marp-cli, Node or Chromium is missing or failed."""
 
-    exit_code = EXIT_INTERNAL
+    exit_code = EXIT_TOOLCHAIN
 
 
 def node_scripts() -> Path:

@@ -12,7 +12,7 @@ GOLDEN := tests/golden
 
 NODE_STAMP := node_modules/.installed
 
-.PHONY: slides html pdf pptx readme-image test test-fast doctor golden bench lock clean
+.PHONY: slides html pdf pptx readme-image test test-fast lint doctor golden bench lock clean
 
 slides: $(STAMP) $(NODE_STAMP)
 	$(BIN)/verideck build $(DECKS) -o $(OUT) --handout
@@ -26,8 +26,12 @@ readme-image: html
 	$(BIN)/python tools/screenshot.py $(OUT)/gd-first-step.en.html docs/slide.png --slide 6
 
 # Every tier: the browser tests use the Chromium `npm ci` brings when the system has none.
-test: $(STAMP) $(NODE_STAMP)
+test: $(STAMP) $(NODE_STAMP) lint
 	$(BIN)/python -m pytest
+
+# The linter's rules are in pyproject.toml ([tool.ruff]); 0 findings on the package and the tools
+lint: $(STAMP)
+	$(BIN)/ruff check generator tools
 
 # Without the slow tiers (a real browser; the wheel in a fresh virtualenv)
 test-fast: $(STAMP) $(NODE_STAMP)

@@ -9,8 +9,8 @@ printed for it, for reviewing a deck.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import sympy
 
@@ -18,8 +18,15 @@ from .exercises import Exercise
 from .expr import expression_text
 from .latex import SlideLatexPrinter
 from .model import Deck, MarkdownSlide
-from .solve import (CompareSolution, DerivativeSolution, DescentSolution, FitSolution, GradientSolution,
-                    LearningRatesSolution, PlotSolution)
+from .solve import (
+    CompareSolution,
+    DerivativeSolution,
+    DescentSolution,
+    FitSolution,
+    GradientSolution,
+    LearningRatesSolution,
+    PlotSolution,
+)
 
 
 @dataclass(frozen=True)

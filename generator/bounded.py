@@ -16,7 +16,8 @@ import multiprocessing
 import os
 import pickle
 import threading
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import sympy
 

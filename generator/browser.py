@@ -63,7 +63,8 @@ def packaged_chromium(toolchain: Toolchain) -> Path:
     """The Chromium of ``@sparticuz/chromium``, unpacked on first use."""
     version = toolchain.package_version("@sparticuz/chromium")
     if version is None:
-        raise ToolchainError(f"the packaged Chromium (@sparticuz/chromium) is not installed: {missing_toolchain_hint()}")
+        raise ToolchainError("the packaged Chromium (@sparticuz/chromium) is not installed: "
+                             f"{missing_toolchain_hint()}")
     home = toolchain.modules / ".cache" / "verideck" / f"chromium-{version}"
     if not (home / FONTCONFIG).is_file():  # (the browser is moved into place together with this file)
         unpack_chromium(toolchain, home)

@@ -19,13 +19,13 @@ from . import figures
 from .answers import answers_json, collect_answers
 from .check import check_markdown
 from .errors import CheckError, Location, Problem, SpecError
+from .exercises import collect_exercises, is_exercise
 from .i18n import words_for
 from .latex import printer_for
 from .model import Deck, MarkdownSlide
 from .render import render_deck
 from .solve import MathError, solve_slide
 from .spec import load_deck
-from .exercises import collect_exercises, is_exercise
 from .views import Context, DeckView, slide_view
 from .views.exercise import key_entry, key_pages, question_view
 
@@ -239,4 +239,4 @@ def find_specs(paths: list[Path]) -> list[Path]:
     return specs
 
 
-__all__ = ["build_deck", "find_specs", "BuildResult", "Location"]
+__all__ = ["BuildResult", "Location", "build_deck", "find_specs"]

@@ -59,7 +59,8 @@ def _parser() -> argparse.ArgumentParser:
     grade.add_argument("-o", "--out", type=Path, default=Path("grades.csv"), help="grades CSV (default: grades.csv)")
     grade.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show a traceback for errors")
     check = commands.add_parser("check", help="verify every equality printed in Marp Markdown decks")
-    check.add_argument("decks", nargs="+", type=Path, metavar="DECK.md", help="Marp Markdown files (ours or hand-written)")
+    check.add_argument("decks", nargs="+", type=Path, metavar="DECK.md",
+                       help="Marp Markdown files (ours or hand-written)")
     check.add_argument("--plain", action="store_true", help="also check plain-text equations outside $…$")
     check.add_argument("-v", "--verbose", action="store_true", help="also list what was not understood")
     check.add_argument("--strict", action="store_true", help="fail on anything not understood, too")
@@ -125,7 +126,7 @@ def _export(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from .check import check_file, reports_json
-    from .pipeline import add_katex_findings
+    from .katex import add_katex_findings
     from .toolchain import find_toolchain
 
     reports = []

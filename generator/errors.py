@@ -24,7 +24,7 @@ class Location:
     line: int = 0
     column: int = 0
 
-    def shifted(self, columns: int) -> "Location":
+    def shifted(self, columns: int) -> Location:
         """The same place moved right by ``columns`` characters (within one line)."""
         if not self.column:
             return self

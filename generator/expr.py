@@ -19,8 +19,8 @@ from __future__ import annotations
 import keyword
 import math
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Sequence
 
 import sympy
 from sympy import Expr

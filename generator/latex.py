@@ -17,20 +17,22 @@ equation chains), so templates never assemble LaTeX.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from decimal import Decimal
-from typing import Iterable, Iterator, Sequence
+from typing import Any, ClassVar
 
 import sympy
 from sympy import Expr, UnevaluatedExpr
 from sympy.printing.latex import LatexPrinter
 
-from .numbers import decimal_text, round_significant, show, terminating_digits, rational_to_decimal
+from .numbers import decimal_text, rational_to_decimal, round_significant, show, terminating_digits
 
 _FUNCTION_NAMES = {
     "en": {"asin": r"\arcsin", "acos": r"\arccos", "atan": r"\arctan", "acot": r"\operatorname{arccot}"},
     "ru": {"tan": r"\tg", "cot": r"\ctg", "asin": r"\arcsin", "acos": r"\arccos", "atan": r"\arctg",
-           "acot": r"\arcctg", "sinh": r"\operatorname{sh}", "cosh": r"\operatorname{ch}", "tanh": r"\operatorname{th}"},
+           "acot": r"\arcctg", "sinh": r"\operatorname{sh}", "cosh": r"\operatorname{ch}",
+           "tanh": r"\operatorname{th}"},
 }
 
 _MATHJAX_NAMES = {rf"\{name}": rf"\operatorname{{{name}}}" for name in ("tg", "ctg", "arctg", "arcctg")}
@@ -40,7 +42,7 @@ APPROX = r"\approx"
 
 class SlideLatexPrinter(LatexPrinter):
     printmethod = "_verideck_latex"
-    _default_settings = {
+    _default_settings: ClassVar[dict[str, Any]] = {
         **LatexPrinter._default_settings,
         "ln_notation": True,
         "lang": "en",
@@ -58,7 +60,8 @@ class SlideLatexPrinter(LatexPrinter):
                 raise ValueError(f"{key} must be a positive whole number")
         self._function_names = _FUNCTION_NAMES[self._settings["lang"]]
         if self._settings["mathjax"]:
-            self._function_names = {name: _MATHJAX_NAMES.get(macro, macro) for name, macro in self._function_names.items()}
+            self._function_names = {name: _MATHJAX_NAMES.get(macro, macro)
+                                    for name, macro in self._function_names.items()}
         self._comma = self._settings["lang"] == "ru"
 
     # -- numbers ----------------------------------------------------------
@@ -86,7 +89,8 @@ class SlideLatexPrinter(LatexPrinter):
     @contextmanager
     def _as_built(self) -> Iterator[None]:
         r"""Print in construction order with ``\cdot`` between factors."""
-        saved = (self._settings["order"], self._settings["mul_symbol_latex"], self._settings["mul_symbol_latex_numbers"])
+        saved = (self._settings["order"], self._settings["mul_symbol_latex"],
+                 self._settings["mul_symbol_latex_numbers"])
         self._settings["order"] = "none"
         self._settings["mul_symbol_latex"] = self._settings["mul_symbol_latex_numbers"] = r" \cdot "
         try:
@@ -185,7 +189,8 @@ class SlideLatexPrinter(LatexPrinter):
         parts = []
         for factor in factors:
             text = self._print(factor)
-            if (factor.is_Add and len(factors) > 1) or _is_held_negative(factor) or (factor.is_Number and factor.is_negative):
+            if ((factor.is_Add and len(factors) > 1) or _is_held_negative(factor)
+                    or (factor.is_Number and factor.is_negative)):
                 text = rf"\left({text}\right)"
             parts.append(text)
         return r" \cdot ".join(parts)
@@ -470,4 +475,4 @@ def printer_for(lang: str, precision: int, exact_digits: int, mathjax: bool = Fa
     return SlideLatexPrinter({"lang": lang, "precision": precision, "exact_digits": exact_digits, "mathjax": mathjax})
 
 
-__all__ = ["SlideLatexPrinter", "printer_for", "APPROX", "Decimal"]
+__all__ = ["APPROX", "Decimal", "SlideLatexPrinter", "printer_for"]

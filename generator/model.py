@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Union
 
 import sympy
 from sympy import Expr, Rational
@@ -38,7 +37,7 @@ class Places:
 class MarkdownSlide:
     id: str
     location: Location
-    places: "Places"
+    places: Places
     title: str
     body: str
 
@@ -47,7 +46,7 @@ class MarkdownSlide:
 class DerivativeSlide:
     id: str
     location: Location
-    places: "Places"
+    places: Places
     title: str | None
     function: Expr
     variable: sympy.Symbol
@@ -62,7 +61,7 @@ class DerivativeSlide:
 class GradientSlide:
     id: str
     location: Location
-    places: "Places"
+    places: Places
     title: str | None
     function: Expr
     variables: tuple[sympy.Symbol, ...]
@@ -83,7 +82,7 @@ class StopRule:
 class DescentSlide:
     id: str
     location: Location
-    places: "Places"
+    places: Places
     title: str | None
     function: Expr
     variables: tuple[sympy.Symbol, ...]
@@ -105,7 +104,7 @@ class DescentSlide:
 class PlotSlide:
     id: str
     location: Location
-    places: "Places"
+    places: Places
     title: str | None
     functions: tuple[Expr, ...]
     labels: tuple[str, ...]  # legend names, one per function
@@ -173,15 +172,15 @@ class CompareSlide:
     runs: tuple[DescentSlide, ...]  # one per method and its hyper-parameters
 
 
-Slide = Union[MarkdownSlide, DerivativeSlide, GradientSlide, DescentSlide, PlotSlide, FitSlide, LearningRatesSlide,
-              CompareSlide]
+Slide = (MarkdownSlide | DerivativeSlide | GradientSlide | DescentSlide | PlotSlide | FitSlide | LearningRatesSlide
+         | CompareSlide)
 
 
 @dataclass(frozen=True)
 class MarpSettings:
     """Marp global directives copied into the front matter, in spec order."""
 
-    directives: tuple[tuple[str, Union[str, bool]], ...]
+    directives: tuple[tuple[str, str | bool], ...]
 
 
 @dataclass(frozen=True)

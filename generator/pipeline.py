@@ -6,15 +6,15 @@ the other decks of the run are still built.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Callable
 
 from .build import BuildResult, StagedDeck, discard, publish, remove_stale_staging, stage_deck
-from .check import Finding, Report
-from .check.extract import MathSpan, extract
 from .errors import CheckError, InternalError, VerideckError
-from .export import export, validate_formulas
+from .export import export
+from .katex import unrenderable
 from .toolchain import find_toolchain, missing_toolchain_hint, require_toolchain
 
 
@@ -23,21 +23,6 @@ class RunResult:
     built: list[BuildResult] = field(default_factory=list)
     exported: list[Path] = field(default_factory=list)
     errors: list[VerideckError] = field(default_factory=list)
-
-
-def unrenderable(toolchain, documents: list[str]) -> list[list[tuple[MathSpan, str]]]:
-    """For each Markdown text, the formulas strict KaTeX cannot render and why (one Node process for all)."""
-    formulas, places = [], []
-    for index, text in enumerate(documents):
-        spans, _, _ = extract(text)
-        for span in spans:
-            places.append((index, span))
-            formulas.append({"id": len(places) - 1, "latex": span.latex, "display": span.display})
-    failed: list[list[tuple[MathSpan, str]]] = [[] for _ in documents]
-    for failure in validate_formulas(toolchain, formulas):
-        index, span = places[failure["id"]]
-        failed[index].append((span, failure["error"]))
-    return failed
 
 
 def katex_failures(staged: list[StagedDeck], toolchain) -> dict[int, CheckError]:
@@ -52,17 +37,6 @@ def katex_failures(staged: list[StagedDeck], toolchain) -> dict[int, CheckError]
     return {index: CheckError(lines + [f"{staged[index].out_dir / staged[index].deck.stem}.md: not written: every "
                                        "formula must render with KaTeX"])
             for index, lines in lines_of.items() if lines}
-
-
-def add_katex_findings(reports: list[Report], toolchain) -> None:
-    """``verideck check`` with the toolchain installed: formulas KaTeX cannot render are wrong too."""
-    documents = [Path(report.path).read_text(encoding="utf-8") for report in reports]
-    for report, problems in zip(reports, unrenderable(toolchain, documents)):
-        for span, error in problems:
-            if any(f.kind == "wrong" and f.text == span.latex.strip() and f.line == span.line for f in report.findings):
-                continue  # already reported by the lints (a look-alike letter, an unknown macro)
-            report.findings.append(Finding(span.line, "wrong", span.latex.strip(), f"KaTeX cannot render it: {error}"))
-        report.findings.sort(key=lambda finding: finding.line)
 
 
 def stage_into(run: RunResult, label: Path, stage: Callable[[], StagedDeck]) -> StagedDeck | None:
@@ -106,6 +80,6 @@ def build_decks(specs: list[Path], out_dir: Path, formats: tuple[str, ...] = (),
                 handout: bool = False, templates: Path | None = None) -> RunResult:
     run = RunResult()
     remove_stale_staging(out_dir)
-    staged = [stage_into(run, spec, lambda: stage_deck(spec, out_dir, handout, templates=templates))
+    staged = [stage_into(run, spec, partial(stage_deck, spec, out_dir, handout, templates=templates))
               for spec in specs]
     return finish(run, [deck for deck in staged if deck is not None], formats, katex)

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import sympy
 from sympy import Expr, Rational
@@ -20,8 +22,8 @@ from sympy import Expr, Rational
 from . import model
 from .errors import ExprError, Location, Problem, SpecError
 from .expr import FUNCTIONS, is_valid_name, parse_expression, symbol
-from .numbers import parse_decimal
 from .model import DEFAULTS, HYPER_PARAMETERS, METHODS
+from .numbers import parse_decimal
 from .yamltree import Node, read_yaml
 
 LANGUAGES = ("en", "ru")
@@ -81,7 +83,7 @@ class Scope:
     path: str
     symbols: dict[str, sympy.Symbol]
 
-    def child(self, key: str | int) -> "Scope":
+    def child(self, key: str | int) -> Scope:
         suffix = f"[{key}]" if isinstance(key, int) else (f".{key}" if self.path else key)
         return Scope(self.context, self.path + suffix, self.symbols)
 
@@ -323,7 +325,8 @@ def _mapping(node: Node, scope: Scope, fields: dict[str, Field], ignore: tuple[s
         if key in ignore:
             continue
         if key not in fields:
-            scope.context.report(key_node, scope.child(key).path, f"unknown key{_did_you_mean(key, list(fields) + list(ignore))}")
+            suggestion = _did_you_mean(key, list(fields) + list(ignore))
+            scope.context.report(key_node, scope.child(key).path, f"unknown key{suggestion}")
             failed = True
             continue
         value = _convert(fields[key].convert, value_node, scope.child(key))
@@ -383,7 +386,8 @@ def _single_variable(function: Expr, given: sympy.Symbol | None, key: str) -> sy
 
 
 def _derivative(values: dict, node: Node, scope: Scope, base: dict) -> model.DerivativeSlide:
-    variable = _at_key(node, "variable", scope, lambda: _single_variable(values["function"], values["variable"], "variable"))
+    variable = _at_key(node, "variable", scope,
+                       lambda: _single_variable(values["function"], values["variable"], "variable"))
     forms = []
     for index, form_node in enumerate(values["forms"] or ()):
         form = _convert(lambda n, s: _form(n, s, values["name"]), form_node, scope.child("forms").child(index))
@@ -559,7 +563,8 @@ def _plot(values: dict, node: Node, scope: Scope, base: dict) -> model.PlotSlide
     free = sorted(set().union(*(f.free_symbols for f in functions)), key=lambda s: s.name)
     given = values["variable"]
     if given is None and len(free) > 1:
-        raise Invalid(f"the functions use several variables ({', '.join(s.name for s in free)}): say which with 'variable'")
+        names = ", ".join(s.name for s in free)
+        raise Invalid(f"the functions use several variables ({names}): say which with 'variable'")
     variable = given or (free[0] if free else symbol("x"))
     labels = values["labels"]
     if labels is None:
@@ -697,7 +702,7 @@ def _slides(node: Node, scope: Scope) -> tuple[model.Slide, ...]:
     slides = []
     for index, element in enumerate(node.elements()):
         item_scope = scope.child(index)
-        slides.append(_convert(lambda n, s: _slide(n, s, index), element, item_scope))
+        slides.append(_convert(partial(_slide, index=index), element, item_scope))
     seen: dict[str, int] = {}
     for index, slide in enumerate(slides):
         if slide is _FAILED:
@@ -787,7 +792,8 @@ def _read_root(path: Path) -> tuple[Node, Scope, tuple[model.Parameter, ...]]:
     root = read_yaml(path)
     scope = Scope(Context(path), "", {})
     if root.shape != "mapping":
-        raise SpecError([Problem(root.location, "", f"a lesson spec is a mapping with 'title' and 'slides', got {root.describe()}")])
+        raise SpecError([Problem(root.location, "",
+                                 f"a lesson spec is a mapping with 'title' and 'slides', got {root.describe()}")])
     declared = _read_parameters(root, scope)
     if scope.context.problems:
         raise _spec_error(scope.context)
@@ -839,4 +845,4 @@ def deck_stem(path: Path) -> str:
     return slugify(path.stem)
 
 
-__all__ = ["load_deck", "load_parameters", "deck_stem", "slugify", "SLIDE_KINDS", "DECK_FIELDS", "FUNCTIONS"]
+__all__ = ["DECK_FIELDS", "FUNCTIONS", "SLIDE_KINDS", "deck_stem", "load_deck", "load_parameters", "slugify"]

@@ -147,7 +147,8 @@ def install_user_toolchain(log=print) -> Toolchain:
     succeeded: an interrupted set-up never leaves a half-installed toolchain that looks complete.
     """
     if os.environ.get("VERIDECK_ROOT"):
-        raise ToolchainError(f"VERIDECK_ROOT is set, so verideck uses only its node_modules: {missing_toolchain_hint()}")
+        raise ToolchainError("VERIDECK_ROOT is set, so verideck uses only its node_modules: "
+                             f"{missing_toolchain_hint()}")
     require_node()
     if shutil.which("npm") is None:
         raise ToolchainError("npm is not installed: it comes with Node.js (20.11 or newer)")

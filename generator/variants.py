@@ -13,6 +13,7 @@ import io
 import random
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from sympy import Rational
@@ -125,8 +126,8 @@ def _draw(spec: Path, parameters: tuple[Parameter, ...], count: int, rng: random
     for number in range(len(accepted) + 1, count + 1):  # fewer combinations than students: cycle through them
         values = accepted[(number - 1) % len(accepted)].values
         folder = out_dir / f"v{number:02d}"
-        deck = stage_into(result.run, spec, lambda: stage_deck(spec, folder, handout=True, choose=dict(values),
-                                                               variant=number))
+        deck = stage_into(result.run, spec, partial(stage_deck, spec, folder, handout=True, choose=dict(values),
+                                                    variant=number))
         if deck is not None:
             staged.append(deck)
             accepted.append(Variant(number, values))
@@ -151,4 +152,4 @@ def write_roster(out_dir: Path, parameters: tuple[Parameter, ...], variants: lis
     return write_atomically(out_dir / "roster.csv", roster_text(parameters, variants))
 
 
-__all__ = ["build_variants", "Variant", "VariantRun"]
+__all__ = ["Variant", "VariantRun", "build_variants"]

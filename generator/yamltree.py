@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Union
 
 import yaml
 
@@ -33,7 +32,7 @@ class Scalar:
 
 @dataclass(frozen=True)
 class Node:
-    value: Union[Scalar, tuple["Node", ...], tuple[tuple[str, "Node", "Node"], ...]]
+    value: Scalar | tuple[Node, ...] | tuple[tuple[str, Node, Node], ...]
     shape: str  # "scalar" | "sequence" | "mapping"
     location: Location
 
@@ -42,12 +41,12 @@ class Node:
         assert isinstance(self.value, Scalar)
         return self.value
 
-    def items(self) -> tuple[tuple[str, "Node", "Node"], ...]:
+    def items(self) -> tuple[tuple[str, Node, Node], ...]:
         """Mapping entries as (key text, key node, value node)."""
         assert self.shape == "mapping"
         return self.value  # type: ignore[return-value]
 
-    def elements(self) -> tuple["Node", ...]:
+    def elements(self) -> tuple[Node, ...]:
         assert self.shape == "sequence"
         return self.value  # type: ignore[return-value]
 
@@ -76,7 +75,8 @@ def read_yaml(path: Path) -> Node:
         line = data[: error.start].count(b"\n") + 1
         raise SpecError([Problem(Location(path, line), "", "the file is not UTF-8 text")]) from None
     if not text.strip():
-        raise SpecError([Problem(file_start, "", "the file is empty: a lesson spec needs at least 'title' and 'slides'")])
+        raise SpecError([Problem(file_start, "",
+                                 "the file is empty: a lesson spec needs at least 'title' and 'slides'")])
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
@@ -114,7 +114,8 @@ class _Converter:
     def _node(self, node: yaml.Node) -> Node:
         self.count += 1
         if self.count > MAX_NODES:
-            raise SpecError([Problem(self._location(node), "", f"the file expands to more than {MAX_NODES} values (aliases nested too deeply?)")])
+            raise SpecError([Problem(self._location(node), "",
+                                     f"the file expands to more than {MAX_NODES} values (aliases nested too deeply?)")])
         if not node.tag.startswith(_TAG) or node.tag[len(_TAG):] not in _PLAIN_TAGS:
             self.problems.append(Problem(self._location(node), "", f"YAML tags such as {node.tag!r} are not allowed "
                                                                    "in a lesson spec (write plain values)"))
@@ -139,7 +140,8 @@ class _Converter:
                 continue
             name = key.scalar.text
             if name in seen:
-                self.problems.append(Problem(key.location, "", f"duplicate key {name!r} (first given on line {seen[name]})"))
+                self.problems.append(Problem(key.location, "",
+                                             f"duplicate key {name!r} (first given on line {seen[name]})"))
                 continue
             seen[name] = key.location.line
             entries.append((name, key, self._node(value_node)))

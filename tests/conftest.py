@@ -1,6 +1,12 @@
-"""Shared helpers: write a spec file from text, the repository's paths, and the example decks built once."""
+"""Shared helpers: write a spec file from text, the repository's paths, the example decks built once
+(and once more in a second process, in the background, for the determinism test)."""
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -53,3 +59,36 @@ def pytest_terminal_summary(terminalreporter) -> None:
         terminalreporter.section("skipped tests fail the run")
         for nodeid in _skipped:
             terminalreporter.write_line(f"skipped: {nodeid}")
+
+
+# The determinism test compares the example build above with one made by another process with another
+# hash seed.  That build starts as soon as the test is collected and runs on the second core while the
+# other tests run.
+SECOND_SEED = "1" if os.environ.get("PYTHONHASHSEED") == "0" else "0"
+_second_build: dict[str, object] = {}
+
+
+def pytest_collection_finish(session) -> None:
+    if session.config.option.collectonly:
+        return
+    if any(item.path.name == "test_determinism.py" for item in session.items):
+        out = Path(tempfile.mkdtemp(prefix="verideck-second-build-"))
+        environment = {**os.environ, "PYTHONHASHSEED": SECOND_SEED}
+        command = [sys.executable, "-m", "generator", "build", str(DECKS), "-o", str(out), "--handout"]
+        _second_build.update(out=out, process=subprocess.Popen(command, cwd=ROOT, env=environment, text=True,
+                                                              stdout=subprocess.PIPE, stderr=subprocess.PIPE))
+
+
+@pytest.fixture(scope="session")
+def second_build() -> Path:
+    """The example decks built by ``verideck build`` in another process, with ``PYTHONHASHSEED`` = SECOND_SEED."""
+    process: subprocess.Popen = _second_build["process"]
+    _, stderr = process.communicate(timeout=1800)
+    assert process.returncode == 0, stderr
+    return _second_build["out"]
+
+
+def pytest_unconfigure(config) -> None:
+    if "process" in _second_build:
+        _second_build["process"].kill()
+        shutil.rmtree(_second_build["out"], ignore_errors=True)

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT
 
 GOOD = """\
@@ -103,3 +105,19 @@ def test_undefined_math_points_at_its_key(tmp_path):
     result = run("build", str(spec), "-o", str(tmp_path / "out"))
     assert result.returncode == 2
     assert result.stderr == f"{spec}:5:9: slides[0].at: the function has no derivative at x = 0 (a corner)\n"
+
+
+@pytest.mark.parametrize("argv, not_loaded", [
+    (["--help"], ("matplotlib", "sympy", "jinja2", "yaml")),
+    (["--version"], ("matplotlib", "sympy", "jinja2", "yaml")),
+    (["check", "--help"], ("matplotlib", "sympy")),
+    (["check", str(ROOT / "tests" / "golden" / "gd-first-step.en.md")], ("matplotlib", "jinja2")),
+])
+def test_commands_load_only_what_they_use(argv, not_loaded):
+    """`verideck --help` answers at once; `check` never loads the plotting or templating side."""
+    probe = ("import sys\nfrom generator.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+             "print(' '.join(sorted({name.split('.')[0] for name in sys.modules})))")
+    result = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True, text=True, timeout=300)
+    loaded = set(result.stdout.splitlines()[-1].split())
+    assert "generator" in loaded
+    assert loaded.isdisjoint(not_loaded), loaded & set(not_loaded)

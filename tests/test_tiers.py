@@ -25,10 +25,12 @@ def test_a_skipped_test_fails_the_run(tmp_path):
 
 
 def test_the_slow_tiers_are_marked():
-    browser = pytest_run("--collect-only", "-q", "-m", "browser").stdout
-    packaging = pytest_run("--collect-only", "-q", "-m", "packaging").stdout
+    files = [f"tests/{name}" for name in ("test_export.py", "test_browser.py", "test_packaging.py", "test_tiers.py")]
+    browser = pytest_run("--collect-only", "-q", "-m", "browser", *files).stdout
+    packaging = pytest_run("--collect-only", "-q", "-m", "packaging", *files).stdout
     assert "test_export.py::test_pdf_has_a_page_per_slide_with_katex_fonts" in browser
     assert "test_browser.py::test_the_packaged_chromium_runs_under_playwright" in browser
+    assert "test_browser.py::test_chrome_path_comes_first" not in browser
     assert "test_packaging.py::test_the_installed_copy_sets_up_builds_checks_grades_and_exports" in packaging
-    fast = pytest_run("--collect-only", "-q", "-m", "not browser and not packaging").stdout
+    fast = pytest_run("--collect-only", "-q", "-m", "not browser and not packaging", *files).stdout
     assert "test_export.py" not in fast and "test_packaging.py" not in fast and "test_tiers.py" in fast

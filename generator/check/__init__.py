@@ -13,10 +13,9 @@ from pathlib import Path
 
 from .claims import Outcome, check_statement
 from .evaluate import Context
-from .extract import extract, front_matter_language
+from .extract import Table, extract, front_matter_language
 from .lints import lint
 from .texparse import Statement, TexError, parse_formula
-from .extract import Table
 
 KINDS = ("verified", "wrong", "warning", "not understood")
 INDEX_LETTERS = ("i", "t", "k", "n")  # the row number of a sequence table binds the index of its headers
@@ -174,7 +173,8 @@ def _has_relation(latex: str) -> bool:
     return bool(re.search(r"=|\\approx|<|>|\\le|\\ge|\\ne", latex))
 
 
-_STOPWORDS = frozenset("if is so at on to of in by as or be we it an no do and the with for then thus и в с на по к от до то а".split())
+_STOPWORDS = frozenset("if is so at on to of in by as or be we it an no do and the with for then thus "
+                       "и в с на по к от до то а".split())
 _PLAIN_FUNCTIONS = frozenset("sin cos tan tg cot ctg exp log ln sqrt arctg arctan".split())
 
 
@@ -234,4 +234,4 @@ def reports_json(reports: list[Report]) -> str:
     return json.dumps([r.to_json() for r in reports], ensure_ascii=False, indent=2)
 
 
-__all__ = ["check_markdown", "check_file", "Report", "Finding", "reports_json", "KINDS"]
+__all__ = ["KINDS", "Finding", "Report", "check_file", "check_markdown", "reports_json"]

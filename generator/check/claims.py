@@ -18,15 +18,31 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Optional
 
 import sympy
 from sympy import Expr
 
 from ..bounded import OutOfTime, is_zero
 from .evaluate import Context, Evaluator, Recurrence, is_symbolic, symbol
-from .texparse import (Abs, Call, DerivOp, Func, Name, Nabla, Neg, Node, Num, Op, Partial, Prime, Sqrt, Statement,
-                       TexError, Tuple, Vector)
+from .texparse import (
+    Abs,
+    Call,
+    DerivOp,
+    Func,
+    Nabla,
+    Name,
+    Neg,
+    Node,
+    Num,
+    Op,
+    Partial,
+    Prime,
+    Sqrt,
+    Statement,
+    TexError,
+    Tuple,
+    Vector,
+)
 
 RANDOM_POINTS = 6
 TOLERANCE = 1e-9
@@ -59,7 +75,7 @@ def _children(node: Node):
             yield from (item for item in value if isinstance(item, Node))
 
 
-def _index_variable(name: Name) -> Optional[tuple[str, int]]:
+def _index_variable(name: Name) -> tuple[str, int] | None:
     """``w_{i+1}`` → ("i", 1); ``w_i`` → ("i", 0); ``w_{i-1}`` → ("i", -1); ``x_{new}`` → None."""
     sub = name.sub
     if isinstance(sub, Name) and len(sub.base) == 1 and sub.base in "ijkmnt" and not sub.sub_text:
@@ -103,7 +119,7 @@ def _function_head(node: Node, context: Context) -> bool:
     """``f(x, y)`` with plain, distinct, value-less parameters: a function being defined."""
     if not isinstance(node, Call) or node.primes:
         return False
-    if not all(isinstance(arg, Name) and arg.sub is None or isinstance(arg, Name) and isinstance(arg.sub, Num)
+    if not all((isinstance(arg, Name) and arg.sub is None) or (isinstance(arg, Name) and isinstance(arg.sub, Num))
                for arg in node.args):
         return False
     keys = [arg.key for arg in node.args]
@@ -119,7 +135,7 @@ def _function_head(node: Node, context: Context) -> bool:
 
 # -- checking -----------------------------------------------------------------------
 
-def check_statement(statement: Statement, context: Context, bindings: Optional[dict[str, int]] = None) -> list[Outcome]:
+def check_statement(statement: Statement, context: Context, bindings: dict[str, int] | None = None) -> list[Outcome]:
     """Check one statement; ``bindings`` give index values (a table row's ``i``)."""
     if not statement.relations:
         return []
@@ -163,7 +179,7 @@ def _general_statement(statement: Statement, context: Context) -> list[Outcome]:
 
 
 def _check_links(statement: Statement, context: Context, start: int,
-                 bindings: Optional[dict[str, int]] = None) -> list[Outcome]:
+                 bindings: dict[str, int] | None = None) -> list[Outcome]:
     outcomes = []
     for position in range(start, len(statement.relations)):
         left, right = statement.sides[position], statement.sides[position + 1]
@@ -181,7 +197,7 @@ def _check_links(statement: Statement, context: Context, start: int,
 _RELATION_TEXT = {"=": "=", "≈": r"\approx", "<": "<", ">": ">", "≤": r"\le", "≥": r"\ge", "≠": r"\ne"}
 
 
-def _shape(node: Node) -> Optional[str]:
+def _shape(node: Node) -> str | None:
     """"vector" or "number" when the notation says so; None when only the context knows."""
     if isinstance(node, (Vector, Nabla)):
         return "vector"
@@ -299,7 +315,7 @@ def _items(value):
     return None
 
 
-def _agrees_at_random_points(a: Expr, b: Expr) -> Optional[bool]:
+def _agrees_at_random_points(a: Expr, b: Expr) -> bool | None:
     """True/False from numeric evaluation at random points; None when too few points are defined."""
     if a.has(sympy.Function) and any(isinstance(f, sympy.core.function.AppliedUndef) for f in
                                      (a - b).atoms(sympy.Function)):
@@ -338,7 +354,7 @@ def _number(value) -> Fraction | float:
     return Fraction(str(number))
 
 
-def _literal_digits(node: Node) -> Optional[int]:
+def _literal_digits(node: Node) -> int | None:
     if isinstance(node, Num):
         return node.digits or 0
     if hasattr(node, "operand") and isinstance(node.operand, Num):
@@ -371,7 +387,7 @@ def _round_text(value, digits: int) -> str:
     return f"{float(value):.{digits}f}"
 
 
-def _rounded_equal(a, b, left: Node, right: Node) -> Optional[str]:
+def _rounded_equal(a, b, left: Node, right: Node) -> str | None:
     """``A = 5.28`` where A is 5.279…: a rounded value written with ``=``."""
     for value, literal in ((a, right), (b, left)):
         digits = _literal_digits(literal)

@@ -12,14 +12,30 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Optional
 
 import sympy
 from sympy import Expr
 
-from ..expr import FUNCTIONS as WHITELIST, power_problem
-from .texparse import (Abs, Call, DerivOp, Func, Name, Nabla, Neg, Node, Num, Op, Partial, Prime, Sqrt, TexError,
-                       Tuple, Vector)
+from ..expr import FUNCTIONS as WHITELIST
+from ..expr import power_problem
+from .texparse import (
+    Abs,
+    Call,
+    DerivOp,
+    Func,
+    Nabla,
+    Name,
+    Neg,
+    Node,
+    Num,
+    Op,
+    Partial,
+    Prime,
+    Sqrt,
+    TexError,
+    Tuple,
+    Vector,
+)
 
 FUNCTION_LETTERS = frozenset("f g h u v y z F G H L Q phi psi sigma varphi".split())
 MAX_POWER = 10_000
@@ -78,7 +94,7 @@ class Context:
         return names
 
 
-def split_index(key: str) -> Optional[tuple[str, int]]:
+def split_index(key: str) -> tuple[str, int] | None:
     """``u_x_-1`` → ("u_x", -1); ``x_17`` → ("x", 17); None without a whole-number index."""
     base, _, index = key.rpartition("_")
     if not base or not index.lstrip("-").isdigit():
@@ -86,7 +102,7 @@ def split_index(key: str) -> Optional[tuple[str, int]]:
     return base, int(index)
 
 
-def is_symbolic(value: Optional[Expr]) -> bool:
+def is_symbolic(value: Expr | None) -> bool:
     return value is not None and bool(value.free_symbols)
 
 
@@ -111,7 +127,7 @@ class Evaluator:
     the reading of ``∂f/∂x = 2·1.3 + 5.4`` at the current point.
     """
 
-    def __init__(self, context: Context, at_point: bool = False, bindings: Optional[dict[str, int]] = None):
+    def __init__(self, context: Context, at_point: bool = False, bindings: dict[str, int] | None = None):
         self.context = context
         self.at_point = at_point
         self.bindings = bindings or {}
@@ -140,7 +156,7 @@ class Evaluator:
             expr = expr.xreplace(replacements)
         raise TexError("the definitions refer to each other in a circle")
 
-    def lookup(self, key: str, variables: set[str]) -> Optional[Expr]:
+    def lookup(self, key: str, variables: set[str]) -> Expr | None:
         if key in self.context.values:
             if key in variables and not self.at_point:
                 return None
@@ -148,7 +164,7 @@ class Evaluator:
         return self.computed(key)
 
     # -- recurrences ----------------------------------------------------------
-    def computed(self, key: str) -> Optional[Expr]:
+    def computed(self, key: str) -> Expr | None:
         """``x_17`` from the recurrence of ``x``; sequences that depend on each other advance together.
 
         Members are computed step by step from the bottom (so recursion stays shallow), each from its
@@ -168,7 +184,7 @@ class Evaluator:
                     self.context._cache[f"{family.base}_{step}"] = None
         return self._member(split[0], target)
 
-    def _member(self, base: str, index: int) -> Optional[Expr]:
+    def _member(self, base: str, index: int) -> Expr | None:
         key = f"{base}_{index}"
         cache = self.context._cache
         if key in cache:
@@ -205,7 +221,7 @@ class Evaluator:
         return symbol(key)
 
     def name_key(self, node: Name) -> str:
-        if node.sub is None or isinstance(node.sub, (Num, Name)) and not self._index_name(node.sub):
+        if node.sub is None or (isinstance(node.sub, (Num, Name)) and not self._index_name(node.sub)):
             return node.key
         index = self.build(node.sub)
         if index.is_Integer:

@@ -16,11 +16,11 @@ KATEX_MACROS = set(FUNCTIONS) | set(GREEK) | {
     "mathcal", "boldsymbol", "in", "notin", "subset", "cup", "cap", "forall", "exists", "max", "min", "arg",
     "sec", "csc", "coth", "det", "dim", "exp", "ln", "lg", "log", "circ", "star", "ast", "equiv", "sim",
     "propto", "leftarrow", "Rightarrow", "Leftarrow", "iff", "implies", "land", "lor", "neg", "varepsilon",
-    "varphi", "vartheta", "ell", "hbar", "emptyset", "mathrm", "boxed", "color", "textbf", "textit", "underbrace",
+    "varphi", "vartheta", "ell", "hbar", "emptyset", "boxed", "color", "textbf", "textit", "underbrace",
     "overbrace", "binom", "choose", "not", "langle", "rangle", "lfloor", "rfloor", "lceil", "rceil",
-    "big", "Big", "bigg", "Bigg", "ldots", "colon", "therefore", "because", "checkmark", "degree", "arctg",
+    "big", "Big", "bigg", "Bigg", "colon", "therefore", "because", "checkmark", "degree", "arctg",
     "arcctg", "tg", "ctg", "sh", "ch", "th", "cth", "leqslant", "geqslant", "nolimits", "substack", "atop",
-    "rvert", "lVert", "rVert", "Vert", "aligned", "pmatrix", "bmatrix", "matrix", "cases", "hline", "phantom",
+    "lVert", "rVert", "Vert", "aligned", "pmatrix", "bmatrix", "matrix", "cases", "hline", "phantom",
 }
 _TEXT = re.compile(r"\\(?:text|mathrm|textbf|textit|operatorname)\{[^{}]*\}")
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Optional
 
 MAX_FORMULA = 5000
 MAX_DEPTH = 80
@@ -34,14 +33,14 @@ class Node:
 @dataclass(frozen=True)
 class Num(Node):
     value: Fraction
-    digits: Optional[int]  # decimal places as written ("5.279" → 3), None for integers and fractions
+    digits: int | None  # decimal places as written ("5.279" → 3), None for integers and fractions
     text: str
 
 
 @dataclass(frozen=True)
 class Name(Node):
     base: str  # "x", "sigma", "Delta x"
-    sub: Optional[Node] = None  # subscript: a Num, a Name, or an index expression such as i+1
+    sub: Node | None = None  # subscript: a Num, a Name, or an index expression such as i+1
     sub_text: str = ""  # the subscript as written, for messages and keys
 
     @property
@@ -72,8 +71,8 @@ class Func(Node):
 
     name: str
     arg: Node
-    power: Optional[Node] = None
-    base: Optional[Node] = None
+    power: Node | None = None
+    base: Node | None = None
 
 
 @dataclass(frozen=True)
@@ -82,7 +81,7 @@ class Partial(Node):
 
     function: Name
     variable: Name
-    args: Optional[tuple[Node, ...]] = None
+    args: tuple[Node, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -96,7 +95,7 @@ class DerivOp(Node):
 @dataclass(frozen=True)
 class Nabla(Node):
     function: Name
-    args: Optional[tuple[Node, ...]] = None
+    args: tuple[Node, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -114,7 +113,7 @@ class Neg(Node):
 @dataclass(frozen=True)
 class Sqrt(Node):
     radicand: Node
-    index: Optional[Node] = None
+    index: Node | None = None
 
 
 @dataclass(frozen=True)
@@ -206,7 +205,7 @@ class _Parser:
         self.depth = 0
 
     # token helpers
-    def peek(self, offset: int = 0) -> Optional[Token]:
+    def peek(self, offset: int = 0) -> Token | None:
         position = self.index + offset
         return self.tokens[position] if position < len(self.tokens) else None
 
@@ -605,9 +604,10 @@ class _Parser:
         denominator = self.group_or_atom()
         return Op("/", numerator, denominator)
 
-    def try_derivative(self) -> Optional[Node]:
-        r"""``\frac{\partial f}{\partial x}``, ``\frac{d}{dx}``, ``\frac{dy}{dx}``, ``\frac{\partial L_{1}}{\partial w}``,
-        ``\frac{\partial \hat{y}}{\partial w}``; None (and nothing read) for any other fraction."""
+    def try_derivative(self) -> Node | None:
+        r"""``\frac{\partial f}{\partial x}``, ``\frac{d}{dx}``, ``\frac{dy}{dx}``,
+        ``\frac{\partial L_{1}}{\partial w}``, ``\frac{\partial \hat{y}}{\partial w}``;
+        None (and nothing read) for any other fraction."""
         start = self.index
         function = variable = None
         if self._derivative_group_opens():
@@ -633,7 +633,7 @@ class _Parser:
             return True
         return False
 
-    def derivative_name(self) -> Optional[Name]:
+    def derivative_name(self) -> Name | None:
         r"""The name after ``\partial``: ``f``, ``\sigma``, ``L_{1}``, ``\hat{y}``; None for anything else."""
         token = self.peek()
         if token is None:
@@ -675,10 +675,7 @@ class _Parser:
             self.take()
             power = self.script()
         self.skip_ignored()
-        if self.at("{") or self.at("(", r"\left"):
-            arg = self.group_or_bracket()
-        else:
-            arg = self.function_argument()
+        arg = self.group_or_bracket() if self.at("{") or self.at("(", r"\left") else self.function_argument()
         return Func(name, arg, power, base)
 
     def group_or_bracket(self) -> Node:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..i18n import words_for
 from .grader import Verdict, grade_answer
-from .key import Key, GradeInputError, load_key
+from .key import GradeInputError, Key, load_key
 
 MAX_SUBMISSIONS_BYTES = 50_000_000
 COMMON_WRONG = 3  # wrong answers listed per exercise in the summary
@@ -146,5 +146,13 @@ def summary(graded: list[Graded]) -> str:
     return "\n".join(line.rstrip() for line in lines)
 
 
-__all__ = ["open_keys", "read_submissions", "grade_submissions", "grades_csv", "summary", "GradeInputError",
-           "Graded", "Submission"]
+__all__ = [
+    "GradeInputError",
+    "Graded",
+    "Submission",
+    "grade_submissions",
+    "grades_csv",
+    "open_keys",
+    "read_submissions",
+    "summary",
+]

@@ -1,7 +1,8 @@
 """The verdict on one answer: correct, incorrect or unreadable, with a diagnosis where one can be made.
 
 Diagnoses: ``unsimplified`` (correct), ``unproven``, ``chain_rule``, ``wrong_power``, ``product_rule``,
-``quotient_rule``, ``sign``, ``constant_factor``, ``close``, ``too_few_digits``, ``wrong_step``, ``wrong_shape`` (incorrect),
+``quotient_rule``, ``sign``, ``constant_factor``, ``close``, ``too_few_digits``, ``wrong_step``,
+``wrong_shape`` (incorrect),
 ``parse``, ``empty``, ``too_long``, ``too_large``, ``unknown_exercise``, ``unknown_variant``, ``error``
 (unreadable; ``error`` is a bug of verideck's, kept to its row).
 """

@@ -98,7 +98,8 @@ def load_key(path: Path) -> Key:
     except OSError as error:
         raise GradeInputError(f"{path}: cannot read the key: {error.strerror}") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise GradeInputError(f"{path}: not an answer key (expected the JSON written next to a deck: {error})") from None
+        raise GradeInputError(f"{path}: not an answer key "
+                              f"(expected the JSON written next to a deck: {error})") from None
     if not isinstance(document, dict) or not isinstance(document.get("exercises"), list):
         raise GradeInputError(f"{path}: not an answer key (no 'exercises'; build the deck with verideck build)")
     try:

@@ -52,12 +52,13 @@ def derivative_mistakes(function: Expr, variable: sympy.Symbol) -> tuple[Mistake
     seen = {sympy.simplify(right)}
 
     def add(kind: str, value: Expr) -> None:
-        simple = sympy.simplify(value)  # to recognise repeats; shown in a milder form (simplify may say √2·cos(x + π/4))
+        # simplified to recognise repeats; shown in a milder form (simplify may say √2·cos(x + π/4))
+        simple = sympy.simplify(value)
         if simple not in seen and simple != 0 and len(mistakes) < MAX_CANDIDATES:
             seen.add(simple)
             mistakes.append(Mistake(kind, sympy.factor_terms(sympy.together(value))))
 
-    for node, inner, outer in _compositions(function, variable):
+    for node, _inner, outer in _compositions(function, variable):
         add("chain_rule", _with_outer_derivative(function, variable, node, outer))
     for node in sympy.preorder_traversal(function):
         if isinstance(node, sympy.Pow) and node.exp.is_number and node.exp not in (0, 1) and node.base.has(variable):

@@ -102,7 +102,7 @@ def _coordinates(text: str, lang: str) -> list[str]:
             depth += 1
         elif character in _CLOSE:
             depth -= 1
-        elif depth == 0 and (character == ";" or character == "," and not _decimal_comma(inner, position, lang)):
+        elif depth == 0 and (character == ";" or (character == "," and not _decimal_comma(inner, position, lang))):
             pieces.append(inner[start:position])
             start = position + 1
     pieces.append(inner[start:])

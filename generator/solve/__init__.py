@@ -1,10 +1,17 @@
 """Solvers: one per slide kind, each a pure function slide → solution (SymPy values, no text)."""
 from __future__ import annotations
 
-from typing import Union
-
-from ..model import (CompareSlide, DerivativeSlide, DescentSlide, FitSlide, GradientSlide, LearningRatesSlide,
-                     MarkdownSlide, PlotSlide, Slide)
+from ..model import (
+    CompareSlide,
+    DerivativeSlide,
+    DescentSlide,
+    FitSlide,
+    GradientSlide,
+    LearningRatesSlide,
+    MarkdownSlide,
+    PlotSlide,
+    Slide,
+)
 from .compare import CompareSolution, solve_compare
 from .derivative import DerivativeSolution, solve_derivative
 from .descent import DescentSolution, solve_descent
@@ -14,8 +21,8 @@ from .plot import PlotSolution, solve_plot
 from .problems import MathError
 from .rates import LearningRatesSolution, solve_learning_rates
 
-Solution = Union[MarkdownSlide, DerivativeSolution, GradientSolution, DescentSolution, PlotSolution, FitSolution,
-                 LearningRatesSolution, CompareSolution]
+Solution = (MarkdownSlide | DerivativeSolution | GradientSolution | DescentSolution | PlotSolution | FitSolution
+            | LearningRatesSolution | CompareSolution)
 
 _SOLVERS = {
     DerivativeSlide: solve_derivative,
@@ -34,5 +41,15 @@ def solve_slide(slide: Slide) -> Solution:
     return solver(slide) if solver else slide
 
 
-__all__ = ["solve_slide", "Solution", "MathError", "DerivativeSolution", "GradientSolution",
-           "DescentSolution", "PlotSolution", "FitSolution", "LearningRatesSolution", "CompareSolution"]
+__all__ = [
+    "CompareSolution",
+    "DerivativeSolution",
+    "DescentSolution",
+    "FitSolution",
+    "GradientSolution",
+    "LearningRatesSolution",
+    "MathError",
+    "PlotSolution",
+    "Solution",
+    "solve_slide",
+]

@@ -6,8 +6,8 @@ SymPy Floats with ``WORKING_DIGITS`` digits and print as approximations.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import sympy
 from sympy import Expr

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 import sympy
 from sympy import Expr
@@ -90,7 +90,7 @@ def _descend(slide: FitSlide, losses: tuple[Expr, ...]) -> tuple[DescentSolution
     limit = descent_slide.steps if descent_slide.steps is not None else descent_slide.stop.max_steps
     batches = batch_schedule(len(slide.data), slide.batch_size, limit, slide.seed)
 
-    @lru_cache(maxsize=None)
+    @cache
     def batch_partials(batch: tuple[int, ...]) -> tuple[Partial, ...]:
         return partial_derivatives(sympy.Add(*(losses[k] for k in batch)), descent_slide.variables)
 

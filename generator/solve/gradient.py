@@ -7,8 +7,8 @@ import sympy
 from sympy import Expr
 
 from ..model import GradientSlide, Point
-from .simplify import Vocabulary, teaching_form
 from .problems import MathError, finite_real
+from .simplify import Vocabulary, teaching_form
 from .substitute import evaluate, shown_substitution
 
 

@@ -21,9 +21,8 @@ from dataclasses import dataclass
 import sympy
 from sympy import Expr, Rational
 
-from .substitute import held
-
 from ..model import DEFAULTS, HYPER_PARAMETERS
+from .substitute import held
 
 STATES = {"gd": (), "momentum": ("u",), "nesterov": ("tilde", "u"), "adagrad": ("v",), "rmsprop": ("v",),
           "adam": ("m", "v", "mhat", "vhat")}
@@ -140,7 +139,7 @@ def advance(method: str, variable: sympy.Symbol, old: Expr, gradient: Expr, prev
             hyper: Hyper, digits: int) -> list[Worked]:
     """The states and the new value of one coordinate after step t (``previous``: states at t−1)."""
     g, rate = gradient, hyper.rate
-    H = held  # noqa: N806
+    H = held
     worked: list[Worked] = []
 
     def record(kind: str, shown: Expr, value: Expr) -> Expr:

@@ -39,5 +39,6 @@ def tangent_line(function: Expr, x: sympy.Symbol, a: Expr) -> Tangent:
 
 
 def solve_plot(slide: PlotSlide) -> PlotSolution:
-    tangent = tangent_line(slide.functions[0], slide.variable, slide.tangent_at) if slide.tangent_at is not None else None
+    tangent = (tangent_line(slide.functions[0], slide.variable, slide.tangent_at)
+               if slide.tangent_at is not None else None)
     return PlotSolution(slide, slide.functions, tangent)

@@ -10,6 +10,7 @@ The regime is read from the iterates, not guessed from the rate:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..model import LearningRatesSlide
 from .descent import DescentSolution, solve_descent
@@ -38,7 +39,7 @@ def regime(solution: DescentSolution) -> str:
     if solution.stop_reason == "diverged" or last > first:
         return "diverges"
     moves = _moves(solution)
-    reversals = sum(1 for a, b in zip(moves, moves[1:]) if sum(x * y for x, y in zip(a, b)) < 0)
+    reversals = sum(1 for a, b in pairwise(moves) if sum(x * y for x, y in zip(a, b)) < 0)
     return "oscillates" if reversals * 2 >= len(moves) - 1 and reversals else "converges"
 
 

@@ -10,8 +10,8 @@ engine asserts that its last step equals ``sympy.diff``.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import sympy
 from sympy import Derivative, Expr

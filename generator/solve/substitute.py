@@ -7,7 +7,7 @@ before its result.
 """
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 import sympy
 from sympy import Expr, UnevaluatedExpr

@@ -5,7 +5,7 @@ row can never reach a slide.
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import sympy
 from sympy import Expr

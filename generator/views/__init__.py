@@ -4,10 +4,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Deck, MarkdownSlide
-from ..solve import (CompareSolution, DerivativeSolution, DescentSolution, FitSolution, GradientSolution,
-                     LearningRatesSolution, PlotSolution, Solution)
-from .compare import CompareView, compare_view
+from ..solve import (
+    CompareSolution,
+    DerivativeSolution,
+    DescentSolution,
+    FitSolution,
+    GradientSolution,
+    LearningRatesSolution,
+    PlotSolution,
+    Solution,
+)
 from .common import Context, Figure
+from .compare import CompareView, compare_view
 from .derivative import DerivativeView, derivative_view
 from .descent import DescentView, descent_view
 from .fit import FitView, fit_view
@@ -41,5 +49,18 @@ def slide_view(solution: Solution, ctx: Context):
     return _VIEWS[type(solution)](solution, ctx)
 
 
-__all__ = ["DeckView", "Context", "Figure", "slide_view", "DerivativeView", "DescentView", "GradientView",
-           "MarkdownView", "PlotView", "FitView", "LearningRatesView", "CompareView", "Deck"]
+__all__ = [
+    "CompareView",
+    "Context",
+    "Deck",
+    "DeckView",
+    "DerivativeView",
+    "DescentView",
+    "Figure",
+    "FitView",
+    "GradientView",
+    "LearningRatesView",
+    "MarkdownView",
+    "PlotView",
+    "slide_view",
+]

@@ -17,7 +17,7 @@ from ..latex import SlideLatexPrinter
 class Context:
     printer: SlideLatexPrinter
     words: Words
-    figures: dict[str, dict[str, "Figure"]]  # slide id → role ("path", "loss", …) → its drawn figure
+    figures: dict[str, dict[str, Figure]]  # slide id → role ("path", "loss", …) → its drawn figure
 
 
 @dataclass(frozen=True)

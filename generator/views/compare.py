@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..model import HYPER_PARAMETERS
 from ..solve.compare import CompareSolution
 from ..solve.descent import DescentSolution
-from ..model import HYPER_PARAMETERS
 from .common import Context, Figure, inline
 from .descent import Row
 from .methods import HYPER_NAMES

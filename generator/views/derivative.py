@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from ..solve.derivative import ChainRule, DerivativeSolution
 from .common import Context, Formula
 
-
 ROWS_FIRST_PAGE = 4  # derivation rows under the function (3 when its layers are shown too)
 ROWS_PER_PAGE = 5  # rows on each continuation slide
 

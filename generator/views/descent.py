@@ -4,9 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..solve.descent import DescentSolution
+from ..solve.methods import STATES
 from .common import Context, Figure, Formula, inline
 from .gradient import partial_lines, value_lines
-from ..solve.methods import STATES
 from .methods import given_extras, rule_lines, state_lines
 
 TABLE_ROWS = 7  # longest table shown whole; longer ones keep the first and last rows
@@ -113,7 +113,8 @@ def _first_step(solution: DescentSolution, ctx: Context) -> dict:
 
 def _row(ctx: Context, index: int, coordinates, value, change) -> Row:
     p = ctx.printer
-    cells = [str(index), *(p.value(c) for c in coordinates), p.value(value), p.value(change) if change is not None else ""]
+    cells = [str(index), *(p.value(c) for c in coordinates), p.value(value),
+             p.value(change) if change is not None else ""]
     return Row(tuple(inline(cell) if cell else "" for cell in cells))
 
 

@@ -73,7 +73,8 @@ def given_extras(solution: DescentSolution, ctx: Context) -> list[str]:
     for kind in STATES[slide.method]:
         if kind in ("tilde", "mhat", "vhat"):
             continue
-        extras += [p.chain(p.indexed(state_symbol(kind, v, several), -1), [], sympy.Integer(0)) for v in slide.variables]
+        extras += [p.chain(p.indexed(state_symbol(kind, v, several), -1), [], sympy.Integer(0))
+                   for v in slide.variables]
     return extras
 
 

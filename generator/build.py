@@ -17,7 +17,7 @@ import yaml
 
 from . import figures
 from .answers import answers_json, collect_answers
-from .check import check_markdown
+from .check import Kind, check_markdown
 from .errors import CheckError, Location, Problem, SpecError
 from .exercises import collect_exercises, is_exercise
 from .i18n import words_for
@@ -197,7 +197,7 @@ def build_deck(spec: Path, out_dir: Path, handout: bool = False) -> BuildResult:
 def verify_printed_math(markdown: str, target: Path) -> None:
     """Run the independent checker on the deck as printed: nothing wrong, nothing it cannot read."""
     report = check_markdown(markdown, str(target))
-    failures = [f for f in report.findings if f.kind in ("wrong", "not understood")]
+    failures = [f for f in report.findings if f.kind in (Kind.WRONG, Kind.NOT_UNDERSTOOD)]
     if failures:
         raise CheckError([f.format(str(target)) for f in failures] + [
             f"{target}: not written: every printed equality must be verified ({report.summary()})"])

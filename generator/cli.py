@@ -125,7 +125,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .check import check_file, reports_json
+    from .check import Kind, check_file, reports_json
     from .katex import add_katex_findings
     from .toolchain import find_toolchain
 
@@ -146,8 +146,8 @@ def _check(args: argparse.Namespace) -> int:
             for finding in report.problems(verbose=args.verbose):
                 print(finding.format(report.path))
             print(report.summary())
-    wrong = any(r.count("wrong") for r in reports)
-    unread = any(r.count("not understood") for r in reports)
+    wrong = any(r.count(Kind.WRONG) for r in reports)
+    unread = any(r.count(Kind.NOT_UNDERSTOOD) for r in reports)
     return EXIT_WRONG_MATH if wrong or (args.strict and unread) else EXIT_OK
 
 

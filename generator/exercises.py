@@ -8,11 +8,21 @@ answer keys, grading and Moodle quizzes all read this one record.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 import sympy
 from sympy import Expr
 
 from .solve import DerivativeSolution, DescentSolution, FitSolution, GradientSolution
+
+
+class ExerciseKind(StrEnum):
+    """What an exercise asks for; the answer file and the grader name the kinds this way."""
+
+    DERIVATIVE = "derivative"
+    GRADIENT = "gradient"
+    DESCENT = "descent"  # a gradient_descent slide
+    FIT = "fit"
 
 
 @dataclass(frozen=True)
@@ -28,7 +38,7 @@ class FinalAnswer:
 @dataclass(frozen=True)
 class Exercise:
     number: int  # 1, 2, … in the order of the deck
-    kind: str  # "derivative" | "gradient" | "descent" | "fit"
+    kind: ExerciseKind
     solution: DerivativeSolution | GradientSolution | DescentSolution | FitSolution
     answer: FinalAnswer
 
@@ -39,19 +49,21 @@ class Exercise:
     @property
     def function(self) -> Expr:
         """The function the exercise is about (a fit: its loss over the parameters)."""
-        return self.descent.slide.function if self.kind in ("descent", "fit") else self.solution.function
+        if self.kind in (ExerciseKind.DESCENT, ExerciseKind.FIT):
+            return self.descent.slide.function
+        return self.solution.function
 
     @property
     def at(self) -> tuple[Expr, ...]:
         """Where a derivative or a gradient is asked (empty when the answer is the expression)."""
         slide = self.solution.slide
-        if self.kind not in ("derivative", "gradient") or slide.at is None:
+        if self.kind not in (ExerciseKind.DERIVATIVE, ExerciseKind.GRADIENT) or slide.at is None:
             return ()
-        return (slide.at,) if self.kind == "derivative" else tuple(value for _, value in slide.at)
+        return (slide.at,) if self.kind == ExerciseKind.DERIVATIVE else tuple(value for _, value in slide.at)
 
     @property
     def descent(self) -> DescentSolution:
-        return self.solution.descent if self.kind == "fit" else self.solution
+        return self.solution.descent if self.kind == ExerciseKind.FIT else self.solution
 
 
 def _derivative(solution: DerivativeSolution) -> FinalAnswer:
@@ -73,8 +85,10 @@ def _descent(solution: DescentSolution) -> FinalAnswer:
     return FinalAnswer(iterates[-1], False, solution.slide.variables, tuple(iterates))
 
 
-_KINDS = {DerivativeSolution: ("derivative", _derivative), GradientSolution: ("gradient", _gradient),
-          DescentSolution: ("descent", _descent), FitSolution: ("fit", lambda s: _descent(s.descent))}
+_KINDS = {DerivativeSolution: (ExerciseKind.DERIVATIVE, _derivative),
+          GradientSolution: (ExerciseKind.GRADIENT, _gradient),
+          DescentSolution: (ExerciseKind.DESCENT, _descent),
+          FitSolution: (ExerciseKind.FIT, lambda s: _descent(s.descent))}
 
 
 def is_exercise(solution) -> bool:

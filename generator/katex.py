@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .check import Finding, Report
+from .check import Finding, Kind, Report
 from .check.extract import MathSpan, extract
 from .export import validate_formulas
 from .toolchain import Toolchain
@@ -34,7 +34,9 @@ def add_katex_findings(reports: list[Report], toolchain: Toolchain) -> None:
     documents = [Path(report.path).read_text(encoding="utf-8") for report in reports]
     for report, problems in zip(reports, unrenderable(toolchain, documents)):
         for span, error in problems:
-            if any(f.kind == "wrong" and f.text == span.latex.strip() and f.line == span.line for f in report.findings):
+            if any(f.kind == Kind.WRONG and f.text == span.latex.strip() and f.line == span.line
+                   for f in report.findings):
                 continue  # already reported by the lints (a look-alike letter, an unknown macro)
-            report.findings.append(Finding(span.line, "wrong", span.latex.strip(), f"KaTeX cannot render it: {error}"))
+            report.findings.append(Finding(span.line, Kind.WRONG, span.latex.strip(),
+                                           f"KaTeX cannot render it: {error}"))
         report.findings.sort(key=lambda finding: finding.line)

@@ -17,8 +17,8 @@ equation chains), so templates never assemble LaTeX.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+import functools
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any, ClassVar
 
@@ -49,10 +49,14 @@ class SlideLatexPrinter(LatexPrinter):
         "precision": 4,
         "exact_digits": 8,
         "mathjax": False,  # Moodle renders with MathJax, which has no \tg \ctg \arctg \arcctg: \operatorname
+        "derivation": False,  # products and sums exactly in the order the differentiation rules wrote them
     }
 
+    # A printer never changes its settings while printing: a print-time choice (construction order,
+    # a derivation's written order, placeholder names) is another printer, made by ``_variant``.
     def __init__(self, settings: dict | None = None):
         super().__init__(settings)
+        self._given = dict(settings or {})
         if self._settings["lang"] not in _FUNCTION_NAMES:
             raise ValueError(f"lang must be one of {', '.join(_FUNCTION_NAMES)}")
         for key in ("precision", "exact_digits"):
@@ -85,38 +89,42 @@ class SlideLatexPrinter(LatexPrinter):
     def _hprint_Function(self, func: str) -> str:
         return self._function_names.get(func) or super()._hprint_Function(func)
 
-    # -- held substitutions -----------------------------------------------
-    @contextmanager
-    def _as_built(self) -> Iterator[None]:
-        r"""Print in construction order with ``\cdot`` between factors."""
-        saved = (self._settings["order"], self._settings["mul_symbol_latex"],
-                 self._settings["mul_symbol_latex_numbers"])
-        self._settings["order"] = "none"
-        self._settings["mul_symbol_latex"] = self._settings["mul_symbol_latex_numbers"] = r" \cdot "
-        try:
-            yield
-        finally:
-            (self._settings["order"], self._settings["mul_symbol_latex"],
-             self._settings["mul_symbol_latex_numbers"]) = saved
+    # -- printers for print-time choices ----------------------------------------
+    def _variant(self, **changes: Any) -> SlideLatexPrinter:
+        """A printer like this one with some settings changed."""
+        return type(self)({**self._given, **changes})
 
+    @functools.cached_property
+    def _as_built(self) -> SlideLatexPrinter:
+        r"""Construction order with ``\cdot`` between factors (the terms of a held substitution)."""
+        return self._variant(order="none", mul_symbol="dot")
+
+    @functools.cached_property
+    def _in_derivation(self) -> SlideLatexPrinter:
+        return self._variant(derivation=True)
+
+    @functools.cached_property
+    def _as_written(self) -> SlideLatexPrinter:
+        return self._variant(order="none")
+
+    # -- held substitutions -----------------------------------------------
     def _print_Add(self, expr: sympy.Add, order=None) -> str:
-        if self._settings.get("derivation") and sympy.Add(*expr.args) != expr:
+        if self._settings["derivation"] and sympy.Add(*expr.args) != expr:
             return super()._print_Add(expr, "none")
         if not expr.has(UnevaluatedExpr):
             return super()._print_Add(expr, order)
-        with self._as_built():
-            text = ""
-            for term in expr.args:
-                term_text = self._print(term)
-                if not text:
-                    text = term_text
-                elif _is_held_negative(term):
-                    text += rf" + \left({term_text}\right)"
-                elif term_text.startswith("-"):
-                    text += " - " + term_text[1:].lstrip()
-                else:
-                    text += " + " + term_text
-            return text
+        text = ""
+        for term in expr.args:
+            term_text = self._as_built._print(term)
+            if not text:
+                text = term_text
+            elif _is_held_negative(term):
+                text += rf" + \left({term_text}\right)"
+            elif term_text.startswith("-"):
+                text += " - " + term_text[1:].lstrip()
+            else:
+                text += " + " + term_text
+        return text
 
     def parenthesize(self, item, level, is_neg=False, strict=False) -> str:
         if _is_held_decimal(item, self._settings["exact_digits"]):
@@ -135,15 +143,10 @@ class SlideLatexPrinter(LatexPrinter):
 
     def derivation_step(self, expr: Expr) -> str:
         """A step of a derivation: products and sums exactly in the order the rules wrote them."""
-        saved = self._settings.get("derivation", False)
-        self._settings["derivation"] = True
-        try:
-            return self.doprint(expr)
-        finally:
-            self._settings["derivation"] = saved
+        return self._in_derivation.doprint(expr)
 
     def _print_Mul(self, expr: sympy.Mul) -> str:
-        if self._settings.get("derivation") and _is_held(expr):
+        if self._settings["derivation"] and _is_held(expr):
             return self._written_product(expr)
         if not expr.has(UnevaluatedExpr) or not isinstance(expr, sympy.Mul):  # LatexPrinter prints 1/x as a Mul
             return super()._print_Mul(expr)
@@ -201,12 +204,7 @@ class SlideLatexPrinter(LatexPrinter):
 
     def as_written(self, expr: Expr) -> str:
         """An instructor's expression in the order it was written (``σ(x)(1 − σ(x))``)."""
-        saved = self._settings["order"]
-        self._settings["order"] = "none"
-        try:
-            return self.doprint(expr)
-        finally:
-            self._settings["order"] = saved
+        return self._as_written.doprint(expr)
 
     def name(self, name: str) -> str:
         r"""A function or variable name: ``sigma`` → ``\sigma``, ``w_0`` → ``w_{0}``."""
@@ -372,12 +370,7 @@ class SlideLatexPrinter(LatexPrinter):
 
     def rule(self, target: str, rhs: Expr, names: dict) -> str:
         """An update rule ``target = rhs``; ``names`` give the LaTeX of the placeholder symbols in ``rhs``."""
-        saved = (self._settings["order"], self._settings["symbol_names"])
-        self._settings["order"], self._settings["symbol_names"] = "none", names
-        try:
-            return f"{target} = {self.doprint(rhs)}"
-        finally:
-            self._settings["order"], self._settings["symbol_names"] = saved
+        return f"{target} = {self._variant(order='none', symbol_names=names).doprint(rhs)}"
 
     def change(self, name: str, variables: Sequence[sympy.Symbol], index: int | str, previous: int | str) -> str:
         r"""``\left|f(p_{i+1}) - f(p_{i})\right|`` written with the iterates' coordinates."""

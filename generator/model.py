@@ -7,6 +7,7 @@ point a person at the line that caused a problem.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 import sympy
@@ -16,10 +17,28 @@ from .errors import Location
 
 Point = tuple[tuple[sympy.Symbol, Expr], ...]  # ordered (variable, value) pairs
 
-METHODS = ("gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
+class Method(StrEnum):
+    """The update rules a descent slide can use (``method:`` in a spec)."""
+
+    GD = "gd"
+    MOMENTUM = "momentum"
+    NESTEROV = "nesterov"
+    ADAGRAD = "adagrad"
+    RMSPROP = "rmsprop"
+    ADAM = "adam"
+
+
+class Loss(StrEnum):
+    """The losses a fit slide can minimise (``loss:`` in a spec)."""
+
+    SQUARED_ERROR = "squared_error"
+    CROSS_ENTROPY = "cross_entropy"
+
+
+METHODS = tuple(Method)
 DEFAULTS = {"beta": Rational(9, 10), "beta1": Rational(9, 10), "beta2": Rational(999, 1000), "eps": Rational(1, 10**8)}
-HYPER_PARAMETERS = {"gd": (), "momentum": ("beta",), "nesterov": ("beta",), "adagrad": ("eps",),
-                    "rmsprop": ("beta", "eps"), "adam": ("beta1", "beta2", "eps")}
+HYPER_PARAMETERS = {Method.GD: (), Method.MOMENTUM: ("beta",), Method.NESTEROV: ("beta",), Method.ADAGRAD: ("eps",),
+                    Method.RMSPROP: ("beta", "eps"), Method.ADAM: ("beta1", "beta2", "eps")}
 
 
 @dataclass(frozen=True)
@@ -92,7 +111,7 @@ class DescentSlide:
     steps: int | None  # a fixed number of steps ...
     stop: StopRule | None  # ... or a stopping rule (exactly one of the two)
     figure: bool
-    method: str = "gd"  # one of METHODS
+    method: Method = Method.GD
     beta: Rational = DEFAULTS["beta"]
     beta1: Rational = DEFAULTS["beta1"]
     beta2: Rational = DEFAULTS["beta2"]
@@ -124,7 +143,7 @@ class FitSlide:
     model: Expr  # ŷ in the input and the parameters
     input: sympy.Symbol
     data: tuple[tuple[Expr, Expr], ...]  # (x_k, y_k)
-    loss: str  # "squared_error" | "cross_entropy"
+    loss: Loss
     batch_size: int  # examples per step: 1 = stochastic, len(data) = full batch, otherwise mini-batch
     seed: int | None  # shuffle the examples every epoch with this seed; None: the order of ``data``
     descent: DescentSlide  # the descent on the loss L(parameters), with the method and stopping rule
@@ -135,18 +154,18 @@ class FitSlide:
         return self.batch_size >= len(self.data)
 
 
-LOSSES = ("squared_error", "cross_entropy")
+LOSSES = tuple(Loss)
 PREDICTION = sympy.Symbol("yhat")  # ŷ, the model's output, in the loss of one point
 
 
-def point_loss(kind: str, target: Expr) -> Expr:
+def point_loss(kind: Loss, target: Expr) -> Expr:
     """The loss of one data point as an expression in ŷ: ½(ŷ − y)² or −[y ln ŷ + (1 − y) ln(1 − ŷ)]."""
-    if kind == "squared_error":
+    if kind == Loss.SQUARED_ERROR:
         return (PREDICTION - target) ** 2 / 2
     return -(target * sympy.log(PREDICTION) + (1 - target) * sympy.log(1 - PREDICTION))
 
 
-def example_losses(kind: str, prediction: Expr, input_symbol: sympy.Symbol, data) -> tuple[Expr, ...]:
+def example_losses(kind: Loss, prediction: Expr, input_symbol: sympy.Symbol, data) -> tuple[Expr, ...]:
     """L_k over the parameters: the loss of each point with the model's output substituted."""
     return tuple(point_loss(kind, y).xreplace({PREDICTION: prediction.xreplace({input_symbol: x})}) for x, y in data)
 

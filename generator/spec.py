@@ -22,7 +22,7 @@ from sympy import Expr, Rational
 from . import model
 from .errors import ExprError, Location, Problem, SpecError
 from .expr import FUNCTIONS, is_valid_name, parse_expression, symbol
-from .model import DEFAULTS, HYPER_PARAMETERS, METHODS
+from .model import DEFAULTS, HYPER_PARAMETERS, METHODS, Loss
 from .numbers import parse_decimal
 from .yamltree import Node, read_yaml
 
@@ -128,11 +128,12 @@ def integer_between(low: int, high: int) -> Converter:
 
 
 def choice(*options: str) -> Converter:
+    """One of ``options``; the option itself is returned (an enum member when they are ``StrEnum`` members)."""
     def convert(node: Node, scope: Scope) -> str:
         value = _scalar(node, "one of " + ", ".join(options))
         if value not in options:
-            raise Invalid(f"expected one of {', '.join(options)}, got {value!r}{_did_you_mean(value, options)}")
-        return value
+            raise Invalid(f"expected one of {', '.join(options)}, got {value!r}{_did_you_mean(value, list(options))}")
+        return next(option for option in options if option == value)
     return convert
 
 
@@ -451,7 +452,7 @@ def _method_settings(values: dict) -> dict:
     return {key: values[key] for key in METHOD_FIELDS}
 
 
-def _refuse_unused_hyper_parameters(method: str, node: Node, scope: Scope) -> None:
+def _refuse_unused_hyper_parameters(method: model.Method, node: Node, scope: Scope) -> None:
     given = {key for key, _, _ in node.items()}
     unused = sorted((given & set(DEFAULTS)) - set(HYPER_PARAMETERS[method]))
     if unused:
@@ -492,7 +493,7 @@ def _fit(values: dict, node: Node, scope: Scope, base: dict) -> model.FitSlide:
     if batch_size > len(data):
         _at_key(node, "batch_size", scope, lambda: _refuse(f"batch_size {batch_size} is larger than the data "
                                                            f"({len(data)} points)"))
-    if values["loss"] == "cross_entropy" and any(not 0 <= y <= 1 for _, y in data):
+    if values["loss"] == Loss.CROSS_ENTROPY and any(not 0 <= y <= 1 for _, y in data):
         _at_key(node, "data", scope, lambda: _refuse("cross_entropy needs targets y between 0 and 1"))
     if values["seed"] is not None and batch_size >= len(data):
         _at_key(node, "seed", scope, lambda: _refuse("a seed shuffles the batches; a full batch has nothing to "
@@ -529,7 +530,7 @@ def _learning_rates(values: dict, node: Node, scope: Scope, base: dict) -> model
 
 
 METHOD_FIELDS = {  # a method of the gradient-descent family and its hyper-parameters
-    "method": Field(choice(*METHODS), default="gd"),
+    "method": Field(choice(*METHODS), default=model.Method.GD),
     "beta": Field(fraction_number, default=DEFAULTS["beta"]),
     "beta1": Field(fraction_number, default=DEFAULTS["beta1"]),
     "beta2": Field(fraction_number, default=DEFAULTS["beta2"]),
@@ -628,7 +629,7 @@ SLIDE_KINDS: dict[str, tuple[dict[str, Field], Callable]] = {
         "input": Field(variable_name, default=symbol("x")),
         "data": Field(list_of(data_point, 1, MAX_DATA), required=True),
         "params": Field(point, required=True),
-        "loss": Field(choice(*model.LOSSES), default="squared_error"),
+        "loss": Field(choice(*model.LOSSES), default=model.Loss.SQUARED_ERROR),
         "learning_rate": Field(positive_number, required=True),
         "steps": Field(integer_between(1, MAX_STEPS)),
         "stop": Field(stop_rule),

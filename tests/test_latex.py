@@ -87,3 +87,19 @@ def test_invalid_settings_are_refused():
 
 def test_floats_print_rounded_to_precision():
     assert printer_for("en", 3, 8).expr(sympy.Float("0.123456789", 30)) == "0.123"
+
+
+def test_printing_never_changes_the_printers_settings():
+    """Print-time choices are other printers: after held sums, derivation steps, written order and update
+    rules, the printer prints as before and its settings are what they were."""
+    printer = printer_for("ru", 4, 8)
+    x, w = symbol("x"), sympy.Symbol("w")
+    before = dict(printer._settings)
+    plain = printer.expr(x**2 + 3 * x + 1)
+    printer.expr(held(Rational(13, 10)) * 2 + held(Rational(27, 5)))
+    printer.derivation_step(sympy.Mul(2, sympy.cos(x), sympy.Add(x, 1, evaluate=False), evaluate=False))
+    printer.as_written(x * (1 - x))
+    printer.rule("w_{1}", w - sympy.Symbol("eta") * w, {w: "w_{0}"})
+    assert printer._settings == before
+    assert printer.expr(x**2 + 3 * x + 1) == plain == "x^{2} + 3 x + 1"
+    assert printer.expr(held(Rational(13, 10)) * 2) == r"2 \cdot 1{,}3"

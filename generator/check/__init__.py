@@ -11,13 +11,13 @@ import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .claims import Outcome, check_statement
+from .claims import Kind, Outcome, check_statement
 from .evaluate import Context
 from .extract import Table, extract, front_matter_language
 from .lints import lint
 from .texparse import Statement, TexError, parse_formula
 
-KINDS = ("verified", "wrong", "warning", "not understood")
+KINDS = tuple(Kind)
 INDEX_LETTERS = ("i", "t", "k", "n")  # the row number of a sequence table binds the index of its headers
 _PLAIN_CANDIDATE = re.compile(r"^[\w\s.,*/+\-^()=δ∂·²³]+$")
 
@@ -25,7 +25,7 @@ _PLAIN_CANDIDATE = re.compile(r"^[\w\s.,*/+\-^()=δ∂·²³]+$")
 @dataclass(frozen=True)
 class Finding:
     line: int
-    kind: str  # one of KINDS
+    kind: Kind
     text: str
     message: str = ""
 
@@ -39,15 +39,15 @@ class Report:
     path: str
     findings: list[Finding] = field(default_factory=list)
 
-    def count(self, kind: str) -> int:
+    def count(self, kind: Kind) -> int:
         return sum(1 for f in self.findings if f.kind == kind)
 
     @property
     def ok(self) -> bool:
-        return self.count("wrong") == 0
+        return self.count(Kind.WRONG) == 0
 
     def problems(self, verbose: bool = False) -> list[Finding]:
-        shown = {"wrong", "warning"} | ({"not understood"} if verbose else set())
+        shown = {Kind.WRONG, Kind.WARNING} | ({Kind.NOT_UNDERSTOOD} if verbose else set())
         return [f for f in self.findings if f.kind in shown]
 
     def summary(self) -> str:
@@ -56,7 +56,7 @@ class Report:
 
     def to_json(self) -> dict:
         return {"path": self.path, "summary": {kind: self.count(kind) for kind in KINDS},
-                "findings": [asdict(f) for f in self.findings if f.kind != "verified"]}
+                "findings": [asdict(f) for f in self.findings if f.kind != Kind.VERIFIED]}
 
 
 def check_markdown(text: str, path: str = "<deck>", plain: bool = False) -> Report:
@@ -75,7 +75,7 @@ def check_markdown(text: str, path: str = "<deck>", plain: bool = False) -> Repo
             report.findings += _check_table(content, lang, context)
             continue
         if kind == "math":
-            report.findings += [Finding(line, "wrong", content.strip(), problem) for problem in lint(content)]
+            report.findings += [Finding(line, Kind.WRONG, content.strip(), problem) for problem in lint(content)]
             if _is_cell_value(content):
                 continue  # "≈ 0.1759" in a table: checked with its row and column below
         report.findings += _check_formula(content, line, lang, context)
@@ -127,7 +127,7 @@ def _check_cell(header, header_text: str, latex: str, index: int, line: int, com
         statement = Statement((header, value.sides[0]), (relation,), (f"{header_text} (i = {index})", value_text))
         outcomes = check_statement(statement, context, bindings={letter: index for letter in INDEX_LETTERS})
     except (TexError, ValueError) as error:
-        outcomes = [Outcome("not understood", latex, str(error))]
+        outcomes = [Outcome(Kind.NOT_UNDERSTOOD, latex, str(error))]
     return [Finding(line, o.kind, o.text, o.message) for o in outcomes]
 
 
@@ -137,13 +137,13 @@ def _check_formula(latex: str, line: int, lang: str, context: Context) -> list[F
     try:
         statements = parse_formula(latex, decimal_comma=(lang == "ru"))
     except TexError as error:
-        return [Finding(line, "not understood", latex, str(error))] if _has_relation(latex) else []
+        return [Finding(line, Kind.NOT_UNDERSTOOD, latex, str(error))] if _has_relation(latex) else []
     findings = []
     for statement in statements:
         try:
             outcomes = check_statement(statement, context)
         except TexError as error:
-            outcomes = [Outcome("not understood", " ".join(statement.texts), str(error))]
+            outcomes = [Outcome(Kind.NOT_UNDERSTOOD, " ".join(statement.texts), str(error))]
         findings += [Finding(_line_of(o.text, latex, line), o.kind, o.text, o.message) for o in outcomes]
     return findings
 
@@ -234,4 +234,4 @@ def reports_json(reports: list[Report]) -> str:
     return json.dumps([r.to_json() for r in reports], ensure_ascii=False, indent=2)
 
 
-__all__ = ["KINDS", "Finding", "Report", "check_file", "check_markdown", "reports_json"]
+__all__ = ["KINDS", "Finding", "Kind", "Report", "check_file", "check_markdown", "reports_json"]

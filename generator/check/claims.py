@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from enum import StrEnum
 from fractions import Fraction
 
 import sympy
@@ -51,9 +52,18 @@ FLOAT_TOLERANCE = sympy.Rational(1, 10**30)  # for values computed with 50-digit
 PRECISE_DIGITS = 80  # exact irrational constants are compared at this precision
 
 
+class Kind(StrEnum):
+    """What the checker says of a claim (and of a finding in a report)."""
+
+    VERIFIED = "verified"
+    WRONG = "wrong"
+    WARNING = "warning"  # true, but written as if exact although rounded
+    NOT_UNDERSTOOD = "not understood"  # never counted as verified
+
+
 @dataclass(frozen=True)
 class Outcome:
-    kind: str  # "verified" | "wrong" | "warning" | "not understood"
+    kind: Kind
     text: str  # the link as written
     message: str = ""
 
@@ -188,9 +198,9 @@ def _check_links(statement: Statement, context: Context, start: int,
         try:
             outcomes.append(_check_link(left, relation, right, context, text, bindings or {}))
         except TexError as error:
-            outcomes.append(Outcome("not understood", text, str(error)))
+            outcomes.append(Outcome(Kind.NOT_UNDERSTOOD, text, str(error)))
         except (TypeError, ValueError, ZeroDivisionError, AttributeError, NotImplementedError) as error:
-            outcomes.append(Outcome("not understood", text, f"could not evaluate ({type(error).__name__})"))
+            outcomes.append(Outcome(Kind.NOT_UNDERSTOOD, text, f"could not evaluate ({type(error).__name__})"))
     return outcomes
 
 
@@ -215,30 +225,32 @@ def _check_link(left: Node, relation: str, right: Node, context: Context, text: 
                 bindings: dict[str, int]) -> Outcome:
     shapes = (_shape(left), _shape(right))
     if None not in shapes and shapes[0] != shapes[1]:
-        return Outcome("wrong", text, f"the left side is a {shapes[0]}, the right side a {shapes[1]}")
+        return Outcome(Kind.WRONG, text, f"the left side is a {shapes[0]}, the right side a {shapes[1]}")
     symbolic = Evaluator(context, bindings=bindings)
     at_point = Evaluator(context, at_point=True, bindings=bindings)
     if relation == "=":
         a, b = symbolic.value(left), symbolic.value(right)
         agreement = _equal(a, b)
         if agreement:
-            return Outcome("verified", text, agreement.note)
+            return Outcome(Kind.VERIFIED, text, agreement.note)
         a_point, b_point = at_point.value(left), at_point.value(right)
         if (a_point, b_point) != (a, b):
             agreement = _equal(a_point, b_point)
             if agreement:
-                return Outcome("verified", text, agreement.note)
+                return Outcome(Kind.VERIFIED, text, agreement.note)
         rounded = _rounded_equal(a_point, b_point, left, right)
         if rounded:
-            return Outcome("warning", text, f"{rounded} is rounded: use \\approx")
+            return Outcome(Kind.WARNING, text, f"{rounded} is rounded: use \\approx")
         shown = a if _free(a) else a_point  # a general identity that fails is shown in general
-        return Outcome("wrong", text, f"the left side is {_describe(shown)}")
+        return Outcome(Kind.WRONG, text, f"the left side is {_describe(shown)}")
     if relation == "≈":
         return _check_approximation(at_point.value(left), right, text)
     if relation in ("<", ">", "≤", "≥", "≠"):
         a, b = _number(at_point.value(left)), _number(at_point.value(right))
         holds = {"<": a < b, ">": a > b, "≤": a <= b, "≥": a >= b, "≠": a != b}[relation]
-        return Outcome("verified" if holds else "wrong", text, "" if holds else f"the left side is {_describe(a)}")
+        if holds:
+            return Outcome(Kind.VERIFIED, text)
+        return Outcome(Kind.WRONG, text, f"the left side is {_describe(a)}")
     raise TexError(f"unsupported relation {relation}")
 
 
@@ -369,8 +381,8 @@ def _check_approximation(value, right: Node, text: str) -> Outcome:
         if not isinstance(right, Tuple) or items is None or len(items) != len(right.items):
             raise TexError("the sides have different shapes")
         results = [_check_approximation(item, node, text) for item, node in zip(items, right.items)]
-        wrong = [r for r in results if r.kind != "verified"]
-        return wrong[0] if wrong else Outcome("verified", text)
+        wrong = [r for r in results if r.kind != Kind.VERIFIED]
+        return wrong[0] if wrong else Outcome(Kind.VERIFIED, text)
     digits = _literal_digits(right)
     if digits is None:
         raise TexError("the right side of ≈ must be a decimal number")
@@ -378,8 +390,8 @@ def _check_approximation(value, right: Node, text: str) -> Outcome:
     exact = _number(value)
     half_unit = Fraction(1, 2 * 10**digits)
     if abs(Fraction(exact) - shown) <= half_unit:
-        return Outcome("verified", text)
-    return Outcome("wrong", text, f"the left side is {_describe(value)}, which rounds to "
+        return Outcome(Kind.VERIFIED, text)
+    return Outcome(Kind.WRONG, text, f"the left side is {_describe(value)}, which rounds to "
                                   f"{_round_text(exact, digits)}")
 
 

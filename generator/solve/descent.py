@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 
 import sympy
 from sympy import Expr
 
-from ..model import DescentSlide, Point
+from ..model import DescentSlide, Method, Point
 from ..numbers import WORKING_DIGITS
 from .gradient import Partial, PartialAt, partial_derivatives, partials_at
 from .methods import Hyper, Worked, advance, initial_states, lookahead
@@ -50,7 +51,14 @@ class DescentStep:
         return abs(self.new_value - self.value)
 
 
-STOP_REASONS = ("steps", "tolerance", "max_steps", "stationary", "diverged")
+class StopReason(StrEnum):
+    """Why a descent ended."""
+
+    STEPS = "steps"  # the number of steps the spec asked for
+    TOLERANCE = "tolerance"  # the stop rule's tolerance was reached
+    MAX_STEPS = "max_steps"  # the stop rule's step limit was reached first
+    STATIONARY = "stationary"  # the point no longer moves
+    DIVERGED = "diverged"  # the values grew past any use
 
 
 @dataclass(frozen=True)
@@ -60,7 +68,7 @@ class DescentSolution:
     partials: tuple[Partial, ...]
     start_value_shown: Expr  # f(p_0) with the numbers held
     steps: tuple[DescentStep, ...]
-    stop_reason: str  # one of STOP_REASONS
+    stop_reason: StopReason
 
     @property
     def last(self) -> DescentStep:
@@ -97,7 +105,7 @@ def _method_step(slide: DescentSlide, partials: tuple[Partial, ...], index: int,
     hyper = Hyper(slide.learning_rate, slide.beta, slide.beta1, slide.beta2, slide.eps)
     states: list[Worked] = []
     evaluation_point, ahead = point, None
-    if slide.method == "nesterov":
+    if slide.method == Method.NESTEROV:
         tilde = [lookahead(v, old, previous[v], hyper, WORKING_DIGITS) for v, old in point]
         states += tilde
         ahead = tuple((w.variable, w.value) for w in tilde)
@@ -127,10 +135,10 @@ def solve_descent(slide: DescentSlide, step_partials: Callable[[int], tuple[Part
     limit = slide.steps if slide.steps is not None else slide.stop.max_steps
     point, value = slide.start, settle(evaluate(slide.function, slide.start), 0)
     steps: list[DescentStep] = []
-    reason = "steps" if slide.steps is not None else "max_steps"
+    reason = StopReason.STEPS if slide.steps is not None else StopReason.MAX_STEPS
     previous = {variable: initial_states(slide.method) for variable in slide.variables}
     while len(steps) < limit:
-        if slide.method == "gd":
+        if slide.method == Method.GD:
             step = _step(slide, gradient_of(len(steps)), len(steps), point, value)
         else:
             step, previous = _method_step(slide, gradient_of(len(steps)), len(steps), point, value, previous)
@@ -140,14 +148,14 @@ def solve_descent(slide: DescentSlide, step_partials: Callable[[int], tuple[Part
         steps.append(step)
         point, value = step.new_point, step.new_value
         if step_partials is None and all(s.value == 0 for s in step.slopes) and \
-                slide.method in ("gd", "adagrad", "rmsprop"):
-            reason = "stationary"  # (with momentum the point moves on although the gradient is zero)
+                slide.method in (Method.GD, Method.ADAGRAD, Method.RMSPROP):
+            reason = StopReason.STATIONARY  # (with momentum the point moves on although the gradient is zero)
             break
         if abs(value) > DIVERGENCE_BOUND:
-            reason = "diverged"
+            reason = StopReason.DIVERGED
             break
         if slide.stop is not None and step.change < slide.stop.tolerance:
-            reason = "tolerance"
+            reason = StopReason.TOLERANCE
             break
     return DescentSolution(slide, slide.function, partials, shown_substitution(slide.function, slide.start),
                            tuple(steps), reason)

@@ -21,11 +21,11 @@ from dataclasses import dataclass
 import sympy
 from sympy import Expr, Rational
 
-from ..model import DEFAULTS, HYPER_PARAMETERS
+from ..model import DEFAULTS, HYPER_PARAMETERS, Method
 from .substitute import held
 
-STATES = {"gd": (), "momentum": ("u",), "nesterov": ("tilde", "u"), "adagrad": ("v",), "rmsprop": ("v",),
-          "adam": ("m", "v", "mhat", "vhat")}
+STATES = {Method.GD: (), Method.MOMENTUM: ("u",), Method.NESTEROV: ("tilde", "u"), Method.ADAGRAD: ("v",),
+          Method.RMSPROP: ("v",), Method.ADAM: ("m", "v", "mhat", "vhat")}
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ class Rule:
     slots: tuple[Slot, ...]  # every slot the rhs uses (for the view's names)
 
 
-def _rules(method: str, v: sympy.Symbol) -> list[tuple[Slot, Expr]]:
+def _rules(method: Method, v: sympy.Symbol) -> list[tuple[Slot, Expr]]:
     def s(kind: str, offset: int = 0) -> sympy.Symbol:
         return Slot(kind, offset).symbol(v if kind in ("param", "grad", "u", "v", "m", "mhat", "vhat", "tilde")
                                          else None)
@@ -71,22 +71,22 @@ def _rules(method: str, v: sympy.Symbol) -> list[tuple[Slot, Expr]]:
     square = lambda term: sympy.Pow(term, 2, evaluate=False)  # noqa: E731
     root = lambda term: sympy.Pow(term, Rational(1, 2), evaluate=False)  # noqa: E731
     rate, beta, eps = s("rate"), s("beta"), s("eps")
-    if method == "gd":
+    if method == Method.GD:
         return [(Slot("param", 1), add(s("param"), neg(mul(rate, s("grad")))))]
-    if method == "momentum":
+    if method == Method.MOMENTUM:
         return [(Slot("u"), add(mul(beta, s("u", -1)), mul(rate, s("grad")))),
                 (Slot("param", 1), add(s("param"), neg(s("u"))))]
-    if method == "nesterov":
+    if method == Method.NESTEROV:
         return [(Slot("tilde"), add(s("param"), neg(mul(beta, s("u", -1))))),
                 (Slot("u"), add(mul(beta, s("u", -1)), mul(rate, s("grad")))),
                 (Slot("param", 1), add(s("param"), neg(s("u"))))]
-    if method == "adagrad":
+    if method == Method.ADAGRAD:
         return [(Slot("v"), add(s("v", -1), square(s("grad")))),
                 (Slot("param", 1), add(s("param"), neg(mul(over(rate, root(add(s("v"), eps))), s("grad")))))]
-    if method == "rmsprop":
+    if method == Method.RMSPROP:
         return [(Slot("v"), add(mul(beta, s("v", -1)), mul(one_minus(beta), square(s("grad"))))),
                 (Slot("param", 1), add(s("param"), neg(mul(over(rate, root(add(s("v"), eps))), s("grad")))))]
-    if method == "adam":
+    if method == Method.ADAM:
         beta1, beta2, t = s("beta1"), s("beta2"), s("t")
         power = lambda base: sympy.Pow(base, add(t, 1), evaluate=False)  # noqa: E731
         return [(Slot("m"), add(mul(beta1, s("m", -1)), mul(one_minus(beta1), s("grad")))),
@@ -97,7 +97,7 @@ def _rules(method: str, v: sympy.Symbol) -> list[tuple[Slot, Expr]]:
     raise ValueError(f"unknown method {method}")
 
 
-def rules(method: str, variable: sympy.Symbol) -> tuple[Rule, ...]:
+def rules(method: Method, variable: sympy.Symbol) -> tuple[Rule, ...]:
     """The update formulas of ``method`` for one coordinate, in the order they are applied."""
     result = []
     for target, rhs in _rules(method, variable):
@@ -108,7 +108,7 @@ def rules(method: str, variable: sympy.Symbol) -> tuple[Rule, ...]:
     return tuple(result)
 
 
-def _all_slots(method: str) -> tuple[Slot, ...]:
+def _all_slots(method: Method) -> tuple[Slot, ...]:
     kinds = ("param", "grad", "rate", "t") + STATES[method] + HYPER_PARAMETERS[method]
     return tuple(Slot(kind, offset) for kind in kinds for offset in (-1, 0, 1))
 
@@ -135,7 +135,7 @@ def lookahead(variable: sympy.Symbol, old: Expr, previous: dict[str, Expr], hype
     return Worked("tilde", variable, shown, settle(old - hyper.beta * previous["u"], digits))
 
 
-def advance(method: str, variable: sympy.Symbol, old: Expr, gradient: Expr, previous: dict[str, Expr], t: int,
+def advance(method: Method, variable: sympy.Symbol, old: Expr, gradient: Expr, previous: dict[str, Expr], t: int,
             hyper: Hyper, digits: int) -> list[Worked]:
     """The states and the new value of one coordinate after step t (``previous``: states at t−1)."""
     g, rate = gradient, hyper.rate
@@ -153,14 +153,14 @@ def advance(method: str, variable: sympy.Symbol, old: Expr, gradient: Expr, prev
     def times(*factors: Expr) -> Expr:
         return sympy.Mul(*factors, evaluate=False)
 
-    if method == "gd":
+    if method == Method.GD:
         record("param", minus(H(old), times(H(rate), H(g))), old - rate * g)
-    elif method in ("momentum", "nesterov"):
+    elif method in (Method.MOMENTUM, Method.NESTEROV):
         u = record("u", sympy.Add(times(H(hyper.beta), H(previous["u"])), times(H(rate), H(g)), evaluate=False),
                    hyper.beta * previous["u"] + rate * g)
         record("param", minus(H(old), H(u)), old - u)
-    elif method in ("adagrad", "rmsprop"):
-        if method == "adagrad":
+    elif method in (Method.ADAGRAD, Method.RMSPROP):
+        if method == Method.ADAGRAD:
             v = record("v", sympy.Add(H(previous["v"]), sympy.Pow(H(g), 2, evaluate=False), evaluate=False),
                        previous["v"] + g**2)
         else:
@@ -170,7 +170,7 @@ def advance(method: str, variable: sympy.Symbol, old: Expr, gradient: Expr, prev
         root = sympy.Pow(sympy.Add(H(v), H(hyper.eps), evaluate=False), Rational(1, 2), evaluate=False)
         shown = minus(H(old), times(H(rate), H(g), sympy.Pow(root, -1, evaluate=False)))
         record("param", shown, old - rate * g / sympy.sqrt(v + hyper.eps))
-    elif method == "adam":
+    elif method == Method.ADAM:
         m = record("m", sympy.Add(times(H(hyper.beta1), H(previous["m"])), times(H(1 - hyper.beta1), H(g)),
                                   evaluate=False), hyper.beta1 * previous["m"] + (1 - hyper.beta1) * g)
         v = record("v", sympy.Add(times(H(hyper.beta2), H(previous["v"])),
@@ -188,5 +188,5 @@ def advance(method: str, variable: sympy.Symbol, old: Expr, gradient: Expr, prev
     return worked
 
 
-def initial_states(method: str) -> dict[str, Expr]:
+def initial_states(method: Method) -> dict[str, Expr]:
     return {kind: sympy.Integer(0) for kind in STATES[method] if kind not in ("tilde", "mhat", "vhat")}

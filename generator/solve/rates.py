@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from ..model import LearningRatesSlide
-from .descent import DescentSolution, solve_descent
+from .descent import DescentSolution, StopReason, solve_descent
 
 REGIMES = ("converges", "oscillates", "diverges")
 
@@ -36,7 +36,7 @@ def _moves(solution: DescentSolution) -> list[list]:
 
 def regime(solution: DescentSolution) -> str:
     first, last = solution.steps[0].value, solution.last.new_value
-    if solution.stop_reason == "diverged" or last > first:
+    if solution.stop_reason == StopReason.DIVERGED or last > first:
         return "diverges"
     moves = _moves(solution)
     reversals = sum(1 for a, b in pairwise(moves) if sum(x * y for x, y in zip(a, b)) < 0)

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..solve.descent import DescentSolution
+from ..model import Method
+from ..solve.descent import DescentSolution, StopReason
 from ..solve.methods import STATES
 from .common import Context, Figure, Formula, inline
 from .gradient import partial_lines, value_lines
@@ -59,7 +60,7 @@ class DescentView:
 def index_letter(slide, batch: bool = False) -> str:
     """Plain gradient descent counts steps with i; the family of methods (and batches), as in the lecture
     notes, with t."""
-    return "i" if slide.method == "gd" and not batch else "t"
+    return "i" if slide.method == Method.GD and not batch else "t"
 
 
 def given_line(solution: DescentSolution, ctx: Context) -> str:
@@ -81,7 +82,7 @@ def stop_condition(solution: DescentSolution, ctx: Context, batch: bool = False)
 
 def _method_fields(solution: DescentSolution, ctx: Context, batch: bool) -> dict:
     slide, step = solution.slide, solution.steps[0]
-    if slide.method == "gd":  # a batch's rule names its own gradient g; the plain rule the partials of f
+    if slide.method == Method.GD:  # a batch's rule names its own gradient g; the plain rule the partials of f
         rules = rule_lines(solution, ctx, batch=True) if batch else \
             tuple(ctx.printer.update_rule(slide.name, v, slide.variables) for v in slide.variables)
         return {"method_lead": "", "state_start": "", "lookahead": (), "states": (), "rules_apart": False,
@@ -136,14 +137,14 @@ def _table(solution: DescentSolution, ctx: Context, batch: bool) -> tuple[tuple[
 def _outcome(solution: DescentSolution, ctx: Context) -> str:
     p, words, slide, last = ctx.printer, ctx.words, solution.slide, solution.last
     number = last.index + 1
-    if solution.stop_reason == "tolerance":
+    if solution.stop_reason == StopReason.TOLERANCE:
         check = p.bound_check(p.change(slide.name, slide.variables, number, number - 1), last.change, "<",
                               slide.stop.tolerance)
         return words.stopped_tolerance.format(number=number, condition=inline(check))
-    if solution.stop_reason == "steps":
+    if solution.stop_reason == StopReason.STEPS:
         return ""  # the answer below says where the fixed number of steps ended
-    sentence = {"max_steps": words.stopped_max_steps,
-                "stationary": words.stopped_stationary, "diverged": words.stopped_diverged}[solution.stop_reason]
+    sentence = {StopReason.MAX_STEPS: words.stopped_max_steps, StopReason.STATIONARY: words.stopped_stationary,
+                StopReason.DIVERGED: words.stopped_diverged}[solution.stop_reason]
     return sentence.format(number=number)
 
 

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 import sympy
 
-from ..exercises import Exercise
+from ..exercises import Exercise, ExerciseKind
+from ..model import Loss
 from .common import Context, Formula, inline
 from .descent import given_line, stop_condition
 from .fit import MODEL_NAME, batches_sentence
@@ -56,7 +57,7 @@ def _title(exercise: Exercise, ctx: Context) -> str:
 
 def _function_line(exercise: Exercise, ctx: Context) -> str:
     p, slide = ctx.printer, exercise.solution.slide
-    variables = (slide.variable,) if exercise.kind == "derivative" else slide.variables
+    variables = (slide.variable,) if exercise.kind == ExerciseKind.DERIVATIVE else slide.variables
     return f"{p.call(slide.name, variables)} = {p.expr(exercise.solution.function)}"
 
 
@@ -64,9 +65,9 @@ def _asked(exercise: Exercise, ctx: Context, answered: bool = False) -> str:
     """The left side of the question and of the key's answer: f'(x), ∇f(1, 2), (x_3, y_3); a descent with a
     stopping rule is asked for (x_N, y_N) and answered with the step where it stopped."""
     p, slide = ctx.printer, exercise.solution.slide
-    if exercise.kind == "derivative":
+    if exercise.kind == ExerciseKind.DERIVATIVE:
         return p.prime(slide.name, [slide.variable]) if slide.at is None else p.prime_at(slide.name, slide.at)
-    if exercise.kind == "gradient":
+    if exercise.kind == ExerciseKind.GRADIENT:
         return p.nabla(slide.name, None if slide.at is None else [value for _, value in slide.at])
     descent = exercise.descent.slide
     last = "N" if descent.stop is not None and not answered else len(exercise.answer.iterates) - 1
@@ -116,12 +117,13 @@ def _fit_task(exercise: Exercise, ctx: Context) -> dict:
         Formula(p.equations([p.chain(p.learning_rate_symbol, [], descent.learning_rate),
                              p.chain(p.point_at(descent.variables, 0), [p.point([v for _, v in descent.start])])])),
     ) + _method_formulas(exercise, ctx)
-    loss = words.loss_squared_error if slide.loss == "squared_error" else words.loss_cross_entropy
+    loss = words.loss_squared_error if slide.loss == Loss.SQUARED_ERROR else words.loss_cross_entropy
     return {"task": _descent_sentence(exercise, ctx, words.exercise.fit, words.exercise.fit_stop),
             "given": given, "notes": (loss, batches_sentence(fit, ctx))}
 
 
-_TASKS = {"derivative": _derivative_task, "gradient": _gradient_task, "descent": _descent_task, "fit": _fit_task}
+_TASKS = {ExerciseKind.DERIVATIVE: _derivative_task, ExerciseKind.GRADIENT: _gradient_task,
+          ExerciseKind.DESCENT: _descent_task, ExerciseKind.FIT: _fit_task}
 
 
 def question_view(exercise: Exercise, ctx: Context) -> QuestionView:
@@ -133,19 +135,19 @@ def question_view(exercise: Exercise, ctx: Context) -> QuestionView:
 def _answer(exercise: Exercise, ctx: Context) -> str:
     p, answer = ctx.printer, exercise.answer
     asked = _asked(exercise, ctx, answered=True)
-    if exercise.kind == "gradient":
+    if exercise.kind == ExerciseKind.GRADIENT:
         return f"{asked} = {p.column(answer.values)}"
-    if exercise.kind == "derivative" and answer.symbolic:
+    if exercise.kind == ExerciseKind.DERIVATIVE and answer.symbolic:
         return f"{asked} = {p.expr(answer.values[0])}"
-    if exercise.kind == "derivative":
+    if exercise.kind == ExerciseKind.DERIVATIVE:
         return p.chain(asked, [], answer.values[0])
     return p.point_value(asked, answer.values)
 
 
 def _key_task(exercise: Exercise, ctx: Context) -> str:
-    if exercise.kind in ("derivative", "gradient"):
+    if exercise.kind in (ExerciseKind.DERIVATIVE, ExerciseKind.GRADIENT):
         return inline(_function_line(exercise, ctx))
-    if exercise.kind == "descent":
+    if exercise.kind == ExerciseKind.DESCENT:
         return inline(given_line(exercise.descent, ctx))
     fit = exercise.solution.slide
     return inline(ctx.printer.chain(ctx.printer.call(MODEL_NAME, [fit.input]), [fit.model]))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 import sympy
 
-from ..model import PREDICTION, point_loss
+from ..model import PREDICTION, Loss, point_loss
 from ..solve.descent import DescentStep
 from ..solve.fit import FitSolution
 from .common import Context, Figure, Formula, inline
@@ -174,7 +174,7 @@ def fit_view(solution: FitSolution, ctx: Context) -> FitView:
         model=p.chain(p.call(MODEL_NAME, [slide.input]), [slide.model]),
         data_lead=words.data.format(names=inline(p.point([slide.input, sympy.Symbol("y")]))),
         data=p.equations(p.point(point) for point in slide.data),
-        loss_lead=words.loss_squared_error if slide.loss == "squared_error" else words.loss_cross_entropy,
+        loss_lead=words.loss_squared_error if slide.loss == Loss.SQUARED_ERROR else words.loss_cross_entropy,
         losses=_losses(solution, ctx),
         partials_title=words.continued.format(title=title),
         model_partials_lead=words.partials,

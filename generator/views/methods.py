@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sympy
 
+from ..model import Method
 from ..solve.descent import DescentSolution, DescentStep
 from ..solve.methods import HYPER_PARAMETERS, STATES, Slot, rules
 from .common import Context
@@ -47,7 +48,7 @@ def slot_latex(slot: Slot, variable: sympy.Symbol, solution: DescentSolution, ct
     if slot.kind == "grad" and batch:
         return p.indexed(gradient_symbol(variable, several), _index(slot.offset))
     if slot.kind == "grad":
-        where = [state_symbol("tilde", v, several) if slide.method == "nesterov" else v for v in slide.variables]
+        where = [state_symbol("tilde", v, several) if slide.method == Method.NESTEROV else v for v in slide.variables]
         return p.partial_at_names(slide.name, variable, [p.indexed(v, INDEX) for v in where])
     return _hyper_latex(slot.kind, ctx)
 

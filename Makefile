@@ -29,9 +29,10 @@ readme-image: html
 test: $(STAMP) $(NODE_STAMP) lint
 	$(BIN)/python -m pytest
 
-# The linter's rules are in pyproject.toml ([tool.ruff]); 0 findings on the package and the tools
+# The linter's and the type checker's settings are in pyproject.toml ([tool.ruff], [tool.mypy]); 0 findings
 lint: $(STAMP)
 	$(BIN)/ruff check generator tools
+	$(BIN)/mypy
 
 # Without the slow tiers (a real browser; the wheel in a fresh virtualenv)
 test-fast: $(STAMP) $(NODE_STAMP)

@@ -9,8 +9,9 @@ printed for it, for reviewing a deck.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import sympy
 
@@ -84,9 +85,11 @@ def _compare(s: CompareSolution):
         yield from _final(run, f"run {number} {run.slide.method}")
 
 
-_ANSWERS = {DerivativeSolution: _derivative, GradientSolution: _gradient, DescentSolution: _descent,
-            PlotSolution: _plot, FitSolution: lambda s: _descent(s.descent), LearningRatesSolution: _learning_rates,
-            CompareSolution: _compare, MarkdownSlide: lambda s: ()}
+AnswersOf = Callable[[Any], Iterable[tuple[str, sympy.Expr]]]
+_ANSWERS: dict[type, AnswersOf] = {
+    DerivativeSolution: _derivative, GradientSolution: _gradient, DescentSolution: _descent,
+    PlotSolution: _plot, FitSolution: lambda s: _descent(s.descent), LearningRatesSolution: _learning_rates,
+    CompareSolution: _compare, MarkdownSlide: lambda s: ()}
 
 
 def collect_answers(solutions) -> list[Answer]:

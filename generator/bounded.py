@@ -17,6 +17,8 @@ import os
 import pickle
 import threading
 from collections.abc import Callable
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from typing import Any
 
 import sympy
@@ -46,9 +48,9 @@ def _serve(connection) -> None:  # pragma: no cover - runs in the worker process
 class _Worker:
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._process = None
-        self._connection = None
-        self._owner = None  # the pid that forked the worker (a forked child needs its own)
+        self._process: BaseProcess | None = None
+        self._connection: Connection | None = None
+        self._owner: int | None = None  # the pid that forked the worker (a forked child needs its own)
 
     def _start(self) -> None:
         context = multiprocessing.get_context("fork")
@@ -62,6 +64,7 @@ class _Worker:
         if self._process is not None:
             self._process.kill()
             self._process.join()
+        if self._connection is not None:
             self._connection.close()
         self._process = self._connection = None
 
@@ -72,15 +75,17 @@ class _Worker:
             if self._process is None or not self._process.is_alive():
                 self._stop()
                 self._start()
+            connection = self._connection
+            assert connection is not None  # (started just above)
             try:
-                self._connection.send((function, args))
+                connection.send((function, args))
             except (TypeError, AttributeError, RecursionError, pickle.PicklingError) as error:  # cannot be pickled
                 raise OutOfTime(f"cannot hand the work to the worker ({type(error).__name__})") from error
-            if not self._connection.poll(seconds):
+            if not connection.poll(seconds):
                 self._stop()
                 raise OutOfTime(f"no answer in {seconds:g} s")
             try:
-                ok, result = self._connection.recv()
+                ok, result = connection.recv()
             except EOFError:  # the worker died (memory, a crash)
                 self._stop()
                 raise OutOfTime("the worker stopped") from None

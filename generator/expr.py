@@ -230,7 +230,7 @@ class _Parser:
         token = self.current
         if token.kind == "number":
             self.advance()
-            return sympy.Rational(token.text)
+            return _number(token)
         if token.kind == "name":
             self.advance()
             if self.known is not None and token.text in self.functions and not self._at("("):
@@ -267,10 +267,12 @@ class _Parser:
 
     def split_name(self, token: Token) -> Expr | None:
         """Answer mode: a run of letters written together — ``xy`` → x·y, ``sinx`` → sin(x), ``cos2x`` → cos(2x)."""
+        known = self.known or frozenset()
+
         def product(text: str) -> Expr | None:
-            number = re.match(r"\d*", text).group()
-            letters = text[len(number):]
-            if not letters or not all(letter in self.known for letter in letters):
+            letters = text.lstrip("0123456789")
+            number = text[:len(text) - len(letters)]
+            if not letters or not all(letter in known for letter in letters):
                 return None
             factors = [sympy.Integer(number)] if number else []
             factors += [self.symbols.setdefault(letter, sympy.Symbol(letter, real=True)) for letter in letters]
@@ -300,7 +302,9 @@ class _Parser:
             value = self.apply(name, [argument])
         else:
             raise ExprError(f"{name.text} is a function: write {name.text}(...)", name.column)
-        return value if exponent is None else _bounded_power(value, exponent, token, self.evaluate)
+        if exponent is None or token is None:  # (an exponent comes with its ^ token)
+            return value
+        return _bounded_power(value, exponent, token, self.evaluate)
 
     def name(self, token: Token) -> Expr:
         if token.text in CONSTANTS:
@@ -338,6 +342,15 @@ def _unknown_function(name: str) -> str:
     close = difflib.get_close_matches(name, FUNCTIONS, n=1)
     hint = f"; did you mean {close[0]}?" if close else ""
     return f"unknown function {name!r}{hint}"
+
+
+def _number(token: Token) -> Expr:
+    """A number as written, exactly (``1.3`` is 13/10); ``1e999999999`` is refused before it is computed."""
+    _, _, exponent = token.text.lower().partition("e")
+    if exponent and abs(int(exponent)) > MAX_POWER_DIGITS:
+        raise ExprError(f"the number {token.text} is too large to write out exactly (its exponent is beyond "
+                        f"±{MAX_POWER_DIGITS})", token.column)
+    return sympy.Rational(token.text)
 
 
 def _reciprocal(value: Expr, token: Token, evaluate: bool) -> Expr:

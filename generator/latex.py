@@ -175,7 +175,7 @@ class SlideLatexPrinter(LatexPrinter):
         sign = ""
         if factors[0] == -1 and len(factors) > 1:
             sign, factors = "- ", factors[1:]
-        parts = []
+        parts: list[str] = []
         for factor in factors:
             if _is_reciprocal(factor):
                 denominator = factor.base if factor.exp == -1 else sympy.Pow(factor.base, -factor.exp, evaluate=False)
@@ -259,7 +259,7 @@ class SlideLatexPrinter(LatexPrinter):
 
     def product(self, factors: Sequence[Expr]) -> str:
         r"""Factors written side by side with ``\cdot``, sums and negatives in brackets."""
-        parts = []
+        parts: list[str] = []
         for factor in factors:
             text = self.doprint(factor)
             needs_brackets = factor.is_Add or (factor.could_extract_minus_sign() and parts)

@@ -72,6 +72,7 @@ def finish(run: RunResult, staged: list[StagedDeck], formats: tuple[str, ...] = 
         run.built.append(result)
         for markdown in (result.markdown, result.handout, result.key):
             for fmt in formats if markdown is not None else ():
+                assert toolchain is not None and markdown is not None  # (required above when there are formats)
                 run.exported.append(export(toolchain, markdown, fmt))
     return run
 

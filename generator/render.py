@@ -92,8 +92,8 @@ def render_deck(deck: DeckView, overrides: Path | None = None) -> str:
             raise TemplateInputError(f"{overrides}: the templates did not finish within {TEMPLATE_SECONDS:g} s") \
                 from None
         except Exception as error:  # anything an instructor's template can do wrong
-            where = f"{error.filename}:{error.lineno}: " if getattr(error, "lineno", None) and \
-                getattr(error, "filename", None) else f"{overrides}: "
+            lineno, filename = getattr(error, "lineno", None), getattr(error, "filename", None)
+            where = f"{filename}:{lineno}: " if lineno and filename else f"{overrides}: "
             message = str(error).splitlines()[0] if str(error) else ""
             raise TemplateInputError(f"{where}template error: {type(error).__name__}: {message}") from None
     return re.sub(r"\n{3,}", "\n\n", text)

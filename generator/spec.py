@@ -183,16 +183,23 @@ def with_parameters(value: Expr, scope: Scope) -> Expr:
     return result
 
 
+def _decimal(text: str) -> Rational | None:
+    try:
+        return parse_decimal(text)
+    except ValueError as error:
+        raise Invalid(str(error)) from None
+
+
 def number(node: Node, scope: Scope) -> Expr:
     """A real constant: a YAML number (exact decimal) or a constant expression such as pi/4."""
     if node.shape == "scalar" and node.scalar.kind in ("int", "float"):
-        exact = parse_decimal(node.scalar.text)
+        exact = _decimal(node.scalar.text)
         if exact is None:
             raise Invalid(f"expected a finite number, got {node.scalar.text}")
         return exact
     if node.shape != "scalar" or node.scalar.kind != "str":
         raise Invalid(f"expected a number, got {node.describe()}")
-    exact = parse_decimal(node.scalar.text)
+    exact = _decimal(node.scalar.text)
     if exact is not None:
         return exact
     try:

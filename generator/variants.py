@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sympy import Rational
 
-from .build import discard, remove_stale_staging, stage_deck, write_atomically
+from .build import StagedDeck, discard, remove_stale_staging, stage_deck, write_atomically
 from .errors import Location, Problem, SpecError
 from .expr import expression_text
 from .model import Parameter
@@ -87,7 +87,8 @@ def build_variants(spec: Path, count: int, seed: int, out_dir: Path, katex: bool
     parameters = _declared_parameters(spec)
     rng = random.Random(seed)
     result = VariantRun()
-    staged, accepted = [], []
+    staged: list[StagedDeck] = []
+    accepted: list[Variant] = []
     try:
         _draw(spec, parameters, count, rng, out_dir, result, staged, accepted)
     except BaseException:  # a bug or an interrupt: the staged variants are not published
@@ -126,10 +127,10 @@ def _draw(spec: Path, parameters: tuple[Parameter, ...], count: int, rng: random
     for number in range(len(accepted) + 1, count + 1):  # fewer combinations than students: cycle through them
         values = accepted[(number - 1) % len(accepted)].values
         folder = out_dir / f"v{number:02d}"
-        deck = stage_into(result.run, spec, partial(stage_deck, spec, folder, handout=True, choose=dict(values),
-                                                    variant=number))
-        if deck is not None:
-            staged.append(deck)
+        again = stage_into(result.run, spec, partial(stage_deck, spec, folder, handout=True, choose=dict(values),
+                                                     variant=number))
+        if again is not None:
+            staged.append(again)
             accepted.append(Variant(number, values))
 
 

@@ -17,6 +17,7 @@ from .errors import Location, Problem, SpecError
 
 MAX_NODES = 100_000  # expanded nodes, so an alias bomb fails fast
 MAX_BYTES = 2_000_000
+EMPTY = "the file is empty: a lesson spec needs at least 'title' and 'slides'"
 
 _TAG = "tag:yaml.org,2002:"
 _PLAIN_TAGS = ("str", "int", "float", "bool", "null", "seq", "map", "timestamp", "merge", "value")  # dates stay text
@@ -75,14 +76,15 @@ def read_yaml(path: Path) -> Node:
         line = data[: error.start].count(b"\n") + 1
         raise SpecError([Problem(Location(path, line), "", "the file is not UTF-8 text")]) from None
     if not text.strip():
-        raise SpecError([Problem(file_start, "",
-                                 "the file is empty: a lesson spec needs at least 'title' and 'slides'")])
+        raise SpecError([Problem(file_start, "", EMPTY)])
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         raise SpecError([_yaml_problem(path, error)]) from None
     except yaml.YAMLError as error:  # pragma: no cover - every PyYAML parse error is marked
         raise SpecError([Problem(file_start, "", f"not valid YAML: {error}")]) from None
+    if root is None:  # only comments
+        raise SpecError([Problem(file_start, "", EMPTY)])
     return _Converter(path).convert(root)
 
 
@@ -123,6 +125,7 @@ class _Converter:
             return Node(self._mapping(node), "mapping", self._location(node))
         if isinstance(node, yaml.SequenceNode):
             return Node(tuple(self._node(child) for child in node.value), "sequence", self._location(node))
+        assert isinstance(node, yaml.ScalarNode)  # (PyYAML's three kinds of node)
         return Node(self._scalar(node), "scalar", self._location(node))
 
     def _scalar(self, node: yaml.ScalarNode) -> Scalar:

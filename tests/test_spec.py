@@ -175,6 +175,7 @@ def test_marp_directives_are_checked(write_spec):
 
 @pytest.mark.parametrize("content, message", [
     (b"", "the file is empty"),
+    (b"# only a comment, the lesson is still to be written\n", "the file is empty"),
     (b"title: x\ntitle: y\nslides: []\n", "duplicate key 'title' (first given on line 1)"),
     (b"\xff\xfe\x00", "the file is not UTF-8 text"),
     (b"title: x\n\tslides: 1\n", "not valid YAML: found character '\\t' that cannot start any token"),

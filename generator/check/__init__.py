@@ -51,8 +51,8 @@ class Report:
         return [f for f in self.findings if f.kind in shown]
 
     def summary(self) -> str:
-        return (f"{self.path}: {self.count('verified')} verified, {self.count('wrong')} wrong, "
-                f"{self.count('warning')} warning(s), {self.count('not understood')} not understood")
+        return (f"{self.path}: {self.count(Kind.VERIFIED)} verified, {self.count(Kind.WRONG)} wrong, "
+                f"{self.count(Kind.WARNING)} warning(s), {self.count(Kind.NOT_UNDERSTOOD)} not understood")
 
     def to_json(self) -> dict:
         return {"path": self.path, "summary": {kind: self.count(kind) for kind in KINDS},
@@ -63,7 +63,7 @@ def check_markdown(text: str, path: str = "<deck>", plain: bool = False) -> Repo
     """Check every formula of a Marp Markdown deck, in reading order."""
     lang = front_matter_language(text)
     spans, lines, tables = extract(text)
-    items = [(span.line, 0, span.latex, "math") for span in spans]
+    items: list[tuple[int, int, str | Table, str]] = [(span.line, 0, span.latex, "math") for span in spans]
     if plain:
         items += [(line.line, 0, latex, "plain") for line in lines for latex in _plain_formulas(line.text)]
     items += [(line, 1, table, "table") for line, table in tables]  # after the math of its own lines
@@ -71,7 +71,7 @@ def check_markdown(text: str, path: str = "<deck>", plain: bool = False) -> Repo
     report = Report(path)
     context = Context()
     for line, _, content, kind in items:
-        if kind == "table":
+        if isinstance(content, Table):
             report.findings += _check_table(content, lang, context)
             continue
         if kind == "math":
@@ -107,7 +107,7 @@ def _check_table(table: Table, lang: str, context: Context) -> list[Finding]:
         if index is None:
             continue
         for header, header_cell, cell in zip(headers, table.header, cells):
-            if header is None or not cell.math or cell is cells[0]:
+            if header is None or header_cell.math is None or not cell.math or cell is cells[0]:
                 continue
             findings += _check_cell(header, header_cell.math, cell.math, index, line, comma, context)
     return findings

@@ -122,6 +122,8 @@ def _define(first: Node, value, context: Context) -> None:
         if items is None or len(items) != len(first.items):
             raise TexError("the tuples have different lengths")
         for name, item in zip(first.items, items):
+            if not isinstance(name, Name):
+                raise TexError("only names can be given values")
             context.define_value(name.key, item)
 
 
@@ -132,7 +134,7 @@ def _function_head(node: Node, context: Context) -> bool:
     if not all((isinstance(arg, Name) and arg.sub is None) or (isinstance(arg, Name) and isinstance(arg.sub, Num))
                for arg in node.args):
         return False
-    keys = [arg.key for arg in node.args]
+    keys = [arg.key for arg in node.args if isinstance(arg, Name)]  # (all of them, checked above)
     if len(set(keys)) != len(keys) or any(computable_key(key, context) for key in keys):
         return False
     known = context.functions.get(node.name.key)
@@ -172,7 +174,7 @@ def _is_definition(first: Node, context: Context) -> bool:
 def _record_definition(statement: Statement, context: Context, evaluator: Evaluator) -> None:
     first, second = statement.sides[0], statement.sides[1]
     if isinstance(first, Call):
-        params = tuple(symbol(arg.key) for arg in first.args)
+        params = tuple(symbol(arg.key) for arg in first.args if isinstance(arg, Name))  # (a function head's)
         context.define_function(first.name.key, params, evaluator.build(second))
         return
     _define(first, evaluator.build(second), context)
@@ -355,7 +357,7 @@ def _bad(value: complex) -> bool:
     return value != value or abs(value) == float("inf")
 
 
-def _number(value) -> Fraction | float:
+def _number(value) -> Fraction:
     if isinstance(value, (sympy.Tuple, sympy.MatrixBase)) or value.free_symbols:
         raise TexError("the side is not a number")
     if value.is_Rational:

@@ -182,7 +182,7 @@ def tokenize(text: str, decimal_comma: bool) -> list[Token]:
         text = re.sub(r"(?<=\d),(?=\d)", "{,}", text)
     tokens = []
     for match in _TOKEN.finditer(text):
-        kind = match.lastgroup
+        kind = match.lastgroup or ""  # (every alternative of _TOKEN is a named group)
         value = match.group()
         if kind == "space":
             continue
@@ -209,6 +209,14 @@ class _Parser:
         position = self.index + offset
         return self.tokens[position] if position < len(self.tokens) else None
 
+    def text_at(self, offset: int = 0) -> str | None:
+        token = self.peek(offset)
+        return token.text if token is not None else None
+
+    def kind_at(self, offset: int = 0) -> str | None:
+        token = self.peek(offset)
+        return token.kind if token is not None else None
+
     def at(self, *texts: str) -> bool:
         token = self.peek()
         return token is not None and token.text in texts
@@ -226,7 +234,7 @@ class _Parser:
             raise TexError(f"expected {text} but found {token.text}")
 
     def skip_ignored(self) -> None:
-        while self.peek() is not None and self.peek().text in IGNORED:
+        while self.text_at() in IGNORED:
             self.index += 1
 
     def enter(self) -> None:
@@ -360,7 +368,7 @@ class _Parser:
                     base = Op("^", Call(base, self.arguments()), exponent)  # g^2(x) is (g(x))^2
                     continue
                 base = Op("^", base, exponent)
-            elif self.peek() is not None and self.peek().kind == "prime":
+            elif self.kind_at() == "prime":
                 order = len(self.take().text)
                 base = self.after_prime(base, order)
             elif self.at("!"):
@@ -375,7 +383,7 @@ class _Parser:
         return Prime(base, order)
 
     def at_arguments(self) -> bool:
-        return self.at("(", r"\left") or (self.at("{") and self.peek(1) is not None and self.peek(1).text == r"\left")
+        return self.at("(", r"\left") or (self.at("{") and self.text_at(1) == r"\left")
 
     def arguments(self) -> tuple[Node, ...]:
         braced = self.at("{")
@@ -501,8 +509,7 @@ class _Parser:
             self.take()
             sub = self.subscript()
             name = Name(name.base, sub, _sub_text(sub))
-        if self.at("^") and self.peek(1) is not None and self.peek(1).text == "{" and self.peek(2) is not None \
-                and self.peek(2).text in ("(", r"\left"):
+        if self.at("^") and self.text_at(1) == "{" and self.text_at(2) in ("(", r"\left"):
             self.take()
             self.take()
             close = self.open_bracket("(")
@@ -519,8 +526,7 @@ class _Parser:
             self.take()
             start = self.index
             words = []
-            while self.peek() is not None and self.peek().kind == "symbol" and self.peek(1) is not None \
-                    and self.peek(1).kind == "symbol":
+            while self.kind_at() == "symbol" and self.kind_at(1) == "symbol":
                 words.append(self.take().text)
             if words:  # x_{new}, y_{diff}: a word, not a product
                 words.append(self.take().text)
@@ -572,7 +578,7 @@ class _Parser:
         if name in GREEK:
             if name == "pi":
                 return Name("pi")
-            if name == "Delta" and self.peek() is not None and self.peek().kind == "symbol":
+            if name == "Delta" and self.kind_at() == "symbol":
                 return self.name_from(Name("Delta " + self.take().text))
             return self.name_from(Name(name))
         if name in ("e",):
@@ -612,7 +618,7 @@ class _Parser:
         function = variable = None
         if self._derivative_group_opens():
             function = self.derivative_name() if not self.at("}") else None
-            if self.at("}") and (function is not None or self.peek(-1).text in (r"\partial", "d")):
+            if self.at("}") and (function is not None or self.tokens[self.index - 1].text in (r"\partial", "d")):
                 self.take()
                 if self._derivative_group_opens():
                     variable = self.derivative_name()
@@ -627,7 +633,7 @@ class _Parser:
 
     def _derivative_group_opens(self) -> bool:
         r"""At ``{\partial`` or ``{d``: read both."""
-        if self.at("{") and self.peek(1) is not None and self.peek(1).text in (r"\partial", "d"):
+        if self.at("{") and self.text_at(1) in (r"\partial", "d"):
             self.take()
             self.take()
             return True
@@ -760,7 +766,7 @@ def parse_formula(text: str, decimal_comma: bool = False) -> list[Statement]:
 
 def _join_aligned(body: str) -> str:
     rows = [row.strip() for row in re.split(r"\\\\", body) if row.strip()]
-    joined = []
+    joined: list[str] = []
     for row in rows:
         stripped = row.lstrip("& ")
         if joined and re.match(r"(=|\\approx|<|>|\\le|\\ge)", stripped):

@@ -43,7 +43,7 @@ class Keys:
 
     path: Path
     single: Key | None = None
-    by_variant: dict[str, Key] = field(default_factory=dict)
+    by_variant: dict[str, Key | None] = field(default_factory=dict)  # None: no key for that variant
 
     def for_variant(self, variant: str) -> Key | None:
         if self.single is not None:

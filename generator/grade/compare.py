@@ -104,7 +104,9 @@ class NumberMatch:
 
 
 def match_decimal(typed: Decimal, key: Expr) -> NumberMatch:
-    places = max(0, -typed.as_tuple().exponent)
+    exponent = typed.as_tuple().exponent
+    assert isinstance(exponent, int)  # (a typed decimal is finite: no NaN or infinity)
+    places = max(0, -exponent)
     exact = Decimal(str(sympy.N(key, DIGITS)))
     quantum = Decimal(1).scaleb(-places)
     rounded = {exact.quantize(quantum, rounding=mode) for mode in (ROUND_HALF_EVEN, ROUND_HALF_UP)}

@@ -108,6 +108,6 @@ def load_key(path: Path) -> Key:
         raise GradeInputError(f"{path}: {error}") from None
     if not exercises:
         raise GradeInputError(f"{path}: the deck has no exercises (mark slides with 'exercise: true')")
-    lang = document.get("lang") if document.get("lang") in ("en", "ru") else "en"
-    precision = document.get("precision") if isinstance(document.get("precision"), int) else 4
+    lang = document["lang"] if document.get("lang") in ("en", "ru") else "en"
+    precision = document["precision"] if isinstance(document.get("precision"), int) else 4
     return Key(path, str(document.get("deck", path.stem)), lang, precision, {e.id: e for e in exercises})

@@ -1,6 +1,9 @@
 """Solvers: one per slide kind, each a pure function slide → solution (SymPy values, no text)."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from ..model import (
     CompareSlide,
     DerivativeSlide,
@@ -24,7 +27,7 @@ from .rates import LearningRatesSolution, solve_learning_rates
 Solution = (MarkdownSlide | DerivativeSolution | GradientSolution | DescentSolution | PlotSolution | FitSolution
             | LearningRatesSolution | CompareSolution)
 
-_SOLVERS = {
+_SOLVERS: dict[type, Callable[[Any], Solution]] = {
     DerivativeSlide: solve_derivative,
     GradientSlide: solve_gradient,
     DescentSlide: solve_descent,
@@ -37,8 +40,9 @@ _SOLVERS = {
 
 def solve_slide(slide: Slide) -> Solution:
     """The solution of one slide; a markdown slide is its own solution (nothing to compute)."""
-    solver = _SOLVERS.get(type(slide))
-    return solver(slide) if solver else slide
+    if isinstance(slide, MarkdownSlide):
+        return slide
+    return _SOLVERS[type(slide)](slide)
 
 
 __all__ = [

@@ -30,7 +30,7 @@ _TABLE: dict[type, Callable[[Expr], Expr]] = {
 def table_derivative(outer: Expr, u: sympy.Symbol) -> Expr:
     """d(outer)/du for an elementary ``outer`` in ``u``, written as the table writes it."""
     coefficient, core = outer.as_independent(u, as_Add=False)
-    entry = _TABLE.get(getattr(core, "func", None)) if core.args == (u,) else None
+    entry = _TABLE.get(core.func) if core.args == (u,) else None
     result = coefficient * entry(u) if entry else sympy.diff(outer, u)
     if sympy.simplify(result - sympy.diff(outer, u)) != 0:  # pragma: no cover - the table is fixed
         raise AssertionError(f"table derivative of {outer} is wrong: {result}")

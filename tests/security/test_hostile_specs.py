@@ -70,6 +70,10 @@ CORPUS: dict[str, tuple[str | bytes, str]] = {
     "huge-exponent": (slide('kind: derivative\nfunction: "x**(10**6)"'), "too large"),
     "factorial": (slide('kind: derivative\nfunction: "factorial(10**9)"'), "unknown function 'factorial'"),
     "huge-point": (slide('kind: derivative\nfunction: x**2\nat: "10**10**10"'), "expected a number"),
+    "e-notation-point": (slide("kind: derivative\nfunction: x**2\nat: 1e999999999"), "too large to write out"),
+    "e-notation-rate": (slide("kind: gradient_descent\nfunction: x**2\nstart: {x: 1}\nlearning_rate: 1e-999999999\n"
+                              "steps: 1"), "too large to write out"),
+    "e-notation-function": (slide('kind: derivative\nfunction: "x + 1e999999999"'), "too large to write out"),
     "deep-nesting": (slide('kind: derivative\nfunction: "' + "(" * 400 + "x" + ")" * 400 + '"'), "nested more than"),
     "long-input": (slide('kind: derivative\nfunction: "' + "x+" * 1500 + 'x"'), "longer than 2000 characters"),
     "many-steps": (slide("kind: gradient_descent\nfunction: x**2\nstart: {x: 1}\nlearning_rate: 0.1\n"

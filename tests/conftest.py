@@ -2,6 +2,7 @@
 (and once more in a second process, in the background, for the determinism test)."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -16,6 +17,7 @@ from generator.pipeline import RunResult, build_decks
 
 ROOT = Path(__file__).resolve().parent.parent
 DECKS = ROOT / "decks"
+MARP_CLI = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["dependencies"]["@marp-team/marp-cli"]
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from pathlib import Path
 from . import __version__
 from .browser import find_browser
 from .errors import EXIT_OK
-from .toolchain import Toolchain, ToolchainError, find_toolchain, missing_toolchain_hint
+from .toolchain import Toolchain, ToolchainError, find_toolchain, installed_version, missing_toolchain_hint
 
 PYTHON_PACKAGES = ("sympy", "matplotlib", "jinja2", "pyyaml", "markdown-it-py")
 MINIMUM_NODE = (20, 11)
@@ -55,7 +55,7 @@ def node_version() -> tuple[int, ...] | None:
 def katex_version(toolchain: Toolchain) -> str | None:
     """The KaTeX copy marp-core renders with (its own nested copy if it has one)."""
     nested = toolchain.modules / "@marp-team" / "marp-core" / "node_modules"
-    return Toolchain(nested, "").package_version("katex") or toolchain.package_version("katex")
+    return installed_version(nested, "katex") or toolchain.package_version("katex")
 
 
 def python_line() -> str:

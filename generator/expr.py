@@ -344,12 +344,20 @@ def _unknown_function(name: str) -> str:
     return f"unknown function {name!r}{hint}"
 
 
-def _number(token: Token) -> Expr:
-    """A number as written, exactly (``1.3`` is 13/10); ``1e999999999`` is refused before it is computed."""
-    _, _, exponent = token.text.lower().partition("e")
+def number_problem(text: str) -> str | None:
+    """Why the decimal literal ``text`` must not be computed exactly (``1e999999999``), or None."""
+    _, _, exponent = text.strip().lower().partition("e")
     if exponent and abs(int(exponent)) > MAX_POWER_DIGITS:
-        raise ExprError(f"the number {token.text} is too large to write out exactly (its exponent is beyond "
-                        f"±{MAX_POWER_DIGITS})", token.column)
+        return (f"the number {text.strip()} is too large to write out exactly "
+                f"(its exponent is beyond ±{MAX_POWER_DIGITS})")
+    return None
+
+
+def _number(token: Token) -> Expr:
+    """A number as written, exactly (``1.3`` is 13/10)."""
+    problem = number_problem(token.text)
+    if problem is not None:
+        raise ExprError(problem, token.column)
     return sympy.Rational(token.text)
 
 

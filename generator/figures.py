@@ -17,30 +17,20 @@ def figure_name(slide_id: str, role: str) -> str:
     return f"{slide_id}.svg" if role in MAIN_ROLES else f"{slide_id}-{role}.svg"
 
 
-def _drawers(solution) -> dict[str, tuple]:
-    """Role → (drawer, the solution it draws) for the figures of one slide."""
-    if not _has_figures(solution):
-        return {}
-    from . import drawing as d
-
+def _drawers(solution) -> dict[str, tuple[str, object]]:
+    """Role → (the drawing function's name in ``drawing.py``, the solution it draws) for one slide."""
     if isinstance(solution, PlotSolution):
-        return {"plot": (d.draw_plot, solution)}
-    if isinstance(solution, DescentSolution):
-        return {"path": (d.draw_descent, solution), "loss": (d.draw_loss, solution)}
-    if isinstance(solution, FitSolution):
-        return {"path": (d.draw_descent, solution.descent), "loss": (d.draw_loss, solution.descent),
-                "curve": (d.draw_fit_curve, solution)}
+        return {"plot": ("draw_plot", solution)}
+    if isinstance(solution, DescentSolution) and solution.slide.figure:
+        return {"path": ("draw_descent", solution), "loss": ("draw_loss", solution)}
+    if isinstance(solution, FitSolution) and solution.slide.descent.figure:
+        return {"path": ("draw_descent", solution.descent), "loss": ("draw_loss", solution.descent),
+                "curve": ("draw_fit_curve", solution)}
     if isinstance(solution, LearningRatesSolution):
-        return {"panels": (d.draw_rates, solution)}
-    return {"paths": (d.draw_compare, solution)}
-
-
-def _has_figures(solution) -> bool:
-    if isinstance(solution, DescentSolution):
-        return solution.slide.figure
-    if isinstance(solution, FitSolution):
-        return solution.slide.descent.figure
-    return isinstance(solution, PlotSolution | LearningRatesSolution | CompareSolution)
+        return {"panels": ("draw_rates", solution)}
+    if isinstance(solution, CompareSolution):
+        return {"paths": ("draw_compare", solution)}
+    return {}
 
 
 def draw(solution, words: Words, folder: Path, relative: PurePosixPath) -> dict[str, Figure]:
@@ -48,11 +38,12 @@ def draw(solution, words: Words, folder: Path, relative: PurePosixPath) -> dict[
     drawers = _drawers(solution)
     if not drawers:
         return {}
-    from .drawing import SLIDE_SIZE
+    from . import drawing
 
     drawn = {}
-    for role, (drawer, drawn_solution) in drawers.items():
+    for role, (drawer_name, drawn_solution) in drawers.items():
+        drawer = getattr(drawing, drawer_name)
         name = figure_name(solution.slide.id, role)
         alt = drawer(drawn_solution, words, folder / name)
-        drawn[role] = Figure(relative / name, alt, SLIDE_SIZE[drawer])
+        drawn[role] = Figure(relative / name, alt, drawing.SLIDE_SIZE[drawer])
     return drawn

@@ -14,7 +14,8 @@ from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
 import sympy
 from sympy import Expr, Rational
 
-MAX_EXPONENT = 2000  # of a decimal literal, as for the digits of a power (expr.MAX_POWER_DIGITS)
+from .expr import number_problem
+
 DECIMAL_TEXT = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 WORKING_DIGITS = 60  # digits used to evaluate irrational values before rounding
 
@@ -22,15 +23,14 @@ WORKING_DIGITS = 60  # digits used to evaluate irrational values before rounding
 def parse_decimal(text: str) -> Rational | None:
     """The exact value of a decimal literal such as ``1.3`` or ``1e-3``; None if it is not one.
 
-    Raises ``ValueError`` for an exponent beyond ``MAX_EXPONENT`` (``1e999999999`` would take
-    minutes and gigabytes to write out exactly)."""
+    Raises ``ValueError`` for a literal the expression parser would refuse too (``1e999999999`` would
+    take minutes and gigabytes to write out exactly)."""
     cleaned = text.strip().replace("_", "")
     if not DECIMAL_TEXT.fullmatch(cleaned):
         return None
-    _, _, exponent = cleaned.lower().partition("e")
-    if exponent and abs(int(exponent)) > MAX_EXPONENT:
-        raise ValueError(f"the number {text.strip()} is too large to write out exactly "
-                         f"(its exponent is beyond ±{MAX_EXPONENT})")
+    problem = number_problem(text)
+    if problem is not None:
+        raise ValueError(problem)
     return Rational(cleaned)
 
 

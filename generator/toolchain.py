@@ -65,6 +65,14 @@ def user_install() -> Path:
     return user_data_folder() / f"node-{lock_digest()}"
 
 
+def installed_version(modules: Path, name: str) -> str | None:
+    """The version of the npm package ``name`` installed in the ``modules`` folder, or None when it is missing."""
+    try:
+        return json.loads((modules / name / "package.json").read_text(encoding="utf-8"))["version"]
+    except (OSError, ValueError, KeyError):
+        return None
+
+
 @dataclass(frozen=True)
 class Toolchain:
     modules: Path  # a node_modules folder made by `npm ci` from our package-lock.json
@@ -91,11 +99,7 @@ class Toolchain:
         return {**os.environ, "VERIDECK_NODE_MODULES": str(self.modules), **extra}
 
     def package_version(self, name: str) -> str | None:
-        """The installed version of an npm package, or None when it is missing."""
-        try:
-            return json.loads((self.modules / name / "package.json").read_text(encoding="utf-8"))["version"]
-        except (OSError, ValueError, KeyError):
-            return None
+        return installed_version(self.modules, name)
 
     def is_complete(self) -> bool:
         return self.marp.exists() and all(self.package_version(name) for name in

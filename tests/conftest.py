@@ -17,7 +17,11 @@ from generator.pipeline import RunResult, build_decks
 
 ROOT = Path(__file__).resolve().parent.parent
 DECKS = ROOT / "decks"
-MARP_CLI = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["dependencies"]["@marp-team/marp-cli"]
+
+
+def marp_cli_version() -> str:
+    """The marp-cli version package.json pins (read when asked: test_tiers runs a copy of this file elsewhere)."""
+    return json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["dependencies"]["@marp-team/marp-cli"]
 
 
 @pytest.fixture

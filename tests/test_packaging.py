@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DECKS, MARP_CLI, ROOT
+from conftest import DECKS, ROOT, marp_cli_version
 
 pytestmark = pytest.mark.packaging
 
@@ -96,7 +96,7 @@ def test_the_installed_copy_sets_up_builds_checks_grades_and_exports(installed):
 
     doctor = run(installed, "doctor")
     assert doctor.returncode == 0, doctor.stdout + doctor.stderr
-    assert f"marp-cli:  {MARP_CLI}," in doctor.stdout and "(verideck setup:" in doctor.stdout
+    assert f"marp-cli:  {marp_cli_version()}," in doctor.stdout and "(verideck setup:" in doctor.stdout
 
     build = run(installed, "build", "--handout")
     assert build.returncode == 0, build.stderr

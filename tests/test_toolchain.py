@@ -5,7 +5,7 @@ import hashlib
 
 import pytest
 
-from conftest import MARP_CLI, ROOT
+from conftest import ROOT, marp_cli_version
 from generator.toolchain import (ToolchainError, candidates, find_toolchain, install_user_toolchain, lock_digest,
                                  node_scripts, user_install)
 
@@ -18,7 +18,7 @@ def test_the_checkout_comes_before_the_user_install(monkeypatch, tmp_path):
         (tmp_path / "verideck" / f"node-{lock_digest()}" / "node_modules", "verideck setup")]
     found = find_toolchain()
     assert found is not None and found.origin == "source checkout"
-    assert found.package_version("@marp-team/marp-cli") == MARP_CLI
+    assert found.package_version("@marp-team/marp-cli") == marp_cli_version()
 
 
 def test_verideck_root_is_the_only_place_looked_at(monkeypatch, tmp_path):

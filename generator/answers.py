@@ -9,25 +9,16 @@ printed for it, for reviewing a deck.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import sympy
 
 from .exercises import Exercise
 from .expr import expression_text
+from .kinds import kind_of
 from .latex import SlideLatexPrinter
-from .model import Deck, MarkdownSlide
-from .solve import (
-    CompareSolution,
-    DerivativeSolution,
-    DescentSolution,
-    FitSolution,
-    GradientSolution,
-    LearningRatesSolution,
-    PlotSolution,
-)
+from .model import Deck
 
 
 @dataclass(frozen=True)
@@ -37,67 +28,10 @@ class Answer:
     value: sympy.Expr
 
 
-def _derivative(s: DerivativeSolution):
-    yield "derivative", s.derivative
-    if s.at is not None:
-        yield "derivative at point", s.at.value
-
-
-def _gradient(s: GradientSolution):
-    for partial in s.partials:
-        yield f"partial {partial.variable.name}", partial.expr
-    for value in s.values:
-        yield f"partial {value.variable.name} at point", value.value
-
-
-def _descent(s: DescentSolution):
-    for partial in s.partials:
-        yield f"partial {partial.variable.name}", partial.expr
-    for step in s.steps:
-        number = step.index + 1
-        for slope in step.slopes:
-            yield f"step {number} partial {slope.variable.name}", slope.value
-        for variable, value in step.new_point:
-            yield f"step {number} {variable.name}", value
-        yield f"step {number} {s.slide.name}", step.new_value
-
-
-def _plot(s: PlotSolution):
-    if s.tangent is not None:
-        yield "tangent value", s.tangent.value
-        yield "tangent slope", s.tangent.slope
-        yield "tangent line", s.tangent.line
-
-
-def _final(run: DescentSolution, label: str):
-    for variable, value in run.last.new_point:
-        yield f"{label} {variable.name}", value
-    yield f"{label} {run.slide.name}", run.last.new_value
-
-
-def _learning_rates(s: LearningRatesSolution):
-    for run in s.runs:
-        yield from _final(run.descent, f"rate {run.descent.slide.learning_rate}")
-
-
-def _compare(s: CompareSolution):
-    for number, run in enumerate(s.runs, start=1):
-        yield from _final(run, f"run {number} {run.slide.method}")
-
-
-AnswersOf = Callable[[Any], Iterable[tuple[str, sympy.Expr]]]
-_ANSWERS: dict[type, AnswersOf] = {
-    DerivativeSolution: _derivative, GradientSolution: _gradient, DescentSolution: _descent,
-    PlotSolution: _plot, FitSolution: lambda s: _descent(s.descent), LearningRatesSolution: _learning_rates,
-    CompareSolution: _compare, MarkdownSlide: lambda s: ()}
-
-
 def collect_answers(solutions) -> list[Answer]:
-    answers = []
-    for solution in solutions:
-        slide_id = solution.id if isinstance(solution, MarkdownSlide) else solution.slide.id
-        answers += [Answer(slide_id, what, value) for what, value in _ANSWERS[type(solution)](solution)]
-    return answers
+    """Every computed value of the deck's slides, as each kind lists them."""
+    return [Answer(solution.slide.id, what, value) for solution in solutions
+            for what, value in kind_of(solution).answers(solution)]
 
 
 def exercise_entry(exercise: Exercise, answer_latex: str) -> dict:

@@ -22,7 +22,7 @@ from .errors import CheckError, Location, Problem, SpecError
 from .exercises import collect_exercises, is_exercise
 from .i18n import words_for
 from .latex import printer_for
-from .model import Deck, MarkdownSlide
+from .model import Deck
 from .render import render_deck
 from .solve import MathError, solve_slide
 from .spec import load_deck
@@ -94,10 +94,6 @@ def solve_deck(deck: Deck) -> list:
     return solutions
 
 
-def _slide_id(solution) -> str:
-    return solution.id if isinstance(solution, MarkdownSlide) else solution.slide.id
-
-
 @dataclass
 class StagedDeck:
     """A deck fully prepared in its staging folder, waiting for the last checks and publishing."""
@@ -165,7 +161,7 @@ def stage_deck(spec: Path, out_dir: Path, handout: bool = False, choose: dict | 
         for solution in solutions:
             drawn_here = figures.draw(solution, words, figure_dir, PurePosixPath(deck.stem))
             if drawn_here:
-                drawn[_slide_id(solution)] = drawn_here
+                drawn[solution.slide.id] = drawn_here
         context = Context(printer, words, drawn)
         documents = _documents(deck, solutions, context, handout, variant, templates)
         for suffix, markdown in documents.items():

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING, Any
 
 import sympy
 from sympy import Expr
 
-from .solve import DerivativeSolution, DescentSolution, FitSolution, GradientSolution
+if TYPE_CHECKING:
+    from .kinds.base import ExerciseHooks
+    from .kinds.gradient_descent.solve import DescentSolution
 
 
 class ExerciseKind(StrEnum):
@@ -38,9 +41,13 @@ class FinalAnswer:
 @dataclass(frozen=True)
 class Exercise:
     number: int  # 1, 2, … in the order of the deck
-    kind: ExerciseKind
-    solution: DerivativeSolution | GradientSolution | DescentSolution | FitSolution
+    hooks: ExerciseHooks  # how its kind is asked and answered
+    solution: Any  # the solution of a derivative, gradient, gradient_descent or fit slide
     answer: FinalAnswer
+
+    @property
+    def kind(self) -> ExerciseKind:
+        return self.hooks.kind
 
     @property
     def id(self) -> str:
@@ -66,40 +73,19 @@ class Exercise:
         return self.solution.descent if self.kind == ExerciseKind.FIT else self.solution
 
 
-def _derivative(solution: DerivativeSolution) -> FinalAnswer:
-    if solution.at is not None:
-        return FinalAnswer((solution.at.value,), False, (solution.variable,))
-    return FinalAnswer((solution.derivative,), True, (solution.variable,))
-
-
-def _gradient(solution: GradientSolution) -> FinalAnswer:
-    variables = solution.slide.variables
-    if solution.at is not None:
-        return FinalAnswer(tuple(v.value for v in solution.values), False, variables)
-    return FinalAnswer(tuple(p.expr for p in solution.partials), True, variables)
-
-
-def _descent(solution: DescentSolution) -> FinalAnswer:
-    iterates = [tuple(value for _, value in solution.steps[0].point)]
-    iterates += [tuple(value for _, value in step.new_point) for step in solution.steps]
-    return FinalAnswer(iterates[-1], False, solution.slide.variables, tuple(iterates))
-
-
-_KINDS = {DerivativeSolution: (ExerciseKind.DERIVATIVE, _derivative),
-          GradientSolution: (ExerciseKind.GRADIENT, _gradient),
-          DescentSolution: (ExerciseKind.DESCENT, _descent),
-          FitSolution: (ExerciseKind.FIT, lambda s: _descent(s.descent))}
-
-
 def is_exercise(solution) -> bool:
-    return type(solution) in _KINDS and solution.slide.exercise
+    from .kinds import kind_of
+
+    return kind_of(solution).exercise is not None and solution.slide.exercise
 
 
 def collect_exercises(solutions) -> tuple[Exercise, ...]:
     """The deck's exercises, numbered in order."""
-    exercises = []
+    from .kinds import kind_of
+
+    exercises: list[Exercise] = []
     for solution in solutions:
-        if is_exercise(solution):
-            kind, answer = _KINDS[type(solution)]
-            exercises.append(Exercise(len(exercises) + 1, kind, solution, answer(solution)))
+        hooks = kind_of(solution).exercise
+        if hooks is not None and solution.slide.exercise:
+            exercises.append(Exercise(len(exercises) + 1, hooks, solution, hooks.answer(solution)))
     return tuple(exercises)

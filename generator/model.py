@@ -13,7 +13,9 @@ from pathlib import Path
 import sympy
 from sympy import Expr, Rational
 
+from .converters import identifier, one_line_text
 from .errors import Location
+from .schema import spec_field
 
 Point = tuple[tuple[sympy.Symbol, Expr], ...]  # ordered (variable, value) pairs
 
@@ -52,41 +54,14 @@ class Places:
         return dict(self.keys).get(key.split("[", 1)[0], default)
 
 
-@dataclass(frozen=True)
-class MarkdownSlide:
-    id: str
+@dataclass(frozen=True, kw_only=True)
+class SlideBase:
+    """What every slide has: its id and title (YAML keys), where it was written."""
+
+    id: str = spec_field(identifier)  # None until ``spec`` gives a slide without one its default id
+    title: str | None = spec_field(one_line_text)
     location: Location
     places: Places
-    title: str
-    body: str
-
-
-@dataclass(frozen=True)
-class DerivativeSlide:
-    id: str
-    location: Location
-    places: Places
-    title: str | None
-    function: Expr
-    variable: sympy.Symbol
-    name: str  # how the function is called on the slide: "f", "y", "sigma", ...
-    at: Expr | None
-    forms: tuple[Expr, ...]  # instructor's equivalent forms of f', verified equal
-    show_steps: bool  # print the derivation rule by rule
-    exercise: bool = False  # pose it as a question first (the answer: f', or f'(at))
-
-
-@dataclass(frozen=True)
-class GradientSlide:
-    id: str
-    location: Location
-    places: Places
-    title: str | None
-    function: Expr
-    variables: tuple[sympy.Symbol, ...]
-    name: str
-    at: Point | None
-    exercise: bool = False  # pose it as a question first (the answer: ∇f, or ∇f(at))
 
 
 @dataclass(frozen=True)
@@ -95,104 +70,6 @@ class StopRule:
 
     tolerance: Rational
     max_steps: int
-
-
-@dataclass(frozen=True)
-class DescentSlide:
-    id: str
-    location: Location
-    places: Places
-    title: str | None
-    function: Expr
-    variables: tuple[sympy.Symbol, ...]
-    name: str
-    start: Point
-    learning_rate: Rational
-    steps: int | None  # a fixed number of steps ...
-    stop: StopRule | None  # ... or a stopping rule (exactly one of the two)
-    figure: bool
-    method: Method = Method.GD
-    beta: Rational = DEFAULTS["beta"]
-    beta1: Rational = DEFAULTS["beta1"]
-    beta2: Rational = DEFAULTS["beta2"]
-    eps: Rational = DEFAULTS["eps"]
-    exercise: bool = False  # pose it as a question first (the answer: the point after the last step)
-
-
-@dataclass(frozen=True)
-class PlotSlide:
-    id: str
-    location: Location
-    places: Places
-    title: str | None
-    functions: tuple[Expr, ...]
-    labels: tuple[str, ...]  # legend names, one per function
-    variable: sympy.Symbol
-    x_range: tuple[Rational, Rational]
-    tangent_at: Expr | None
-
-
-@dataclass(frozen=True)
-class FitSlide:
-    """Fit a model to data by minimising a loss over its parameters with a descent method."""
-
-    id: str
-    location: Location
-    places: Places
-    title: str | None
-    model: Expr  # ŷ in the input and the parameters
-    input: sympy.Symbol
-    data: tuple[tuple[Expr, Expr], ...]  # (x_k, y_k)
-    loss: Loss
-    batch_size: int  # examples per step: 1 = stochastic, len(data) = full batch, otherwise mini-batch
-    seed: int | None  # shuffle the examples every epoch with this seed; None: the order of ``data``
-    descent: DescentSlide  # the descent on the loss L(parameters), with the method and stopping rule
-    exercise: bool = False  # pose it as a question first (the answer: the parameters after the last step)
-
-    @property
-    def full_batch(self) -> bool:
-        return self.batch_size >= len(self.data)
-
-
-LOSSES = tuple(Loss)
-PREDICTION = sympy.Symbol("yhat")  # ŷ, the model's output, in the loss of one point
-
-
-def point_loss(kind: Loss, target: Expr) -> Expr:
-    """The loss of one data point as an expression in ŷ: ½(ŷ − y)² or −[y ln ŷ + (1 − y) ln(1 − ŷ)]."""
-    if kind == Loss.SQUARED_ERROR:
-        return (PREDICTION - target) ** 2 / 2
-    return -(target * sympy.log(PREDICTION) + (1 - target) * sympy.log(1 - PREDICTION))
-
-
-def example_losses(kind: Loss, prediction: Expr, input_symbol: sympy.Symbol, data) -> tuple[Expr, ...]:
-    """L_k over the parameters: the loss of each point with the model's output substituted."""
-    return tuple(point_loss(kind, y).xreplace({PREDICTION: prediction.xreplace({input_symbol: x})}) for x, y in data)
-
-@dataclass(frozen=True)
-class LearningRatesSlide:
-    """Plain gradient descent on one function from one start with several learning rates, side by side."""
-
-    id: str
-    location: Location
-    places: Places
-    title: str | None
-    runs: tuple[DescentSlide, ...]  # the same descent, one per learning rate
-
-
-@dataclass(frozen=True)
-class CompareSlide:
-    """Several methods of the family on one function from one start, for the same number of steps."""
-
-    id: str
-    location: Location
-    places: Places
-    title: str | None
-    runs: tuple[DescentSlide, ...]  # one per method and its hyper-parameters
-
-
-Slide = (MarkdownSlide | DerivativeSlide | GradientSlide | DescentSlide | PlotSlide | FitSlide | LearningRatesSlide
-         | CompareSlide)
 
 
 @dataclass(frozen=True)
@@ -222,6 +99,6 @@ class Deck:
     precision: int  # significant digits of rounded values
     exact_digits: int  # longest exact decimal printed as is
     marp: MarpSettings
-    slides: tuple[Slide, ...]
+    slides: tuple[SlideBase, ...]
     parameters: tuple[Parameter, ...] = ()
     values: tuple[tuple[str, Rational], ...] = ()  # the value each parameter has in this deck

@@ -9,8 +9,9 @@ import pytest
 
 from generator.errors import RenderError, TemplateInputError
 from generator.render import environment, render_deck
-from generator.views import DeckView, MarkdownView
-from generator.views.derivative import DerivativeView
+from generator.kinds.markdown.view import MarkdownView
+from generator.views import DeckView
+from generator.kinds.derivative.view import DerivativeView
 
 
 def deck_of(*slides) -> DeckView:

@@ -6,7 +6,8 @@ from sympy import Rational
 
 from generator.errors import SpecError
 from generator.expr import symbol
-from generator.model import DescentSlide, MarkdownSlide
+from generator.kinds.gradient_descent.model import DescentSlide
+from generator.kinds.markdown.model import MarkdownSlide
 from generator.spec import load_deck
 
 

@@ -20,7 +20,7 @@ slides:
 
 def test_a_generator_bug_cannot_verify_itself(tmp_path, monkeypatch):
     """Break the solver's arithmetic: the printed numbers change and the checker refuses the deck."""
-    import generator.solve.gradient as gradient
+    import generator.kinds.gradient.solve as gradient
 
     honest = gradient.evaluate
     monkeypatch.setattr(gradient, "evaluate", lambda expr, point: honest(expr, point) + sympy.Rational(1, 10))

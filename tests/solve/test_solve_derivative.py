@@ -11,7 +11,8 @@ import pytest
 import sympy
 from sympy import Rational, atan, cos, exp, log, pi, sin, sqrt, tan
 
-from generator.solve import DerivativeSolution, MathError
+from generator.kinds.derivative.solve import DerivativeSolution
+from generator.solve import MathError
 from solve_helpers import solve_one
 
 

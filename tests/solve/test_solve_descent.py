@@ -14,7 +14,8 @@ import pytest
 import sympy
 from sympy import E, Rational
 
-from generator.solve import DescentSolution, MathError
+from generator.kinds.gradient_descent.solve import DescentSolution
+from generator.solve import MathError
 from solve_helpers import solve_one, symbols_of
 
 

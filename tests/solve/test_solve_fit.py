@@ -14,7 +14,7 @@ import mpmath
 import pytest
 
 from generator.errors import SpecError
-from generator.solve.fit import batch_schedule
+from generator.kinds.fit.solve import batch_schedule
 from solve_helpers import solve_one
 
 mpmath.mp.dps = 60

@@ -27,7 +27,7 @@ import sympy
 from sympy import Rational
 
 from generator.errors import SpecError
-from generator.solve import DescentSolution
+from generator.kinds.gradient_descent.solve import DescentSolution
 from solve_helpers import solve_one, symbols_of
 
 EXACT_METHODS = ("gd", "momentum", "nesterov")

@@ -1,0 +1,44 @@
+"""The slide kinds: one folder each, registered here once.
+
+A new kind is a folder ``kinds/<name>/`` whose ``__init__`` defines ``KIND`` (a ``SlideKind``), a
+template ``templates/slides/<name>.md.j2``, and one line in ``BUILT_IN`` below.
+"""
+from __future__ import annotations
+
+from . import compare_methods, derivative, fit, gradient, gradient_descent, learning_rates, markdown, plot
+from .base import ExerciseHooks, SlideKind
+
+BUILT_IN = (
+    markdown.KIND,
+    derivative.KIND,
+    gradient.KIND,
+    gradient_descent.KIND,
+    fit.KIND,
+    learning_rates.KIND,
+    compare_methods.KIND,
+    plot.KIND,
+)
+KINDS: dict[str, SlideKind] = {kind.name: kind for kind in BUILT_IN}  # YAML ``kind`` → its description
+_BY_MODEL: dict[type, SlideKind] = {kind.model: kind for kind in BUILT_IN}
+
+
+def register(kind: SlideKind) -> None:
+    """Add a kind (a plug-in, or a test's example kind); its name must be new."""
+    if kind.name in KINDS:
+        raise ValueError(f"a slide kind named {kind.name!r} is already registered")
+    KINDS[kind.name] = kind
+    _BY_MODEL[kind.model] = kind
+
+
+def unregister(name: str) -> None:
+    kind = KINDS.pop(name)
+    del _BY_MODEL[kind.model]
+
+
+def kind_of(slide_or_solution) -> SlideKind:
+    """The kind of a slide, or of a solution (which holds its ``slide``)."""
+    slide = getattr(slide_or_solution, "slide", slide_or_solution)
+    return _BY_MODEL[type(slide)]
+
+
+__all__ = ["KINDS", "ExerciseHooks", "SlideKind", "kind_of", "register", "unregister"]

@@ -1,0 +1,189 @@
+"""View of a ``fit`` slide: the model, the data, the loss and its chain rule, then the descent.
+
+A full batch is a ``gradient_descent`` on L = Σ L_k: its view is reused, with the loss introduced
+by the fit's own slides and the gradient at step 1 written as the sum over the points.  A
+stochastic or mini-batch fit writes the gradient of step t as ``g^{(t)}``, the sum over its batch,
+so every step's arithmetic stays on the slides (and the checker can follow the iterates).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import sympy
+
+from ...views.common import Context, Figure, Formula, inline
+from ..gradient_descent.methods_view import gradient_symbol, state_symbol
+from ..gradient_descent.solve import DescentStep
+from ..gradient_descent.view import DescentView, descent_view
+from .model import PREDICTION, Loss, point_loss
+from .solve import FitSolution
+
+MODEL_NAME = "yhat"
+GRADIENT_LINES_PER_PAGE = 4  # the later steps' gradients, a page each
+
+
+@dataclass(frozen=True)
+class FitView:
+    template = "fit"
+    id: str
+    title: str
+    model_lead: str
+    model: str  # ŷ(x) = …
+    data_lead: str
+    data: str  # (0.5, 0.2), (2.5, 0.9)
+    loss_lead: str
+    losses: tuple[str, ...]  # L_k(w, b) = ½(ŷ(x_k) − y_k)², then L = Σ L_k
+    partials_title: str
+    model_partials_lead: str
+    model_partials: str  # ∂ŷ/∂w = …, ∂ŷ/∂b = …
+    example_partials_lead: str
+    example_partials: tuple[str, ...]  # ∂L_k/∂w = (ŷ(x_k) − y_k) · ∂ŷ/∂w(x_k)
+    batches: str  # how the steps use the points
+    descent: DescentView
+    curve_title: str
+    curve: Figure | None
+
+
+def _loss_name(index: int) -> str:
+    return f"L_{index + 1}"
+
+
+def _losses(solution: FitSolution, ctx: Context) -> tuple[str, ...]:
+    p, slide = ctx.printer, solution.slide
+    params = slide.descent.variables
+    model = sympy.Function(MODEL_NAME)
+    losses = [p.chain(p.call(_loss_name(k), params), [_loss_with_model(slide.loss, example.point, model)])
+              for k, example in enumerate(solution.examples)]
+    per_line = 1 if len(losses) <= 2 else 2  # more points: two losses side by side
+    lines = [p.equations(losses[i:i + per_line]) for i in range(0, len(losses), per_line)]
+    total = p.plus(p.call(_loss_name(k), params) for k in range(len(solution.examples)))
+    lines.append(p.chain(p.call(slide.descent.name, params), [total]))
+    return tuple(lines)
+
+
+def _loss_with_model(kind: Loss, point, model) -> sympy.Expr:
+    """L_k written with the model's call ŷ(x_k): ½(ŷ(0.5) − 0.2)²."""
+    return point_loss(kind, point[1]).xreplace({PREDICTION: model(point[0])})
+
+
+def _example_partials(solution: FitSolution, ctx: Context) -> tuple[str, ...]:
+    p, params = ctx.printer, solution.slide.descent.variables
+    model = sympy.Function(MODEL_NAME)
+    lines = []
+    for k, example in enumerate(solution.examples):
+        outer = example.outer.xreplace({PREDICTION: model(example.point[0])})
+        lines.append(p.equations(p.chain(p.partial(_loss_name(k), v), [p.chain_rule_product(outer, MODEL_NAME, v,
+                                                                                            [example.point[0]])])
+                                 for v in params))
+    return tuple(lines)
+
+
+def _examples_text(batch: tuple[int, ...], ctx: Context) -> str:
+    indices = ", ".join(str(k + 1) for k in batch)
+    return (ctx.words.example_one if len(batch) == 1 else ctx.words.example_many).format(indices=indices)
+
+
+def batches_sentence(solution: FitSolution, ctx: Context) -> str:
+    words, slide = ctx.words, solution.slide
+    if slide.full_batch:
+        return words.batches_full.format(count=len(slide.data))
+    order = words.order_fixed if slide.seed is None else words.order_seeded.format(seed=slide.seed)
+    if slide.batch_size == 1:
+        return words.batches_stochastic.format(order=order)
+    return words.batches_mini.format(size=slide.batch_size, order=order)
+
+
+def _full_batch_lines(solution: FitSolution, ctx: Context) -> dict:
+    """∂L/∂w = ∂L_1/∂w + ∂L_2/∂w in general, and at step 1 with the values of each point."""
+    p, descent = ctx.printer, solution.descent
+    params, name = descent.slide.variables, descent.slide.name
+    count = len(solution.examples)
+    partials = p.equations(p.chain(p.partial(name, v), [p.plus(p.partial(_loss_name(k), v) for k in range(count))])
+                           for v in params)
+    step = descent.steps[0]
+    point = [value for _, value in (step.lookahead or step.point)]
+    slopes = []
+    for index, (v, slope) in enumerate(zip(params, step.slopes)):
+        terms = p.plus(p.partial_at(_loss_name(k), v, point) for k in range(count))
+        slopes.append(p.chain(p.partial_at(name, v, point), [terms, solution.first_working[index]], slope.value))
+    return {"partials": partials, "slopes": tuple(slopes)}
+
+
+def _gradient_line(solution: FitSolution, step: DescentStep, batch: tuple[int, ...], ctx: Context,
+                   first: bool) -> str:
+    """``g_{w}^{(t)} = ∂L_k/∂w(w_t, b_t) + … ≈ value`` for every parameter of one step."""
+    p, slide = ctx.printer, solution.descent.slide
+    params, several = slide.variables, len(slide.variables) > 1
+    values = [value for _, value in (step.lookahead or step.point)]
+    names = [p.indexed(state_symbol("tilde", v, several) if step.lookahead else v, step.index) for v in params]
+    lines = []
+    for index, (v, slope) in enumerate(zip(params, step.slopes)):
+        terms = p.plus(p.partial_at(_loss_name(k), v, values) if first else
+                       p.partial_at_names(_loss_name(k), v, names) for k in batch)
+        working = [terms]
+        if first and len(batch) > 1:
+            working.append(solution.first_working[index])
+        lines.append(p.chain(p.indexed(gradient_symbol(v, several), step.index), working,
+                             slope.value if first else solution.gradients[step.index][index]))
+    return p.equations(lines)
+
+
+def _loss_values(solution: FitSolution, ctx: Context) -> tuple[str, ...]:
+    """``L(w_0, b_0) = L_1(0, 0) + L_2(0, 0) = 0.045 + 0.08 = 0.125``, and the same after step 1."""
+    p, descent = ctx.printer, solution.descent
+    params, name, first = descent.slide.variables, descent.slide.name, descent.steps[0]
+    lines = []
+    for index, (point, value) in enumerate(((first.point, first.value), (first.new_point, first.new_value))):
+        values = [v for _, v in point]
+        exact = all(p.readable(v) for v in values)  # rounded numbers inside an "=" would not be equal
+        terms = p.plus(p.call(_loss_name(k), values) if exact else p.value_at_step(_loss_name(k), params, index)
+                       for k in range(len(solution.examples)))
+        lines.append(p.chain(p.value_at_step(name, params, index), [terms, solution.loss_working[index]], value))
+    return tuple(lines)
+
+
+def _batch_fields(solution: FitSolution, view: DescentView, ctx: Context) -> dict:
+    words = ctx.words
+    steps = solution.descent.steps
+    lines = [Formula(_gradient_line(solution, step, batch, ctx, first=step.index == 0),
+                     lead=words.batch_step.format(number=step.index + 1, examples=_examples_text(batch, ctx)))
+             for step, batch in zip(steps, solution.batches)]
+    pages = tuple(tuple(lines[i:i + GRADIENT_LINES_PER_PAGE]) for i in range(1, len(lines), GRADIENT_LINES_PER_PAGE))
+    return {"partials": "", "slopes": (lines[0].latex,), "rule_lead": words.batch_rule,
+            "later_title": words.later_steps_title.format(title=view.title), "later_pages": pages,
+            "step_title": words.batch_heading.format(heading=view.step_title,
+                                                     examples=_examples_text(solution.batches[0], ctx))}
+
+
+def fit_view(solution: FitSolution, ctx: Context) -> FitView:
+    p, words, slide = ctx.printer, ctx.words, solution.slide
+    descent_slide = slide.descent
+    params = descent_slide.variables
+    title = slide.title or words.fit_title
+    view = descent_view(solution.descent, ctx, batch=not slide.full_batch, title=title)
+    given = p.equations([p.chain(p.learning_rate_symbol, [], descent_slide.learning_rate),
+                         p.chain(p.point_at(params, 0), [p.point([v for _, v in descent_slide.start])])])
+    extra = _full_batch_lines(solution, ctx) if slide.full_batch else _batch_fields(solution, view, ctx)
+    view = replace(view, given=given, values=_loss_values(solution, ctx), **extra)
+    figures = ctx.figures.get(slide.id, {})
+    return FitView(
+        id=slide.id,
+        title=title,
+        model_lead=words.model.format(input=inline(p.expr(slide.input)),
+                                      params=", ".join(inline(p.expr(v)) for v in params)),
+        model=p.chain(p.call(MODEL_NAME, [slide.input]), [slide.model]),
+        data_lead=words.data.format(names=inline(p.point([slide.input, sympy.Symbol("y")]))),
+        data=p.equations(p.point(point) for point in slide.data),
+        loss_lead=words.loss_squared_error if slide.loss == Loss.SQUARED_ERROR else words.loss_cross_entropy,
+        losses=_losses(solution, ctx),
+        partials_title=words.continued.format(title=title),
+        model_partials_lead=words.partials,
+        model_partials=p.equations(p.chain(p.partial(MODEL_NAME, d.variable), [d.expr])
+                                   for d in solution.model_partials),
+        example_partials_lead=words.example_partials,
+        example_partials=_example_partials(solution, ctx),
+        batches=batches_sentence(solution, ctx),
+        descent=view,
+        curve_title=words.fitted_title.format(title=title),
+        curve=figures.get("curve"),
+    )

@@ -1,0 +1,90 @@
+"""The printed side of the gradient-descent family: update rules, states of step t, their names."""
+from __future__ import annotations
+
+import sympy
+
+from ...model import Method
+from ...views.common import Context
+from .methods import HYPER_PARAMETERS, STATES, Slot, rules
+from .solve import DescentSolution, DescentStep
+
+INDEX = "t"
+HYPER_NAMES = {"beta": "beta", "beta1": "beta_1", "beta2": "beta_2", "eps": "varepsilon"}
+
+
+def state_symbol(kind: str, variable: sympy.Symbol, several: bool) -> sympy.Symbol:
+    """``u``/``u_x`` (momentum), ``\\hat{m}_x`` (adam), ``\\tilde{x}`` (nesterov's look-ahead)."""
+    if kind == "tilde":
+        return sympy.Symbol(f"{variable.name}tilde")
+    return sympy.Symbol(f"{kind}_{variable.name}" if several else kind)
+
+
+def _index(offset: int) -> str:
+    return {-1: f"{INDEX}-1", 0: INDEX, 1: f"{INDEX}+1"}[offset]
+
+
+def _hyper_latex(kind: str, ctx: Context) -> str:
+    if kind == "rate":
+        return ctx.printer.learning_rate_symbol
+    if kind == "t":
+        return INDEX
+    return ctx.printer.name(HYPER_NAMES[kind])
+
+
+def gradient_symbol(variable: sympy.Symbol, several: bool) -> sympy.Symbol:
+    """``g_w`` (``g`` for one parameter): the gradient of the step's batch, printed ``g_{w}^{(t)}``."""
+    return sympy.Symbol(f"g_{variable.name}" if several else "g")
+
+
+def slot_latex(slot: Slot, variable: sympy.Symbol, solution: DescentSolution, ctx: Context,
+               batch: bool = False) -> str:
+    """The LaTeX of a placeholder; with ``batch`` the gradient is the step's own ``g``, not ∂f/∂x."""
+    p, slide = ctx.printer, solution.slide
+    several = len(slide.variables) > 1
+    if slot.kind == "param":
+        return p.indexed(variable, _index(slot.offset))
+    if slot.kind in STATES[slide.method]:
+        return p.indexed(state_symbol(slot.kind, variable, several), _index(slot.offset))
+    if slot.kind == "grad" and batch:
+        return p.indexed(gradient_symbol(variable, several), _index(slot.offset))
+    if slot.kind == "grad":
+        where = [state_symbol("tilde", v, several) if slide.method == Method.NESTEROV else v for v in slide.variables]
+        return p.partial_at_names(slide.name, variable, [p.indexed(v, INDEX) for v in where])
+    return _hyper_latex(slot.kind, ctx)
+
+
+def rule_lines(solution: DescentSolution, ctx: Context, batch: bool = False) -> tuple[str, ...]:
+    """Every update rule, one line per state (the coordinates side by side)."""
+    slide = solution.slide
+    by_target: dict[str, list[str]] = {}
+    for variable in slide.variables:
+        for rule in rules(slide.method, variable):
+            names = {slot.symbol(variable): slot_latex(slot, variable, solution, ctx, batch) for slot in rule.slots}
+            names.update({slot.symbol(): slot_latex(slot, variable, solution, ctx, batch) for slot in rule.slots})
+            target = slot_latex(rule.target, variable, solution, ctx, batch)
+            by_target.setdefault(rule.target.kind, []).append(ctx.printer.rule(target, rule.rhs, names))
+    return tuple(ctx.printer.equations(group) for group in by_target.values())  # adam's five get a slide
+
+
+def given_extras(solution: DescentSolution, ctx: Context) -> list[str]:
+    """The hyper-parameters and the states' starting values: ``\\beta = 0.9``, ``u_x^{(-1)} = 0``."""
+    p, slide = ctx.printer, solution.slide
+    extras = [p.chain(_hyper_latex(kind, ctx), [], getattr(slide, kind)) for kind in HYPER_PARAMETERS[slide.method]]
+    several = len(slide.variables) > 1
+    for kind in STATES[slide.method]:
+        if kind in ("tilde", "mhat", "vhat"):
+            continue
+        extras += [p.chain(p.indexed(state_symbol(kind, v, several), -1), [], sympy.Integer(0))
+                   for v in slide.variables]
+    return extras
+
+
+def state_lines(step: DescentStep, solution: DescentSolution, ctx: Context) -> tuple[str, ...]:
+    """The states of the first step with their arithmetic: ``u_x^{(0)} = 0.9 \\cdot 0 + 0.01 \\cdot 8 = 0.08``."""
+    p, slide = ctx.printer, solution.slide
+    several = len(slide.variables) > 1
+    by_kind: dict[str, list[str]] = {}
+    for w in step.states:  # the coordinates of one state side by side
+        line = p.chain(p.indexed(state_symbol(w.kind, w.variable, several), step.index), [w.shown], w.value)
+        by_kind.setdefault(w.kind, []).append(line)
+    return tuple(p.equations(lines) for lines in by_kind.values())

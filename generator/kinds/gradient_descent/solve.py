@@ -1,0 +1,188 @@
+"""Solver for ``gradient_descent`` slides: every step p_{i+1} = p_i − η ∇f(p_i), exactly.
+
+Arithmetic stays exact (Rationals) as long as the gradient at the iterates is
+rational; once a value is irrational (exp, sin, …) the iterates continue as
+SymPy Floats with ``WORKING_DIGITS`` digits and print as approximations.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+import sympy
+from sympy import Expr
+
+from ...model import Method, Point
+from ...numbers import WORKING_DIGITS
+from ...solve.problems import MathError, finite_real
+from ...solve.substitute import difference, evaluate, held, shown_substitution
+from ..gradient.solve import Partial, PartialAt, partial_derivatives, partials_at
+from .methods import Hyper, Worked, advance, initial_states, lookahead
+from .model import DescentSlide
+
+DIVERGENCE_BOUND = sympy.Integer(10) ** 30
+
+
+@dataclass(frozen=True)
+class Update:
+    """x_{i+1} = x_i − η·slope, with the arithmetic held for printing."""
+
+    variable: sympy.Symbol
+    shown: Expr  # x_i − η·slope with numbers held
+    new: Expr
+
+
+@dataclass(frozen=True)
+class DescentStep:
+    index: int  # i: this step goes from p_i to p_{i+1}
+    point: Point  # p_i
+    slopes: tuple[PartialAt, ...]  # ∇f(p_i), component by component
+    updates: tuple[Update, ...]
+    new_point: Point  # p_{i+1}
+    value: Expr  # f(p_i)
+    new_value_shown: Expr  # f(p_{i+1}) with the numbers held
+    new_value: Expr  # f(p_{i+1})
+    states: tuple[Worked, ...] = ()  # the method's state values at this step (momentum u, adam m, v, …)
+    lookahead: Point | None = None  # nesterov: where the gradient was taken
+
+    @property
+    def change(self) -> Expr:
+        """|f(p_{i+1}) − f(p_i)|"""
+        return abs(self.new_value - self.value)
+
+
+class StopReason(StrEnum):
+    """Why a descent ended."""
+
+    STEPS = "steps"  # the number of steps the spec asked for
+    TOLERANCE = "tolerance"  # the stop rule's tolerance was reached
+    MAX_STEPS = "max_steps"  # the stop rule's step limit was reached first
+    STATIONARY = "stationary"  # the point no longer moves
+    DIVERGED = "diverged"  # the values grew past any use
+
+
+@dataclass(frozen=True)
+class DescentSolution:
+    slide: DescentSlide
+    function: Expr
+    partials: tuple[Partial, ...]
+    start_value_shown: Expr  # f(p_0) with the numbers held
+    steps: tuple[DescentStep, ...]
+    stop_reason: StopReason
+
+    @property
+    def last(self) -> DescentStep:
+        return self.steps[-1]
+
+
+def settle(value: Expr, step: int) -> Expr:
+    """Keep rationals exact; turn any other number into a high-precision Float."""
+    if value.is_Rational:
+        return value
+    number = sympy.N(value, WORKING_DIGITS)
+    if not finite_real(number):
+        where = "at the start" if step == 0 else f"after step {step}"
+        raise MathError("start", f"the descent leaves the domain of the function {where} ({number})")
+    return sympy.Float(number, WORKING_DIGITS)
+
+
+def _step(slide: DescentSlide, partials: tuple[Partial, ...], index: int, point: Point, value: Expr) -> DescentStep:
+    slopes = partials_at(partials, point)
+    rate = slide.learning_rate
+    updates = []
+    for (variable, old), slope in zip(point, slopes):
+        new = settle(old - rate * slope.value, index + 1)
+        updates.append(Update(variable, difference(held(old), [held(rate), held(slope.value)]), new))
+    new_point = tuple((u.variable, u.new) for u in updates)
+    new_value = settle(evaluate(slide.function, new_point), index + 1)
+    return DescentStep(index, point, slopes, tuple(updates), new_point, value,
+                       shown_substitution(slide.function, new_point), new_value)
+
+
+def _method_step(slide: DescentSlide, partials: tuple[Partial, ...], index: int, point: Point, value: Expr,
+                 previous: dict) -> tuple[DescentStep, dict]:
+    """One step of a method with state: the look-ahead (nesterov), the gradient, the states, the update."""
+    hyper = Hyper(slide.learning_rate, slide.beta, slide.beta1, slide.beta2, slide.eps)
+    states: list[Worked] = []
+    evaluation_point, ahead = point, None
+    if slide.method == Method.NESTEROV:
+        tilde = [lookahead(v, old, previous[v], hyper, WORKING_DIGITS) for v, old in point]
+        states += tilde
+        ahead = tuple((w.variable, w.value) for w in tilde)
+        evaluation_point = ahead
+    slopes = partials_at(partials, evaluation_point)
+    updates, following = [], {}
+    for (variable, old), slope in zip(point, slopes):
+        gradient = settle(slope.value, index + 1)
+        worked = advance(slide.method, variable, old, gradient, previous[variable], index, hyper, WORKING_DIGITS)
+        new = settle(worked[-1].value, index + 1)
+        states += worked[:-1]
+        updates.append(Update(variable, worked[-1].shown, new))
+        following[variable] = {w.kind: w.value for w in worked[:-1] if w.kind in previous[variable]}
+    new_point = tuple((u.variable, u.new) for u in updates)
+    new_value = settle(evaluate(slide.function, new_point), index + 1)
+    step = DescentStep(index, point, slopes, tuple(updates), new_point, value,
+                       shown_substitution(slide.function, new_point), new_value, tuple(states), ahead)
+    return step, following
+
+
+def solve_descent(slide: DescentSlide, step_partials: Callable[[int], tuple[Partial, ...]] | None = None
+                  ) -> DescentSolution:
+    """Run the descent; ``step_partials(i)`` gives the gradient used at step i when it is not that of
+    ``slide.function`` (a stochastic fit follows the loss of one batch per step)."""
+    partials = partial_derivatives(slide.function, slide.variables)
+    gradient_of = step_partials or (lambda index: partials)
+    limit = slide.step_limit
+    point, value = slide.start, settle(evaluate(slide.function, slide.start), 0)
+    steps: list[DescentStep] = []
+    reason = StopReason.STEPS if slide.steps is not None else StopReason.MAX_STEPS
+    previous = {variable: initial_states(slide.method) for variable in slide.variables}
+    while len(steps) < limit:
+        if slide.method == Method.GD:
+            step = _step(slide, gradient_of(len(steps)), len(steps), point, value)
+        else:
+            step, previous = _method_step(slide, gradient_of(len(steps)), len(steps), point, value, previous)
+        if not steps and slide.exercise and all(s.value == 0 for s in step.slopes):
+            raise MathError("start", "the gradient is zero at the start: the exercise would have nothing to "
+                                     "compute (choose another start)")
+        steps.append(step)
+        point, value = step.new_point, step.new_value
+        if step_partials is None and all(s.value == 0 for s in step.slopes) and \
+                slide.method in (Method.GD, Method.ADAGRAD, Method.RMSPROP):
+            reason = StopReason.STATIONARY  # (with momentum the point moves on although the gradient is zero)
+            break
+        if abs(value) > DIVERGENCE_BOUND:
+            reason = StopReason.DIVERGED
+            break
+        if slide.stop is not None and step.change < slide.stop.tolerance:
+            reason = StopReason.TOLERANCE
+            break
+    return DescentSolution(slide, slide.function, partials, shown_substitution(slide.function, slide.start),
+                           tuple(steps), reason)
+
+
+def computed_values(solution: DescentSolution):
+    """Every value the slide prints, for the answer file: (what, value)."""
+    for partial in solution.partials:
+        yield f"partial {partial.variable.name}", partial.expr
+    for step in solution.steps:
+        number = step.index + 1
+        for slope in step.slopes:
+            yield f"step {number} partial {slope.variable.name}", slope.value
+        for variable, value in step.new_point:
+            yield f"step {number} {variable.name}", value
+        yield f"step {number} {solution.slide.name}", step.new_value
+
+
+def final_values(run: DescentSolution, label: str):
+    """The last point of a run and the function's value there, for the answer file."""
+    for variable, value in run.last.new_point:
+        yield f"{label} {variable.name}", value
+    yield f"{label} {run.slide.name}", run.last.new_value
+
+
+def figures(solution: DescentSolution) -> dict:
+    if not solution.slide.figure:
+        return {}
+    return {"path": ("gradient_descent.draw_descent", solution), "loss": ("gradient_descent.draw_loss", solution)}

@@ -1,0 +1,34 @@
+"""The figure of a ``learning_rates`` slide: one panel per rate, titled with its regime."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+
+from ...drawing import plain, projector_style, save, slide_size
+from ...i18n import Words
+from ..gradient_descent.drawing import descent_contour, descent_curve, path_coordinates
+from .solve import LearningRatesSolution
+
+
+@slide_size("w:1150")
+def draw_rates(solution: LearningRatesSolution, words: Words, path: Path) -> str:
+    """One panel per learning rate, each titled with the regime its iterates show."""
+    runs = solution.runs
+    with projector_style():
+        height = 5.0 if len(runs[0].descent.slide.variables) == 1 else 6.5
+        figure, panels = plt.subplots(1, len(runs), figsize=(5.2 * len(runs), height), squeeze=False)
+        for axes, run in zip(panels[0], runs):
+            descent = run.descent
+            coordinates = path_coordinates(descent)
+            if len(descent.slide.variables) == 1:
+                descent_curve(axes, descent, coordinates[:, 0], words)
+            else:
+                descent_contour(axes, descent, coordinates, words)
+            axes.set_title(f"η = {plain(descent.slide.learning_rate, words)}: {words.regimes[run.regime]}",
+                           fontsize=17)
+        save(figure, path)
+    first = runs[0].descent.slide
+    return words.alt_rates.format(function=first.name,
+                                  rates=", ".join(plain(r.descent.slide.learning_rate, words) for r in runs),
+                                  regimes=", ".join(words.regimes[r.regime] for r in runs))

@@ -1,0 +1,20 @@
+"""View of a ``markdown`` slide: the instructor's own text, placed as written."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...views.common import Context
+from .model import MarkdownSolution
+
+
+@dataclass(frozen=True)
+class MarkdownView:
+    template = "markdown"
+    id: str
+    title: str
+    body: str
+
+
+def markdown_view(solution: MarkdownSolution, ctx: Context) -> MarkdownView:
+    slide = solution.slide
+    return MarkdownView(id=slide.id, title=slide.title, body=slide.body)

@@ -26,6 +26,7 @@ import numpy as np
 import sympy
 
 from .i18n import Words
+from .notation import notation_for
 from .numbers import decimal_text, round_significant
 
 STYLE: dict[str, Any] = {
@@ -52,7 +53,7 @@ def numeric(expr: sympy.Expr, variables) -> Callable[..., Any]:
 
 def plain(value: sympy.Expr, words: Words, digits: int = 4) -> str:
     """A number for alt text and labels: rounded, in the deck's decimal notation."""
-    return decimal_text(round_significant(value, digits)).replace(".", words.decimal_separator)
+    return notation_for(words.lang).decimal(decimal_text(round_significant(value, digits)))
 
 def plain_point(point, words: Words) -> str:
     values = [plain(value, words) for _, value in point]

@@ -24,6 +24,7 @@ from .grade.compare import agree_at_points
 from .grade.mistakes import derivative_mistakes
 from .i18n import words_for
 from .latex import SlideLatexPrinter, printer_for
+from .notation import notation_for
 from .numbers import decimal_text, round_significant
 from .spec import load_deck
 from .views import Context
@@ -111,7 +112,7 @@ def _cloze(quiz: ET.Element, exercise: Exercise, view: QuestionView, precision: 
         shown, tolerance = rounded_with_tolerance(value, precision)
         blanks.append(f"{{1:NUMERICAL:={shown}:{tolerance}}}")
     asked = view.question.rsplit("=", 1)[0].strip()
-    separator = "; " if lang == "ru" else ", "  # the decimal comma needs another separator
+    separator = notation_for(lang).list_separator
     line = f"<p>\\({html.escape(asked, quote=False)} =\\) ({separator.join(blanks)})</p>"
     _question(quiz, "cloze", exercise, view, question_html(view, with_question=False) + line)
 

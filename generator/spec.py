@@ -29,6 +29,7 @@ from .converters import (
 from .errors import Problem, SpecError
 from .expr import FUNCTIONS, is_valid_name
 from .kinds import KINDS
+from .notation import LANGUAGES
 from .schema import (
     Context,
     Converter,
@@ -44,7 +45,6 @@ from .schema import (
 )
 from .yamltree import Node, read_yaml
 
-LANGUAGES = ("en", "ru")
 MARP_DIRECTIVES = ("theme", "paginate", "header", "footer", "size", "class",
                    "backgroundColor", "backgroundImage", "color", "style", "headingDivider")
 

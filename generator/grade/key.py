@@ -14,6 +14,7 @@ from sympy import Expr
 
 from ..errors import ExprError, VerideckError
 from ..expr import is_valid_name, parse_expression, symbol
+from ..notation import LANGUAGES
 
 KINDS = ("derivative", "gradient", "descent", "fit")
 MAX_KEY_BYTES = 20_000_000
@@ -108,6 +109,6 @@ def load_key(path: Path) -> Key:
         raise GradeInputError(f"{path}: {error}") from None
     if not exercises:
         raise GradeInputError(f"{path}: the deck has no exercises (mark slides with 'exercise: true')")
-    lang = document["lang"] if document.get("lang") in ("en", "ru") else "en"
+    lang = document["lang"] if document.get("lang") in LANGUAGES else "en"
     precision = document["precision"] if isinstance(document.get("precision"), int) else 4
     return Key(path, str(document.get("deck", path.stem)), lang, precision, {e.id: e for e in exercises})

@@ -19,6 +19,7 @@ from ..check.evaluate import Context, Evaluator
 from ..check.texparse import Neg, Num, TexError, Tuple, Vector, parse_formula
 from ..errors import ExprError
 from ..expr import parse_expression, symbol
+from ..notation import notation_for
 
 MAX_ANSWER = 500  # characters
 _SAME_AS = {"−": "-", "–": "-", "·": "*", "×": "*", "⋅": "*", "π": "pi", "²": "^2", "³": "^3", "\u00a0": " ",
@@ -80,8 +81,7 @@ def _calculator(text: str, lang: str, variables: tuple[str, ...]) -> Reading:
 
 
 def _item(piece: str, lang: str, variables: tuple[str, ...]) -> Item:
-    if lang == "ru":
-        piece = re.sub(r"(?<=\d),(?=\d)", ".", piece)
+    piece = notation_for(lang).commas_as_points(piece)
     try:
         value = parse_expression(piece, answer_variables=variables)
         form = parse_expression(piece, answer_variables=variables, keep_order=True)
@@ -113,7 +113,7 @@ def _coordinates(text: str, lang: str) -> list[str]:
 
 def _decimal_comma(text: str, position: int, lang: str) -> bool:
     """In a Russian answer a comma between two digits (no space) is a decimal comma: 0,96."""
-    return (lang == "ru" and 0 < position < len(text) - 1
+    return (notation_for(lang).decimal_comma and 0 < position < len(text) - 1
             and text[position - 1].isdigit() and text[position + 1].isdigit())
 
 
@@ -134,7 +134,7 @@ def _without_outer_brackets(text: str) -> str:
 
 def _latex(text: str, lang: str) -> Reading:
     try:
-        statements = parse_formula(text, decimal_comma=lang == "ru")
+        statements = parse_formula(text, decimal_comma=notation_for(lang).decimal_comma)
         if not statements:
             raise TexError("no formula")
         node = statements[-1].sides[-1]

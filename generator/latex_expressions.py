@@ -1,0 +1,226 @@
+"""How verideck prints SymPy expressions: a ``LatexPrinter`` with our conventions as settings.
+
+Settings are validated once in the constructor (no global state, no string replacements
+afterwards):
+
+* ``lang``: the language's notation (``notation.py``) — decimal comma and ``\\tg \\ctg \\arctg``
+  in Russian, decimal point and ``\\tan \\cot \\arctan`` in English.
+* Rationals print as exact decimals when they terminate within ``exact_digits``
+  significant digits, otherwise as fractions; Floats (approximations) print
+  rounded to ``precision`` significant digits.
+* Held (unevaluated) substitutions print in the order they were built, with
+  ``\\cdot`` between numbers, so ``2·1.3 + 5.4`` reads as a student writes it.
+
+``latex.SlideLatexPrinter`` adds the notation around expressions on top of this.
+"""
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from typing import Any, ClassVar, Self
+
+import sympy
+from sympy import Expr, UnevaluatedExpr
+from sympy.printing.latex import LatexPrinter
+
+from .notation import notation_for
+from .numbers import decimal_text, rational_to_decimal, round_significant, terminating_digits
+
+_MATHJAX_NAMES = {rf"\{name}": rf"\operatorname{{{name}}}" for name in ("tg", "ctg", "arctg", "arcctg")}
+
+
+class ExpressionLatexPrinter(LatexPrinter):
+    printmethod = "_verideck_latex"
+    _default_settings: ClassVar[dict[str, Any]] = {
+        **LatexPrinter._default_settings,
+        "ln_notation": True,
+        "lang": "en",
+        "precision": 4,
+        "exact_digits": 8,
+        "mathjax": False,  # Moodle renders with MathJax, which has no \tg \ctg \arctg \arcctg: \operatorname
+        "derivation": False,  # products and sums exactly in the order the differentiation rules wrote them
+    }
+
+    # A printer never changes its settings while printing: a print-time choice (construction order,
+    # a derivation's written order, placeholder names) is another printer, made by ``_variant``.
+    def __init__(self, settings: dict | None = None):
+        super().__init__(settings)
+        self._given = dict(settings or {})
+        self._notation = notation_for(self._settings["lang"])
+        for key in ("precision", "exact_digits"):
+            if not isinstance(self._settings[key], int) or self._settings[key] < 1:
+                raise ValueError(f"{key} must be a positive whole number")
+        self._function_names = self._notation.function_names
+        if self._settings["mathjax"]:
+            self._function_names = {name: _MATHJAX_NAMES.get(macro, macro)
+                                    for name, macro in self._function_names.items()}
+
+    # -- numbers ----------------------------------------------------------
+    def decimal(self, text: str) -> str:
+        """A decimal's digits in the deck's notation (``1{,}3`` in Russian)."""
+        return self._notation.latex_decimal(text)
+
+    def _print_Rational(self, expr: sympy.Rational) -> str:
+        power = _small_power_of_ten(expr)
+        if power is not None:
+            return f"10^{{-{power}}}"  # ε = 10^{-8}, not 0.00000001
+        digits = terminating_digits(expr)
+        if digits is not None and digits <= self._settings["exact_digits"]:
+            return self.decimal(decimal_text(rational_to_decimal(expr)))
+        return super()._print_Rational(expr)
+
+    def _print_Float(self, expr: sympy.Float) -> str:
+        return self.decimal(decimal_text(round_significant(expr, self._settings["precision"])))
+
+    # -- functions -----------------------------------------------------------
+    def _hprint_Function(self, func: str) -> str:
+        return self._function_names.get(func) or super()._hprint_Function(func)
+
+    # -- printers for print-time choices ----------------------------------------
+    def _variant(self, **changes: Any) -> Self:
+        """A printer like this one with some settings changed."""
+        return type(self)({**self._given, **changes})
+
+    @functools.cached_property
+    def _as_built(self) -> Self:
+        r"""Construction order with ``\cdot`` between factors (the terms of a held substitution)."""
+        return self._variant(order="none", mul_symbol="dot")
+
+    @functools.cached_property
+    def _in_derivation(self) -> Self:
+        return self._variant(derivation=True)
+
+    @functools.cached_property
+    def _as_written(self) -> Self:
+        return self._variant(order="none")
+
+    # -- held substitutions -----------------------------------------------
+    def _print_Add(self, expr: sympy.Add, order=None) -> str:
+        if self._settings["derivation"] and sympy.Add(*expr.args) != expr:
+            return super()._print_Add(expr, "none")
+        if not expr.has(UnevaluatedExpr):
+            return super()._print_Add(expr, order)
+        text = ""
+        for term in expr.args:
+            term_text = self._as_built._print(term)
+            if not text:
+                text = term_text
+            elif _is_held_negative(term):
+                text += rf" + \left({term_text}\right)"
+            elif term_text.startswith("-"):
+                text += " - " + term_text[1:].lstrip()
+            else:
+                text += " + " + term_text
+        return text
+
+    def parenthesize(self, item, level, is_neg=False, strict=False) -> str:
+        if _is_held_decimal(item, self._settings["exact_digits"]):
+            return self._print(item)  # 0.5^{2}, not (0.5)^{2}
+        return super().parenthesize(item, level, is_neg, strict)
+
+    def _print_AppliedUndef(self, expr) -> str:
+        r"""A named function applied to values, written like ``call``: ``\hat{y}\left(0.5\right)``."""
+        return rf"{self.name(expr.func.__name__)}\left({self.args(expr.args)}\right)"
+
+    def _print_Derivative(self, expr: sympy.Derivative) -> str:
+        """``(x^{3})'``: the prime notation of school lessons, for one variable."""
+        if len(expr.variable_count) == 1 and expr.variable_count[0][1] == 1:
+            return rf"\left({self._print(expr.expr)}\right)'"
+        return super()._print_Derivative(expr)
+
+    def derivation_step(self, expr: Expr) -> str:
+        """A step of a derivation: products and sums exactly in the order the rules wrote them."""
+        return self._in_derivation.doprint(expr)
+
+    def _print_Mul(self, expr: sympy.Mul) -> str:
+        if self._settings["derivation"] and _is_held(expr):
+            return self._written_product(expr)
+        if not expr.has(UnevaluatedExpr) or not isinstance(expr, sympy.Mul):  # LatexPrinter prints 1/x as a Mul
+            return super()._print_Mul(expr)
+        factors = list(expr.args)
+        sign = ""
+        if factors[0].is_Number and factors[0].is_negative:
+            sign = "- "
+            factors[0] = -factors[0]
+            if factors[0] == 1 and len(factors) > 1:
+                factors.pop(0)
+        numerator = [f for f in factors if not _is_reciprocal(f)]
+        denominator = [sympy.Pow(f.base, -f.exp, evaluate=False) if f.exp != -1 else f.base
+                       for f in factors if _is_reciprocal(f)]
+        if numerator and numerator[0].is_Rational and not numerator[0].is_Integer:
+            coefficient = numerator.pop(0)  # -x/(3y) has the coefficient -1/3: 1 goes up, 3 down
+            numerator[:0] = [] if coefficient.p == 1 else [sympy.Integer(coefficient.p)]
+            denominator[:0] = [sympy.Integer(coefficient.q)]
+        text = self._held_product(numerator) or "1"
+        if denominator:
+            text = rf"\frac{{{text}}}{{{self._held_product(denominator)}}}"
+        return sign + text
+
+    def _written_product(self, expr: sympy.Mul) -> str:
+        r"""Factors in stored order with ``\cdot``: ``2 \arctg x^3 \cdot \frac{1}{1 + x^6} \cdot 3x^2``."""
+        factors = _flat_factors(expr)
+        sign = ""
+        if factors[0] == -1 and len(factors) > 1:
+            sign, factors = "- ", factors[1:]
+        parts: list[str] = []
+        for factor in factors:
+            if _is_reciprocal(factor):
+                denominator = factor.base if factor.exp == -1 else sympy.Pow(factor.base, -factor.exp, evaluate=False)
+                text = rf"\frac{{1}}{{{self._print(denominator)}}}"
+            else:
+                text = self._print(factor)
+                if factor.is_Add or (factor.could_extract_minus_sign() and parts):
+                    text = rf"\left({text}\right)"
+            parts.append(text)
+        return sign + r" \cdot ".join(parts)
+
+    def _held_product(self, factors: Sequence[Expr]) -> str:
+        r"""Factors of a held substitution, ``\cdot`` between them, brackets where needed."""
+        parts = []
+        for factor in factors:
+            text = self._print(factor)
+            if ((factor.is_Add and len(factors) > 1) or _is_held_negative(factor)
+                    or (factor.is_Number and factor.is_negative)):
+                text = rf"\left({text}\right)"
+            parts.append(text)
+        return r" \cdot ".join(parts)
+
+
+SMALL_POWER = 5  # 1/10^5 and smaller powers of ten print as 10^{-k}
+
+
+def _small_power_of_ten(value: sympy.Rational) -> int | None:
+    """k when ``value`` is 10^{-k} with k ≥ SMALL_POWER, else None."""
+    if value.p != 1 or value.q < 10**SMALL_POWER:
+        return None
+    text = str(value.q)
+    return len(text) - 1 if text == "1" + "0" * (len(text) - 1) else None
+
+
+def _is_held(expr: Expr) -> bool:
+    """A product built unevaluated (its factors in the order a rule wrote them)."""
+    return isinstance(expr, sympy.Mul) and sympy.Mul(*expr.args) != expr
+
+
+def _flat_factors(expr: sympy.Mul) -> list[Expr]:
+    """The factors of a held product, nested held products opened, evaluated products kept whole."""
+    factors: list[Expr] = []
+    for arg in expr.args:
+        factors += _flat_factors(arg) if _is_held(arg) else [arg]
+    return factors
+
+
+def _is_reciprocal(factor: Expr) -> bool:
+    return factor.is_Pow and factor.exp.is_negative is True
+
+
+def _is_held_negative(term: Expr) -> bool:
+    return isinstance(term, UnevaluatedExpr) and bool(term.args[0].is_negative)
+
+
+def _is_held_decimal(item: Expr, exact_digits: int) -> bool:
+    """A held non-negative number that prints as a plain decimal (an atom on the slide)."""
+    if not isinstance(item, UnevaluatedExpr) or not item.args[0].is_Rational or item.args[0].is_negative:
+        return False
+    digits = terminating_digits(item.args[0])
+    return digits is not None and digits <= exact_digits

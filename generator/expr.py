@@ -16,10 +16,9 @@ SymPy computes anything.
 """
 from __future__ import annotations
 
-import keyword
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import sympy
@@ -27,63 +26,11 @@ from sympy import Expr
 from sympy.printing.str import StrPrinter
 
 from .errors import ExprError
+from .vocabulary import CONSTANTS, FUNCTIONS, KEYWORDS, FunctionRule
 
 MAX_LENGTH = 2000
 MAX_DEPTH = 60
 MAX_POWER_DIGITS = 2000  # a numeric power may have at most this many digits
-
-GREEK = frozenset(
-    "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi "
-    "omicron rho sigma tau upsilon phi chi psi omega".split()
-)
-
-
-def _sigmoid(u: Expr) -> Expr:
-    return 1 / (1 + sympy.exp(-u))
-
-
-def _log(*args: Expr) -> Expr:
-    return sympy.log(args[0]) if len(args) == 1 else sympy.log(args[0], args[1])
-
-
-@dataclass(frozen=True)
-class FunctionRule:
-    build: Callable[..., Expr]
-    arities: tuple[int, ...] = (1,)
-
-
-FUNCTIONS: dict[str, FunctionRule] = {
-    "sin": FunctionRule(sympy.sin),
-    "cos": FunctionRule(sympy.cos),
-    "tan": FunctionRule(sympy.tan),
-    "tg": FunctionRule(sympy.tan),
-    "cot": FunctionRule(sympy.cot),
-    "ctg": FunctionRule(sympy.cot),
-    "asin": FunctionRule(sympy.asin),
-    "arcsin": FunctionRule(sympy.asin),
-    "acos": FunctionRule(sympy.acos),
-    "arccos": FunctionRule(sympy.acos),
-    "atan": FunctionRule(sympy.atan),
-    "arctan": FunctionRule(sympy.atan),
-    "arctg": FunctionRule(sympy.atan),
-    "acot": FunctionRule(sympy.acot),
-    "arccot": FunctionRule(sympy.acot),
-    "arcctg": FunctionRule(sympy.acot),
-    "sinh": FunctionRule(sympy.sinh),
-    "cosh": FunctionRule(sympy.cosh),
-    "tanh": FunctionRule(sympy.tanh),
-    "exp": FunctionRule(sympy.exp),
-    "ln": FunctionRule(sympy.log),
-    "log": FunctionRule(_log, (1, 2)),
-    "sqrt": FunctionRule(sympy.sqrt),
-    "abs": FunctionRule(sympy.Abs),
-    "sign": FunctionRule(sympy.sign),
-    "sigmoid": FunctionRule(_sigmoid),
-}
-
-CONSTANTS: dict[str, Expr] = {"e": sympy.E, "E": sympy.E, "pi": sympy.pi}
-KEYWORDS = frozenset(keyword.kwlist) - {"lambda"}  # λ is a Greek letter teachers use; `lambda x:` fails at ':'
-
 
 _TOKEN = re.compile(
     r"""

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import sympy
 from sympy import Expr
 
+
 def _sigmoid(u: Expr) -> Expr:
     return 1 / (1 + sympy.exp(-u))
 

@@ -151,7 +151,7 @@ class ExpressionLatexPrinter(LatexPrinter):
             coefficient = numerator.pop(0)  # -x/(3y) has the coefficient -1/3: 1 goes up, 3 down
             numerator[:0] = [] if coefficient.p == 1 else [sympy.Integer(coefficient.p)]
             denominator[:0] = [sympy.Integer(coefficient.q)]
-        text = self._held_product(numerator) or "1"
+        text = self._held_product(numerator, after_sign=bool(sign)) or "1"
         if denominator:
             text = rf"\frac{{{text}}}{{{self._held_product(denominator)}}}"
         return sign + text
@@ -169,18 +169,19 @@ class ExpressionLatexPrinter(LatexPrinter):
                 text = rf"\frac{{1}}{{{self._print(denominator)}}}"
             else:
                 text = self._print(factor)
-                if factor.is_Add or (factor.could_extract_minus_sign() and parts):
+                if _is_sum(factor) or (factor.could_extract_minus_sign() and parts):
                     text = rf"\left({text}\right)"
             parts.append(text)
         return sign + r" \cdot ".join(parts)
 
-    def _held_product(self, factors: Sequence[Expr]) -> str:
-        r"""Factors of a held substitution, ``\cdot`` between them, brackets where needed."""
+    def _held_product(self, factors: Sequence[Expr], after_sign: bool = False) -> str:
+        r"""Factors of a held substitution, ``\cdot`` between them, brackets where precedence needs them:
+        a sum (held or not) among other factors or after a minus sign, a negative number."""
         parts = []
         for factor in factors:
             text = self._print(factor)
-            if ((factor.is_Add and len(factors) > 1) or _is_held_negative(factor)
-                    or (factor.is_Number and factor.is_negative)):
+            grouped = _is_sum(factor) and (len(factors) > 1 or after_sign)
+            if grouped or _is_held_negative(factor) or (factor.is_Number and factor.is_negative):
                 text = rf"\left({text}\right)"
             parts.append(text)
         return r" \cdot ".join(parts)
@@ -208,6 +209,11 @@ def _flat_factors(expr: sympy.Mul) -> list[Expr]:
     for arg in expr.args:
         factors += _flat_factors(arg) if _is_held(arg) else [arg]
     return factors
+
+
+def _is_sum(expr: Expr) -> bool:
+    """A sum, held or not: a factor that needs brackets in a product."""
+    return bool(expr.is_Add or (isinstance(expr, UnevaluatedExpr) and expr.args[0].is_Add))
 
 
 def _is_reciprocal(factor: Expr) -> bool:

@@ -103,3 +103,15 @@ def test_printing_never_changes_the_printers_settings():
     assert printer._settings == before
     assert printer.expr(x**2 + 3 * x + 1) == plain == "x^{2} + 3 x + 1"
     assert printer.expr(held(Rational(13, 10)) * 2) == r"2 \cdot 1{,}3"
+
+
+def test_a_held_sum_is_bracketed_by_precedence_inside_a_product_and_after_a_minus():
+    """The gradient 2 + cos 1 substituted into an update: 1 − 0.1·(2 + cos 1), never 1 − 0.1·2 + cos 1."""
+    p = printer_for("en", 4, 8)
+    gradient = held(2 + sympy.cos(1))
+    step = sympy.Mul(held(Rational(1, 10)), gradient, evaluate=False)
+    assert p.expr(difference(held(Integer(1)), [held(Rational(1, 10)), gradient])) == \
+        r"1 - 0.1 \cdot \left(2 + \cos{\left(1 \right)}\right)"
+    assert p.expr(sympy.Add(held(Integer(1)), sympy.Mul(-1, gradient, evaluate=False), evaluate=False)) == \
+        r"1 - \left(2 + \cos{\left(1 \right)}\right)"
+    assert p.expr(step) == r"0.1 \cdot \left(\cos{\left(1 \right)} + 2\right)"

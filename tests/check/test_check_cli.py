@@ -5,6 +5,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from conftest import ROOT
 
@@ -51,9 +52,19 @@ def test_strict_fails_on_not_understood(tmp_path):
 
 
 def test_built_decks_pass(example_build):
-    out, _ = example_build
-    result = check("--strict", *sorted(str(p) for p in out.glob("*.md")))
+    """Every example deck (and handout and key), read back by `verideck check --strict`: each equality verified,
+    nothing wrong, unread or warned about — the whole deck, not only what the build's own check needed."""
+    from conftest import DECKS
+
+    out, run = example_build
+    assert len(run.built) == len(list(DECKS.glob("*.yaml")))
+    result = check("--strict", "--json", *sorted(str(p) for p in out.glob("*.md")))
     assert result.returncode == 0, result.stdout
+    reports = {Path(report["path"]).name: report["summary"] for report in json.loads(result.stdout)}
+    for built in run.built:
+        summary = reports[built.markdown.name]
+        assert (summary["wrong"], summary["not understood"], summary["warning"]) == (0, 0, 0), summary
+        assert summary["verified"] > 50, summary
 
 
 def test_check_renders_every_formula_with_katex(tmp_path):

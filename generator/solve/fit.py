@@ -16,7 +16,7 @@ import sympy
 from sympy import Expr
 
 from ..model import PREDICTION, FitSlide, example_losses, point_loss
-from .descent import DescentSolution, settle, solve_descent
+from .descent import DescentSolution, settle_in_domain, solve_descent
 from .gradient import Partial, PartialAt, partial_derivatives, partials_at
 from .substitute import evaluate, held_sum
 
@@ -75,8 +75,8 @@ def solve_fit(slide: FitSlide) -> FitSolution:
     used = batches[0] if batches else range(len(examples))
     working = tuple(held_sum(examples[k].first[index].value for k in used)
                     for index in range(len(slide.descent.variables)))
-    gradients = tuple(tuple(settle(s.value, step.index + 1) for s in step.slopes) for step in descent.steps)
-    loss_working = tuple(held_sum(settle(evaluate(loss, point), index) for loss in losses)
+    gradients = tuple(tuple(settle_in_domain(s.value, step.index + 1) for s in step.slopes) for step in descent.steps)
+    loss_working = tuple(held_sum(settle_in_domain(evaluate(loss, point), index) for loss in losses)
                          for index, point in enumerate((first.point, first.new_point)))
     return FitSolution(slide, partial_derivatives(slide.model, slide.descent.variables), examples,
                        batches[:len(descent.steps)], descent, working, gradients, loss_working)

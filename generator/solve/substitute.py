@@ -14,6 +14,7 @@ from sympy import Expr, UnevaluatedExpr
 
 from .. import bounded
 from ..numbers import WORKING_DIGITS
+from .problems import finite_real
 
 SIMPLIFY_OPS = 20  # exact values larger than this are not simplified
 
@@ -57,13 +58,26 @@ def evaluate(expr: Expr, values: Iterable[tuple[sympy.Symbol, Expr]]) -> Expr:
     if result.is_Rational:
         return result
     if result.has(sympy.Float) and not result.free_symbols:  # an iterate left exact arithmetic already
-        return sympy.N(result, WORKING_DIGITS)
+        return settle(result)
     if sympy.count_ops(result) > SIMPLIFY_OPS:
         return result  # printed rounded anyway; simplifying it can take minutes
     try:
         return bounded.simplify(result)  # an exact irrational value in its simplest form
     except bounded.OutOfTime:
         return result
+
+
+def settle(value: Expr, digits: int = WORKING_DIGITS) -> Expr:
+    """Rationals stay exact; any other finite real number becomes a ``digits``-digit Float.
+
+    The one rounding of the solvers: an iterate that left exact arithmetic goes on with
+    ``digits`` digits instead of growing into an ever longer exact expression.  A number that is
+    not finite and real is returned evaluated but unrounded, for the caller to refuse in its own words.
+    """
+    if value.is_Rational:
+        return value
+    number = sympy.N(value, digits)
+    return sympy.Float(number, digits) if finite_real(number) else number
 
 
 def difference(left: Expr, right_factors: Iterable[Expr]) -> Expr:

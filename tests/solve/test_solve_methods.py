@@ -27,7 +27,12 @@ import sympy
 from sympy import Rational
 
 from generator.errors import SpecError
+from generator.kinds.gradient_descent.methods import (RULES, STATES, Hyper, Slot, advance, initial_states, lookahead,
+                                                      rules, worked_form)
 from generator.kinds.gradient_descent.solve import DescentSolution
+from generator.latex import printer_for
+from generator.model import Method
+from generator.solve.substitute import Held, held, settle
 from solve_helpers import solve_one, symbols_of
 
 EXACT_METHODS = ("gd", "momentum", "nesterov")
@@ -526,3 +531,212 @@ def test_divergence_with_momentum_methods_stops_where_the_reference_passes_1e30(
     first_beyond = next(i for i, step in enumerate(ref) if abs(step.new_value) > 10**30)
     assert solution.stop_reason == "diverged"
     check_against_reference(solution, method, ref[:first_beyond + 1], (x, y))
+
+
+# -- one description per method: the printed rule and the arithmetic come from ``RULES`` ----------
+
+X = sympy.Symbol("x")
+# one step away from the start: every state non-zero, t > 0, hyper-parameters other than the defaults
+OLD, GRADIENT, T = Rational(13, 10), Rational(-7, 4), 2
+PREVIOUS = {"u": Rational(1, 2), "v": Rational(3, 4), "m": Rational(-1, 5)}
+HYPER = {"rate": Rational(1, 10), "beta": Rational(3, 5), "beta1": Rational(4, 5), "beta2": Rational(99, 100),
+         "eps": Rational(1, 1000)}
+
+
+def textbook_step(method: str) -> list[tuple[str, object]]:
+    """The states and the new coordinate, from the formulas of the lecture notes (module docstring),
+    as Fractions or 60-digit mpmath numbers; no generator code involved."""
+    exact = method in EXACT_METHODS
+    q = {k: Fraction(int(v.p), int(v.q)) for k, v in {**HYPER, **PREVIOUS, "w": OLD, "g": GRADIENT}.items()}
+    n = q if exact else {k: mpmath.mpf(v.numerator) / v.denominator for k, v in q.items()}
+    w, g, eta = n["w"], n["g"], n["rate"]
+    if method == "gd":
+        return [("param", w - eta * g)]
+    if method in ("momentum", "nesterov"):
+        u = n["beta"] * n["u"] + eta * g
+        return [("u", u), ("param", w - u)]
+    if method in ("adagrad", "rmsprop"):
+        v = n["v"] + g**2 if method == "adagrad" else n["beta"] * n["v"] + (1 - n["beta"]) * g**2
+        return [("v", v), ("param", w - eta * g / mpmath.sqrt(v + n["eps"]))]
+    m = n["beta1"] * n["m"] + (1 - n["beta1"]) * g
+    v = n["beta2"] * n["v"] + (1 - n["beta2"]) * g**2
+    m_hat, v_hat = m / (1 - n["beta1"] ** (T + 1)), v / (1 - n["beta2"] ** (T + 1))
+    new = w - eta * m_hat / (mpmath.sqrt(v_hat) + n["eps"])
+    return [("m", m), ("v", v), ("mhat", m_hat), ("vhat", v_hat), ("param", new)]
+
+
+def one_step(method: str):
+    previous = {kind: PREVIOUS[kind] for kind in initial_states(Method(method))}
+    return advance(Method(method), X, OLD, GRADIENT, previous, T, Hyper(**HYPER), 60)
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_advance_matches_the_textbook_formulas_with_non_zero_states(method):
+    worked = one_step(method)
+    with mpmath.workdps(60):
+        expected = textbook_step(method)
+        assert [(w.kind, w.variable) for w in worked] == [(kind, X) for kind, _ in expected]
+        for w, (kind, want) in zip(worked, expected):
+            same(w.value, want, method in EXACT_METHODS, f"{method} {kind}")
+
+
+def _rule_numbers(method: str, computed: dict) -> dict:
+    """Slot symbol of ``X``'s rules → number: the step's inputs and the states computed so far."""
+    numbers = {Slot(kind).symbol(): value for kind, value in HYPER.items()}
+    numbers |= {Slot(kind, -1).symbol(X): value for kind, value in PREVIOUS.items()}
+    numbers |= {Slot("param").symbol(X): OLD, Slot("grad").symbol(X): GRADIENT, Slot("t").symbol(): T}
+    return numbers | {Slot(kind).symbol(X): value for kind, value in computed.items()}
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_each_value_is_the_printed_rule_evaluated(method):
+    """The printed rule, evaluated by SymPy with the step's numbers (exactly, one rule after the other),
+    is the value ``advance`` computed: the slide's formula and its arithmetic agree."""
+    worked = one_step(method)
+    printed = [rule for rule in rules(Method(method), X) if rule.target.kind != "tilde"]
+    assert [rule.target.kind for rule in printed] == [w.kind for w in worked]
+    computed: dict = {}
+    for rule, w in zip(printed, worked):
+        exact = rule.rhs.xreplace(_rule_numbers(method, computed))  # xreplace rebuilds, so it evaluates
+        assert not exact.free_symbols, rule
+        if method in EXACT_METHODS or exact.is_Rational:
+            assert exact.is_Rational and w.value == exact, (rule.target, w.value, exact)
+        else:
+            want = sympy.N(exact, 70)
+            assert abs(sympy.N(w.value - want, 70)) <= sympy.Float("1e-50") * abs(want), (rule.target, w.value)
+        computed[rule.target.kind] = exact
+
+
+SHOWS_A_CONSTANT = {"rmsprop": ("v",), "adam": ("m", "v", "mhat", "vhat")}  # 0.1 for 1 − β, not 1 − 0.9
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_each_working_holds_the_step_numbers_and_evaluates_to_its_value(method):
+    worked = one_step(method)
+    inputs = {OLD, GRADIENT, *HYPER.values(), *PREVIOUS.values(), *(w.value for w in worked)}
+    # the run's constants, worked out in the working: 1 − β and adam's 1 − β^{t+1}
+    constants = {1 - HYPER[b] for b in ("beta", "beta1", "beta2")}
+    constants |= {1 - HYPER[b] ** (T + 1) for b in ("beta1", "beta2")}
+    for w in worked:
+        held_numbers = {h.args[0] for h in w.shown.atoms(Held)}
+        assert held_numbers, w
+        # every held number is an input, a state of this step, or a constant of the run
+        assert held_numbers <= inputs | constants, (w.kind, held_numbers - inputs)
+        assert bool(held_numbers & constants) == (w.kind in SHOWS_A_CONSTANT.get(method, ())), w.kind
+        got = w.shown.doit()
+        if w.value.is_Rational:
+            assert got == w.value
+        else:
+            assert abs(sympy.N(got - w.value, 60)) <= sympy.Float("1e-50") * abs(w.value)
+
+
+def test_the_nesterov_look_ahead_comes_from_the_same_table():
+    ahead = lookahead(X, OLD, {"u": PREVIOUS["u"]}, Hyper(**HYPER), 60)
+    (rule,) = [r for r in rules(Method.NESTEROV, X) if r.target.kind == "tilde"]
+    assert ahead.kind == "tilde" and ahead.value == OLD - HYPER["beta"] * PREVIOUS["u"]
+    assert ahead.value == rule.rhs.xreplace(_rule_numbers("nesterov", {}))
+    assert ahead.shown.doit() == ahead.value
+
+
+def test_perturbing_one_table_entry_changes_the_printed_rule_and_the_arithmetic(monkeypatch):
+    """One description: rewrite momentum's u_t = β u_{t−1} + η g as β u_{t−1} + η² g, and both the
+    rule the slide prints and the numbers ``advance`` computes follow."""
+    before = rules(Method.MOMENTUM, X)[0]
+    beta, u_prev, rate, grad = (Slot("beta").symbol(), Slot("u", -1).symbol(), Slot("rate").symbol(),
+                                Slot("grad").symbol())
+    rhs = sympy.Add(sympy.Mul(beta, u_prev, evaluate=False),
+                    sympy.Mul(sympy.Pow(rate, 2, evaluate=False), grad, evaluate=False), evaluate=False)
+    monkeypatch.setitem(RULES, Method.MOMENTUM, ((Slot("u"), rhs), RULES[Method.MOMENTUM][1]))
+    after = rules(Method.MOMENTUM, X)[0]
+    assert after.rhs != before.rhs
+    assert after.rhs.has(sympy.Pow(Slot("rate").symbol(), 2, evaluate=False))
+    assert set(after.slots) == set(before.slots)
+    u, new = one_step("momentum")
+    eta = HYPER["rate"]
+    assert u.value == HYPER["beta"] * PREVIOUS["u"] + eta**2 * GRADIENT
+    assert new.value == OLD - u.value
+    # η² only involves a hyper-parameter: the working shows its value, 0.01, held like 1 − β
+    assert held(eta**2) in u.shown.atoms(Held) and held(eta) not in u.shown.atoms(Held)
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_states_and_starting_states_are_read_from_the_table(method):
+    targets = [target for target, _ in RULES[Method(method)]]
+    assert targets[-1].kind == "param" and targets[-1].offset == 1  # every method ends with the update
+    assert STATES[Method(method)] == tuple(t.kind for t in targets[:-1])
+    assert set(initial_states(Method(method))) == {"gd": set(), "momentum": {"u"}, "nesterov": {"u"},
+                                                   "adagrad": {"v"}, "rmsprop": {"v"}, "adam": {"m", "v"}}[method]
+
+
+def test_the_working_form_writes_each_product_as_one_fraction():
+    """η/sqrt(v + ε) · g is printed as the rule; the working (and its arithmetic) is η·g / sqrt(v + ε)."""
+    rate, grad = Slot("rate").symbol(), Slot("grad").symbol()
+    (_, update) = RULES[Method.ADAGRAD][-1]
+    printed = update.args[1].args[1]  # param + (−1)·(…): the product after the minus
+    assert printed.args[1] == grad and printed.args[0].args[0] == rate  # (η · 1/sqrt(…)) · g
+    worked = worked_form(update).args[1].args[1]
+    assert worked.args[:2] == (rate, grad)
+    assert isinstance(worked.args[2], sympy.Pow) and worked.args[2].exp == -1
+
+
+def test_gd_keeps_an_exact_gradient_in_its_working(tmp_path):
+    # f = e^x from x = 1: the step shows 1 − 0.1·e exactly, and its value is that number, rounded once
+    solution = solve_one(tmp_path, slide("gd", "0.1", steps=2, function="exp(x)", start="{x: 1}"))
+    first = solution.steps[0]
+    (update,) = first.updates
+    assert first.slopes[0].value == sympy.E
+    assert update.shown.doit() == 1 - sympy.E / 10
+    assert isinstance(update.new, sympy.Float)
+    assert update.new == sympy.Float(sympy.N(1 - sympy.E / 10, 60), 60)
+
+
+def test_one_rounding_for_every_solver():
+    assert settle(Rational(1, 3)) == Rational(1, 3)
+    root = settle(sympy.sqrt(2), 60)
+    assert isinstance(root, sympy.Float) and root == sympy.Float(sympy.N(sympy.sqrt(2), 60), 60)
+    assert settle(sympy.zoo) == sympy.zoo  # not rounded: the descent refuses it in its own words
+
+
+@pytest.mark.parametrize("method", FLOAT_METHODS)
+def test_float_arithmetic_is_the_working_operation_by_operation(method):
+    """Once the numbers are floats, rounding depends on the order of the operations: the value is
+    the working's arithmetic exactly (η·g, then one division by sqrt(v + ε)), not 1e-60 away."""
+    def f(text: str) -> sympy.Float:
+        return sympy.Float(text, 60)
+
+    for old, g, v, m in [("1.2345678901234567890123456789", "-0.98765432109876543210987654321", "1/3", "-1/7"),
+                         ("-3.1415926535897932384626", "2.7182818284590452353602874", "0.57721566490153", "0.1"),
+                         ("0.7071067811865475244", "1.4142135623730950488", "2.23606797749979", "-1.7320508")]:
+        hyper = Hyper(**HYPER)
+        previous = {kind: settle(sympy.Rational(text), 60) if "/" in text else f(text)
+                    for kind, text in (("v", v), ("m", m)) if kind in initial_states(Method(method))}
+        check_float_step(method, f(old), f(g), previous, hyper)
+
+
+def check_float_step(method: str, old: sympy.Float, g: sympy.Float, previous: dict, hyper: Hyper) -> None:
+    worked = advance(Method(method), X, old, g, previous, T, hyper, 60)
+    if method == "adam":
+        m = settle(hyper.beta1 * previous["m"] + (1 - hyper.beta1) * g)
+        v = settle(hyper.beta2 * previous["v"] + (1 - hyper.beta2) * g**2)
+        m_hat, v_hat = settle(m / (1 - hyper.beta1 ** (T + 1))), settle(v / (1 - hyper.beta2 ** (T + 1)))
+        expected = [m, v, m_hat, v_hat, settle(old - hyper.rate * m_hat / (sympy.sqrt(v_hat) + hyper.eps))]
+    else:
+        v = settle(previous["v"] + g**2 if method == "adagrad"
+                   else hyper.beta * previous["v"] + (1 - hyper.beta) * g**2)
+        expected = [v, settle(old - hyper.rate * g / sympy.sqrt(v + hyper.eps))]
+    assert [w.value for w in worked] == expected
+    assert all(isinstance(w.value, sympy.Float) for w in worked)
+
+
+@pytest.mark.parametrize("method, printed", [
+    ("adagrad", r"x_{1} = 1.3 - \frac{0.1 \cdot 8}{\sqrt{64 + 0.001}} \approx 1.2"),
+    ("rmsprop", r"x_{1} = 1.3 - \frac{0.1 \cdot 8}{\sqrt{32 + 0.001}} \approx 1.159"),
+    ("adam", r"x_{1} = 1.3 - \frac{0.1 \cdot 8}{\sqrt{64} + 0.001} = \frac{96013}{80010} \approx 1.2"),
+])
+def test_a_readable_square_root_step_prints_one_fraction(method, printed):
+    """η·g over the root, as a student substitutes into η/sqrt(v + ε) · g (the slides' wording)."""
+    previous = {kind: sympy.Integer(0) for kind in initial_states(Method(method))}
+    hyper = Hyper(Rational(1, 10), beta=Rational(1, 2), eps=Rational(1, 1000))
+    update = advance(Method(method), X, OLD, sympy.Integer(8), previous, 0, hyper, 60)[-1]
+    p = printer_for("en", 4, 8)
+    assert p.chain(p.indexed(X, 1), [update.shown], update.value) == printed

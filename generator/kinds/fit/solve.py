@@ -17,7 +17,7 @@ from sympy import Expr
 
 from ...solve.substitute import evaluate, held_sum
 from ..gradient.solve import Partial, PartialAt, partial_derivatives, partials_at
-from ..gradient_descent.solve import DescentSolution, settle, solve_descent
+from ..gradient_descent.solve import DescentSolution, settle_in_domain, solve_descent
 from ..gradient_descent.solve import computed_values as descent_values
 from .model import PREDICTION, FitSlide, example_losses, point_loss
 
@@ -76,8 +76,8 @@ def solve_fit(slide: FitSlide) -> FitSolution:
     used = batches[0] if batches else range(len(examples))
     working = tuple(held_sum(examples[k].first[index].value for k in used)
                     for index in range(len(slide.descent.variables)))
-    gradients = tuple(tuple(settle(s.value, step.index + 1) for s in step.slopes) for step in descent.steps)
-    loss_working = tuple(held_sum(settle(evaluate(loss, point), index) for loss in losses)
+    gradients = tuple(tuple(settle_in_domain(s.value, step.index + 1) for s in step.slopes) for step in descent.steps)
+    loss_working = tuple(held_sum(settle_in_domain(evaluate(loss, point), index) for loss in losses)
                          for index, point in enumerate((first.point, first.new_point)))
     return FitSolution(slide, partial_derivatives(slide.model, slide.descent.variables), examples,
                        batches[:len(descent.steps)], descent, working, gradients, loss_working)

@@ -1,13 +1,22 @@
 """The gradient-descent family: one step of gd, momentum, nesterov, adagrad, rmsprop and adam.
 
-Each method is data and arithmetic:
+Each method is written once, in ``RULES``: its update formulas, in the order they are applied, as
+SymPy expressions over placeholder symbols (``Slot``s: a state or parameter at step t, t−1 or t+1,
+the partial derivative at the point the method evaluates it, a hyper-parameter).  Everything else
+is read from that table, so the printed rule and the arithmetic cannot drift apart:
 
-* ``rules(method)`` — its update formulas as SymPy expressions over placeholder symbols
-  (``Slot``s: a state or parameter at step t, t−1 or t+1, a partial derivative at the point
-  the method evaluates it, a hyper-parameter), for the slide to print;
-* ``advance(...)`` — one step for one coordinate, every value with its working held
-  (``0.9 \\cdot 0 + 0.01 \\cdot 8``) and exact where the method allows; square roots leave the
-  rationals, and the caller continues with high-precision floats.
+* ``rules(method, variable)`` — the formulas as the slide prints them;
+* ``advance(...)`` (and nesterov's ``lookahead``) — one step for one coordinate: each formula's
+  working, its slots replaced by the step's numbers held (``0.9 \\cdot 0 + 0.01 \\cdot 8``), and
+  its value, the same slots replaced by the same numbers and the arithmetic done.  Values stay
+  exact where the method allows; square roots leave the rationals, and the caller continues with
+  high-precision floats.
+
+A working is written the way a student substitutes into the rule (``worked_form``): each product
+is one fraction, its factors first and the divisors last (η·g / sqrt(v + ε) for the printed
+η/sqrt(v + ε) · g), and a part of the rule that only involves hyper-parameters (1 − β,
+1 − β₁^{t+1}) appears as its value.  The value follows the same form, so a rounded float is the
+result of exactly the operations the slide shows, in their order, with one division per fraction.
 
 Conventions follow the lecture notes: momentum u_t = β u_{t−1} + η ∇f(w_t), w_{t+1} = w_t − u_t;
 nesterov evaluates the gradient at the look-ahead w_t − β u_{t−1}; adagrad v_t = v_{t−1} + g_t²;
@@ -16,16 +25,19 @@ rmsprop v_t = β v_{t−1} + (1−β) g_t²; adam with bias correction m̂_t = m
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import operator
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, fields
+from functools import cache, reduce
 
 import sympy
 from sympy import Expr, Rational
 
 from ...model import DEFAULTS, HYPER_PARAMETERS, Method
-from ...solve.substitute import held
+from ...solve.substitute import held, settle
 
-STATES = {Method.GD: (), Method.MOMENTUM: ("u",), Method.NESTEROV: ("tilde", "u"), Method.ADAGRAD: ("v",),
-          Method.RMSPROP: ("v",), Method.ADAM: ("m", "v", "mhat", "vhat")}
+COORDINATE_KINDS = ("param", "grad", "u", "v", "m", "mhat", "vhat", "tilde")  # one per coordinate
+CONSTANT_KINDS = ("rate", "beta", "beta1", "beta2", "eps", "t")  # the same for the whole run
 
 
 @dataclass(frozen=True)
@@ -39,7 +51,8 @@ class Hyper:
 
 @dataclass(frozen=True)
 class Slot:
-    """A placeholder in a printed rule: what it stands for is decided by the view's names."""
+    """A placeholder in a rule: what it stands for is decided by the view's names (printing) or by
+    the step's numbers (arithmetic)."""
 
     kind: str  # "param", a state kind, "grad", or a hyper-parameter name ("rate", "beta", …, "t")
     offset: int = 0  # step t + offset
@@ -48,6 +61,83 @@ class Slot:
         suffix = f"_{variable.name}" if variable is not None else ""
         return sympy.Symbol(f"slot_{self.kind}_{self.offset}{suffix}".replace("-", "m"))
 
+    def coordinate_symbol(self, variable: sympy.Symbol) -> sympy.Symbol:
+        """The symbol in ``variable``'s rules: per-coordinate slots carry the variable's name."""
+        return self.symbol(variable if self.kind in COORDINATE_KINDS else None)
+
+
+_SLOT_OF = {slot.symbol(): slot for slot in (Slot(kind, offset) for kind in COORDINATE_KINDS + CONSTANT_KINDS
+                                             for offset in (-1, 0, 1))}
+
+
+# -- the notation the rules are written in: unevaluated, so the printed order is the written one --
+
+def _s(kind: str, offset: int = 0) -> sympy.Symbol:
+    return Slot(kind, offset).symbol()
+
+
+def _add(*terms: Expr) -> Expr:
+    return sympy.Add(*terms, evaluate=False)
+
+
+def _mul(*factors: Expr) -> Expr:
+    return sympy.Mul(*factors, evaluate=False)
+
+
+def _neg(term: Expr) -> Expr:
+    return sympy.Mul(-1, term, evaluate=False)
+
+
+def _over(top: Expr, bottom: Expr) -> Expr:
+    return _mul(top, sympy.Pow(bottom, -1, evaluate=False))
+
+
+def _one_minus(term: Expr) -> Expr:
+    return _add(1, _neg(term))
+
+
+def _square(term: Expr) -> Expr:
+    return sympy.Pow(term, 2, evaluate=False)
+
+
+def _root(term: Expr) -> Expr:
+    return sympy.Pow(term, Rational(1, 2), evaluate=False)
+
+
+def _bias(beta: Expr) -> Expr:
+    """1 − β^{t+1}: adam's bias correction."""
+    return _one_minus(sympy.Pow(beta, _add(_s("t"), 1), evaluate=False))
+
+
+_HEAVY_BALL = (Slot("u"), _add(_mul(_s("beta"), _s("u", -1)), _mul(_s("rate"), _s("grad"))))
+_MOVE_BY_U = (Slot("param", 1), _add(_s("param"), _neg(_s("u"))))
+_SCALED_MOVE = (Slot("param", 1), _add(_s("param"),
+                                       _neg(_mul(_over(_s("rate"), _root(_add(_s("v"), _s("eps")))), _s("grad")))))
+LOOKAHEAD = Slot("tilde")
+
+# Each method's update rules for one coordinate, in the order they are applied: (target, rhs over the
+# generic ``Slot`` symbols).  The one description of the methods: rules, workings and values come from it.
+RULES: dict[Method, tuple[tuple[Slot, Expr], ...]] = {
+    Method.GD: ((Slot("param", 1), _add(_s("param"), _neg(_mul(_s("rate"), _s("grad"))))),),
+    Method.MOMENTUM: (_HEAVY_BALL, _MOVE_BY_U),
+    Method.NESTEROV: ((LOOKAHEAD, _add(_s("param"), _neg(_mul(_s("beta"), _s("u", -1))))), _HEAVY_BALL, _MOVE_BY_U),
+    Method.ADAGRAD: ((Slot("v"), _add(_s("v", -1), _square(_s("grad")))), _SCALED_MOVE),
+    Method.RMSPROP: ((Slot("v"), _add(_mul(_s("beta"), _s("v", -1)),
+                                      _mul(_one_minus(_s("beta")), _square(_s("grad"))))), _SCALED_MOVE),
+    Method.ADAM: ((Slot("m"), _add(_mul(_s("beta1"), _s("m", -1)), _mul(_one_minus(_s("beta1")), _s("grad")))),
+                  (Slot("v"), _add(_mul(_s("beta2"), _s("v", -1)),
+                                   _mul(_one_minus(_s("beta2")), _square(_s("grad"))))),
+                  (Slot("mhat"), _over(_s("m"), _bias(_s("beta1")))),
+                  (Slot("vhat"), _over(_s("v"), _bias(_s("beta2")))),
+                  (Slot("param", 1), _add(_s("param"), _neg(_over(_mul(_s("rate"), _s("mhat")),
+                                                                  _add(_root(_s("vhat")), _s("eps"))))))),
+}
+
+STATES = {method: tuple(target.kind for target, _ in table if target.kind != "param")
+          for method, table in RULES.items()}
+
+
+# -- the printed rule -------------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class Rule:
@@ -58,60 +148,103 @@ class Rule:
     slots: tuple[Slot, ...]  # every slot the rhs uses (for the view's names)
 
 
-def _rules(method: Method, v: sympy.Symbol) -> list[tuple[Slot, Expr]]:
-    def s(kind: str, offset: int = 0) -> sympy.Symbol:
-        return Slot(kind, offset).symbol(v if kind in ("param", "grad", "u", "v", "m", "mhat", "vhat", "tilde")
-                                         else None)
-
-    add = lambda *terms: sympy.Add(*terms, evaluate=False)  # noqa: E731
-    mul = lambda *factors: sympy.Mul(*factors, evaluate=False)  # noqa: E731
-    neg = lambda term: sympy.Mul(-1, term, evaluate=False)  # noqa: E731
-    over = lambda top, bottom: mul(top, sympy.Pow(bottom, -1, evaluate=False))  # noqa: E731
-    one_minus = lambda term: add(1, neg(term))  # noqa: E731
-    square = lambda term: sympy.Pow(term, 2, evaluate=False)  # noqa: E731
-    root = lambda term: sympy.Pow(term, Rational(1, 2), evaluate=False)  # noqa: E731
-    rate, beta, eps = s("rate"), s("beta"), s("eps")
-    if method == Method.GD:
-        return [(Slot("param", 1), add(s("param"), neg(mul(rate, s("grad")))))]
-    if method == Method.MOMENTUM:
-        return [(Slot("u"), add(mul(beta, s("u", -1)), mul(rate, s("grad")))),
-                (Slot("param", 1), add(s("param"), neg(s("u"))))]
-    if method == Method.NESTEROV:
-        return [(Slot("tilde"), add(s("param"), neg(mul(beta, s("u", -1))))),
-                (Slot("u"), add(mul(beta, s("u", -1)), mul(rate, s("grad")))),
-                (Slot("param", 1), add(s("param"), neg(s("u"))))]
-    if method == Method.ADAGRAD:
-        return [(Slot("v"), add(s("v", -1), square(s("grad")))),
-                (Slot("param", 1), add(s("param"), neg(mul(over(rate, root(add(s("v"), eps))), s("grad")))))]
-    if method == Method.RMSPROP:
-        return [(Slot("v"), add(mul(beta, s("v", -1)), mul(one_minus(beta), square(s("grad"))))),
-                (Slot("param", 1), add(s("param"), neg(mul(over(rate, root(add(s("v"), eps))), s("grad")))))]
-    if method == Method.ADAM:
-        beta1, beta2, t = s("beta1"), s("beta2"), s("t")
-        power = lambda base: sympy.Pow(base, add(t, 1), evaluate=False)  # noqa: E731
-        return [(Slot("m"), add(mul(beta1, s("m", -1)), mul(one_minus(beta1), s("grad")))),
-                (Slot("v"), add(mul(beta2, s("v", -1)), mul(one_minus(beta2), square(s("grad"))))),
-                (Slot("mhat"), over(s("m"), one_minus(power(beta1)))),
-                (Slot("vhat"), over(s("v"), one_minus(power(beta2)))),
-                (Slot("param", 1), add(s("param"), neg(over(mul(rate, s("mhat")), add(root(s("vhat")), eps)))))]
-    raise ValueError(f"unknown method {method}")
-
-
 def rules(method: Method, variable: sympy.Symbol) -> tuple[Rule, ...]:
     """The update formulas of ``method`` for one coordinate, in the order they are applied."""
-    result = []
-    for target, rhs in _rules(method, variable):
-        names = {symbol.name for symbol in rhs.free_symbols}
-        slots = tuple(slot for slot in _all_slots(method) if slot.symbol(variable).name in names
-                      or slot.symbol().name in names)
-        result.append(Rule(target, rhs, slots))
-    return tuple(result)
+    return tuple(Rule(target, _rebuild(rhs, lambda symbol: _SLOT_OF[symbol].coordinate_symbol(variable)),
+                      _slots_in(method, rhs))
+                 for target, rhs in RULES[method])
 
 
-def _all_slots(method: Method) -> tuple[Slot, ...]:
+def _slots_in(method: Method, rhs: Expr) -> tuple[Slot, ...]:
+    """The slots ``rhs`` uses, in a fixed order (the view names each of them)."""
     kinds = ("param", "grad", "rate", "t") + STATES[method] + HYPER_PARAMETERS[method]
-    return tuple(Slot(kind, offset) for kind in kinds for offset in (-1, 0, 1))
+    return tuple(slot for slot in (Slot(kind, offset) for kind in kinds for offset in (-1, 0, 1))
+                 if slot.symbol() in rhs.free_symbols)
 
+
+def _rebuild(expr: Expr, leaf: Callable[[sympy.Symbol], Expr]) -> Expr:
+    """``expr`` with each symbol replaced by ``leaf(symbol)``, its written structure kept."""
+    if isinstance(expr, sympy.Symbol):
+        return leaf(expr)
+    if not expr.args:
+        return expr
+    return expr.func(*(_rebuild(arg, leaf) for arg in expr.args), evaluate=False)
+
+
+# -- the working form: how a student substitutes into a rule ---------------------------------------
+
+def _is_negation(expr: Expr) -> bool:
+    return isinstance(expr, sympy.Mul) and len(expr.args) == 2 and expr.args[0] == -1
+
+
+def _is_reciprocal(expr: Expr) -> bool:
+    return isinstance(expr, sympy.Pow) and expr.exp == -1
+
+
+def _opened_factors(product: Expr) -> list[Expr]:
+    """The factors of a product with nested products opened (a negation stays a factor)."""
+    factors: list[Expr] = []
+    for factor in product.args:
+        nested = isinstance(factor, sympy.Mul) and not _is_negation(factor)
+        factors += _opened_factors(factor) if nested else [factor]
+    return factors
+
+
+@cache
+def worked_form(rhs: Expr) -> Expr:
+    """``rhs`` with every product written as one fraction: its factors in order, the divisors last.
+
+    The printed rule reads η/sqrt(v + ε) · g; its working (and its arithmetic) is η·g / sqrt(v + ε).
+    """
+    if not rhs.args:
+        return rhs
+    if isinstance(rhs, sympy.Mul) and not _is_negation(rhs):
+        factors = [worked_form(factor) for factor in _opened_factors(rhs)]
+        return _mul(*[f for f in factors if not _is_reciprocal(f)], *[f for f in factors if _is_reciprocal(f)])
+    return rhs.func(*(worked_form(arg) for arg in rhs.args), evaluate=False)
+
+
+def _is_constant(expr: Expr) -> bool:
+    """Whether ``expr`` involves only hyper-parameters and the step number (1 − β, 1 − β₁^{t+1})."""
+    return all(_SLOT_OF[symbol].kind in CONSTANT_KINDS for symbol in expr.free_symbols)
+
+
+def _shown(form: Expr, numbers: dict[Slot, Expr]) -> Expr:
+    """The working: each slot a held number, each constant part held as its value (a divisor stays one)."""
+    if isinstance(form, sympy.Symbol):
+        return held(numbers[_SLOT_OF[form]])
+    if not form.free_symbols:
+        return form
+    if _is_constant(form) and not _is_reciprocal(form):
+        return held(_value(form, numbers))
+    return form.func(*(_shown(arg, numbers) for arg in form.args), evaluate=False)
+
+
+def _value(form: Expr, numbers: dict[Slot, Expr]) -> Expr:
+    """The arithmetic of a working form, operation by operation in its written order."""
+    if isinstance(form, sympy.Symbol):
+        return numbers[_SLOT_OF[form]]
+    if not form.free_symbols:
+        return form
+    if _is_negation(form):
+        return -_value(form.args[1], numbers)
+    if isinstance(form, sympy.Add):
+        return reduce(operator.add, (_value(term, numbers) for term in form.args))
+    if isinstance(form, sympy.Mul):
+        top = _multiply((f for f in form.args if not _is_reciprocal(f)), numbers)
+        bottom = [f.base for f in form.args if _is_reciprocal(f)]
+        return top / _multiply(bottom, numbers) if bottom else top
+    if isinstance(form, sympy.Pow):
+        return _value(form.base, numbers) ** _value(form.exp, numbers)
+    raise ValueError(f"no arithmetic for {form.func.__name__} in an update rule")
+
+
+def _multiply(factors: Iterable[Expr], numbers: dict[Slot, Expr]) -> Expr:
+    """The factors' values multiplied left to right (a fraction then divides once, as it is printed)."""
+    return reduce(operator.mul, (_value(factor, numbers) for factor in factors))
+
+
+# -- one step --------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class Worked:
@@ -123,70 +256,39 @@ class Worked:
     value: Expr
 
 
-def settle(value: Expr, digits: int) -> Expr:
-    """Rationals stay exact; any other number becomes a ``digits``-digit Float."""
-    return value if value.is_Rational else sympy.Float(sympy.N(value, digits), digits)
+def _work(target: Slot, rhs: Expr, numbers: dict[Slot, Expr], variable: sympy.Symbol, digits: int) -> Worked:
+    form = worked_form(rhs)
+    return Worked(target.kind, variable, _shown(form, numbers), settle(_value(form, numbers), digits))
+
+
+def _numbers(old: Expr, previous: dict[str, Expr], hyper: Hyper) -> dict[Slot, Expr]:
+    """What the slots of a step stand for before its gradient: x_t, the states at t−1, the hyper-parameters."""
+    numbers = {Slot(field.name): getattr(hyper, field.name) for field in fields(hyper)}
+    numbers |= {Slot(kind, -1): value for kind, value in previous.items()}
+    return numbers | {Slot("param"): old}
 
 
 def lookahead(variable: sympy.Symbol, old: Expr, previous: dict[str, Expr], hyper: Hyper, digits: int) -> Worked:
-    """Nesterov's look-ahead coordinate x̃_t = x_t − β u_{t−1}."""
-    shown = sympy.Add(held(old), sympy.Mul(-1, held(hyper.beta), held(previous["u"]), evaluate=False),
-                      evaluate=False)
-    return Worked("tilde", variable, shown, settle(old - hyper.beta * previous["u"], digits))
+    """Nesterov's look-ahead coordinate x̃_t = x_t − β u_{t−1} (before the gradient, which is taken there)."""
+    return _work(LOOKAHEAD, dict(RULES[Method.NESTEROV])[LOOKAHEAD], _numbers(old, previous, hyper), variable,
+                 digits)
 
 
 def advance(method: Method, variable: sympy.Symbol, old: Expr, gradient: Expr, previous: dict[str, Expr], t: int,
             hyper: Hyper, digits: int) -> list[Worked]:
     """The states and the new value of one coordinate after step t (``previous``: states at t−1)."""
-    g, rate = gradient, hyper.rate
-    H = held
+    numbers = _numbers(old, previous, hyper) | {Slot("grad"): gradient, Slot("t"): sympy.Integer(t)}
     worked: list[Worked] = []
-
-    def record(kind: str, shown: Expr, value: Expr) -> Expr:
-        value = settle(value, digits)
-        worked.append(Worked(kind, variable, shown, value))
-        return value
-
-    def minus(a: Expr, b: Expr) -> Expr:
-        return sympy.Add(a, sympy.Mul(-1, b, evaluate=False), evaluate=False)
-
-    def times(*factors: Expr) -> Expr:
-        return sympy.Mul(*factors, evaluate=False)
-
-    if method == Method.GD:
-        record("param", minus(H(old), times(H(rate), H(g))), old - rate * g)
-    elif method in (Method.MOMENTUM, Method.NESTEROV):
-        u = record("u", sympy.Add(times(H(hyper.beta), H(previous["u"])), times(H(rate), H(g)), evaluate=False),
-                   hyper.beta * previous["u"] + rate * g)
-        record("param", minus(H(old), H(u)), old - u)
-    elif method in (Method.ADAGRAD, Method.RMSPROP):
-        if method == Method.ADAGRAD:
-            v = record("v", sympy.Add(H(previous["v"]), sympy.Pow(H(g), 2, evaluate=False), evaluate=False),
-                       previous["v"] + g**2)
-        else:
-            v = record("v", sympy.Add(times(H(hyper.beta), H(previous["v"])),
-                                      times(H(1 - hyper.beta), sympy.Pow(H(g), 2, evaluate=False)), evaluate=False),
-                       hyper.beta * previous["v"] + (1 - hyper.beta) * g**2)
-        root = sympy.Pow(sympy.Add(H(v), H(hyper.eps), evaluate=False), Rational(1, 2), evaluate=False)
-        shown = minus(H(old), times(H(rate), H(g), sympy.Pow(root, -1, evaluate=False)))
-        record("param", shown, old - rate * g / sympy.sqrt(v + hyper.eps))
-    elif method == Method.ADAM:
-        m = record("m", sympy.Add(times(H(hyper.beta1), H(previous["m"])), times(H(1 - hyper.beta1), H(g)),
-                                  evaluate=False), hyper.beta1 * previous["m"] + (1 - hyper.beta1) * g)
-        v = record("v", sympy.Add(times(H(hyper.beta2), H(previous["v"])),
-                                  times(H(1 - hyper.beta2), sympy.Pow(H(g), 2, evaluate=False)), evaluate=False),
-                   hyper.beta2 * previous["v"] + (1 - hyper.beta2) * g**2)
-        m_hat = record("mhat", times(H(m), sympy.Pow(H(1 - hyper.beta1 ** (t + 1)), -1, evaluate=False)),
-                       m / (1 - hyper.beta1 ** (t + 1)))
-        v_hat = record("vhat", times(H(v), sympy.Pow(H(1 - hyper.beta2 ** (t + 1)), -1, evaluate=False)),
-                       v / (1 - hyper.beta2 ** (t + 1)))
-        bottom = sympy.Add(sympy.Pow(H(v_hat), Rational(1, 2), evaluate=False), H(hyper.eps), evaluate=False)
-        shown = minus(H(old), times(H(rate), H(m_hat), sympy.Pow(bottom, -1, evaluate=False)))
-        record("param", shown, old - rate * m_hat / (sympy.sqrt(v_hat) + hyper.eps))
-    else:
-        raise ValueError(f"unknown method {method}")
+    for target, rhs in RULES[method]:
+        if target == LOOKAHEAD:
+            continue  # computed by ``lookahead`` before the gradient
+        worked.append(_work(target, rhs, numbers, variable, digits))
+        numbers[target] = worked[-1].value
     return worked
 
 
 def initial_states(method: Method) -> dict[str, Expr]:
-    return {kind: sympy.Integer(0) for kind in STATES[method] if kind not in ("tilde", "mhat", "vhat")}
+    """The states a step reads at t−1, all 0 before the first step."""
+    read = {_SLOT_OF[symbol].kind for _, rhs in RULES[method] for symbol in rhs.free_symbols
+            if _SLOT_OF[symbol].offset == -1}
+    return {kind: sympy.Integer(0) for kind in STATES[method] if kind in read}

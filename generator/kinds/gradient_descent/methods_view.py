@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import sympy
 
-from ...model import Method
+from ...model import HYPER_PARAMETERS, Method
 from ...views.common import Context
-from .methods import HYPER_PARAMETERS, STATES, Slot, rules
+from .methods import STATES, Slot, initial_states, rules
 from .solve import DescentSolution, DescentStep
 
 INDEX = "t"
@@ -71,9 +71,7 @@ def given_extras(solution: DescentSolution, ctx: Context) -> list[str]:
     p, slide = ctx.printer, solution.slide
     extras = [p.chain(_hyper_latex(kind, ctx), [], getattr(slide, kind)) for kind in HYPER_PARAMETERS[slide.method]]
     several = len(slide.variables) > 1
-    for kind in STATES[slide.method]:
-        if kind in ("tilde", "mhat", "vhat"):
-            continue
+    for kind in initial_states(slide.method):  # the states a step reads at t−1
         extras += [p.chain(p.indexed(state_symbol(kind, v, several), -1), [], sympy.Integer(0))
                    for v in slide.variables]
     return extras

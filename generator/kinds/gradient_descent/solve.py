@@ -1,4 +1,4 @@
-"""Solver for ``gradient_descent`` slides: every step p_{i+1} = p_i − η ∇f(p_i), exactly.
+"""Solver for ``gradient_descent`` slides: every step of the slide's method (``methods.RULES``), exactly.
 
 Arithmetic stays exact (Rationals) as long as the gradient at the iterates is
 rational; once a value is irrational (exp, sin, …) the iterates continue as
@@ -16,9 +16,9 @@ from sympy import Expr
 from ...model import Method, Point
 from ...numbers import WORKING_DIGITS
 from ...solve.problems import MathError, finite_real
-from ...solve.substitute import difference, evaluate, held, shown_substitution
+from ...solve.substitute import evaluate, settle, shown_substitution
 from ..gradient.solve import Partial, PartialAt, partial_derivatives, partials_at
-from .methods import Hyper, Worked, advance, initial_states, lookahead
+from .methods import STATES, Hyper, Worked, advance, initial_states, lookahead
 from .model import DescentSlide
 
 DIVERGENCE_BOUND = sympy.Integer(10) ** 30
@@ -76,33 +76,23 @@ class DescentSolution:
         return self.steps[-1]
 
 
-def settle(value: Expr, step: int) -> Expr:
-    """Keep rationals exact; turn any other number into a high-precision Float."""
-    if value.is_Rational:
-        return value
-    number = sympy.N(value, WORKING_DIGITS)
+def settle_in_domain(value: Expr, step: int) -> Expr:
+    """``settle`` (rationals exact, any other number a high-precision Float), refusing a value that
+    is not a finite real number: the descent left the function's domain at ``step``."""
+    number = settle(value)
     if not finite_real(number):
         where = "at the start" if step == 0 else f"after step {step}"
         raise MathError("start", f"the descent leaves the domain of the function {where} ({number})")
-    return sympy.Float(number, WORKING_DIGITS)
+    return number
 
 
-def _step(slide: DescentSlide, partials: tuple[Partial, ...], index: int, point: Point, value: Expr) -> DescentStep:
-    slopes = partials_at(partials, point)
-    rate = slide.learning_rate
-    updates = []
-    for (variable, old), slope in zip(point, slopes):
-        new = settle(old - rate * slope.value, index + 1)
-        updates.append(Update(variable, difference(held(old), [held(rate), held(slope.value)]), new))
-    new_point = tuple((u.variable, u.new) for u in updates)
-    new_value = settle(evaluate(slide.function, new_point), index + 1)
-    return DescentStep(index, point, slopes, tuple(updates), new_point, value,
-                       shown_substitution(slide.function, new_point), new_value)
+def _step(slide: DescentSlide, partials: tuple[Partial, ...], index: int, point: Point, value: Expr,
+          previous: dict) -> tuple[DescentStep, dict]:
+    """One step of the slide's method: the look-ahead (nesterov), the gradient, the states, the update.
 
-
-def _method_step(slide: DescentSlide, partials: tuple[Partial, ...], index: int, point: Point, value: Expr,
-                 previous: dict) -> tuple[DescentStep, dict]:
-    """One step of a method with state: the look-ahead (nesterov), the gradient, the states, the update."""
+    A method with states settles the gradient first, since the states carry it into every later
+    step; plain gd uses it as it is, so its working shows an exact gradient (1 − 0.1·e) when there is one.
+    """
     hyper = Hyper(slide.learning_rate, slide.beta, slide.beta1, slide.beta2, slide.eps)
     states: list[Worked] = []
     evaluation_point, ahead = point, None
@@ -114,14 +104,14 @@ def _method_step(slide: DescentSlide, partials: tuple[Partial, ...], index: int,
     slopes = partials_at(partials, evaluation_point)
     updates, following = [], {}
     for (variable, old), slope in zip(point, slopes):
-        gradient = settle(slope.value, index + 1)
+        gradient = settle_in_domain(slope.value, index + 1) if STATES[slide.method] else slope.value
         worked = advance(slide.method, variable, old, gradient, previous[variable], index, hyper, WORKING_DIGITS)
-        new = settle(worked[-1].value, index + 1)
+        new = settle_in_domain(worked[-1].value, index + 1)
         states += worked[:-1]
         updates.append(Update(variable, worked[-1].shown, new))
         following[variable] = {w.kind: w.value for w in worked[:-1] if w.kind in previous[variable]}
     new_point = tuple((u.variable, u.new) for u in updates)
-    new_value = settle(evaluate(slide.function, new_point), index + 1)
+    new_value = settle_in_domain(evaluate(slide.function, new_point), index + 1)
     step = DescentStep(index, point, slopes, tuple(updates), new_point, value,
                        shown_substitution(slide.function, new_point), new_value, tuple(states), ahead)
     return step, following
@@ -134,15 +124,12 @@ def solve_descent(slide: DescentSlide, step_partials: Callable[[int], tuple[Part
     partials = partial_derivatives(slide.function, slide.variables)
     gradient_of = step_partials or (lambda index: partials)
     limit = slide.step_limit
-    point, value = slide.start, settle(evaluate(slide.function, slide.start), 0)
+    point, value = slide.start, settle_in_domain(evaluate(slide.function, slide.start), 0)
     steps: list[DescentStep] = []
     reason = StopReason.STEPS if slide.steps is not None else StopReason.MAX_STEPS
     previous = {variable: initial_states(slide.method) for variable in slide.variables}
     while len(steps) < limit:
-        if slide.method == Method.GD:
-            step = _step(slide, gradient_of(len(steps)), len(steps), point, value)
-        else:
-            step, previous = _method_step(slide, gradient_of(len(steps)), len(steps), point, value, previous)
+        step, previous = _step(slide, gradient_of(len(steps)), len(steps), point, value, previous)
         if not steps and slide.exercise and all(s.value == 0 for s in step.slopes):
             raise MathError("start", "the gradient is zero at the start: the exercise would have nothing to "
                                      "compute (choose another start)")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from generator.check import check_file
 from generator.pipeline import build_decks
-from test_solve_steps import CASES
+from test_steps import CASES
 
 
 def test_every_printed_step_is_verified_and_renders(tmp_path):

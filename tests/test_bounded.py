@@ -9,7 +9,7 @@ import sympy
 
 from generator import bounded
 from generator.check import check_markdown
-from generator.check import claims
+from generator.check import equality
 
 
 def test_a_result_comes_back():
@@ -50,7 +50,7 @@ def test_the_checker_falls_back_to_random_points_when_simplify_runs_out_of_time(
     def never(expr, seconds=0):
         raise bounded.OutOfTime("no answer in 0 s")
 
-    monkeypatch.setattr(claims, "is_zero", never)
+    monkeypatch.setattr(equality, "is_zero", never)
     deck = "$$\n\\sin^{2} x + \\cos^{2} x = 1\n$$\n"
     report = check_markdown(deck)
     verified = [f for f in report.findings if f.kind == "verified"]

@@ -15,7 +15,8 @@ from .claims import Kind, Outcome, check_statement
 from .evaluate import Context
 from .extract import Table, extract, front_matter_language
 from .lints import lint
-from .texparse import Statement, TexError, parse_formula
+from .texparse import parse_formula
+from .textree import Statement, TexError
 
 KINDS = tuple(Kind)
 INDEX_LETTERS = ("i", "t", "k", "n")  # the row number of a sequence table binds the index of its headers

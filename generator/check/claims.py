@@ -1,21 +1,14 @@
 """What a statement claims, and whether it holds.
 
-A statement is a chain ``A = B ≈ C < D``.  Its first side may *define* something
-instead of claiming it:
-
-* a name that nothing computes yet (``x_1 = …``, ``\\eta = 0.1``, ``u = x^2``) becomes a value;
-* a function head with plain parameters (``f(x, y) = …``) becomes a function;
-* a name with a general index (``w_{i+1} = w_i − η ∂L/∂w(w_i)``) becomes a recurrence;
-* a tuple of such names (``(x_0, y_0) = (1.3, 5.4)``) defines each.
-
-Every other link is a claim, checked one by one: ``=`` as a symbolic identity (simplify,
-cross-checked at random points) or exact arithmetic, falling back to the values of the
-current point (``∂f/∂x = 2·1.3 + 5.4`` after ``x = 1.3``); ``≈`` as correct rounding at the
-digits shown; ``<``, ``>`` numerically.
+A statement is a chain ``A = B ≈ C < D``.  Unless its first side defines something (see
+``definitions``), every link is a claim, checked one by one: ``=`` as a symbolic identity or
+exact arithmetic (decided by ``equality``), falling back to the values of the current point
+(``∂f/∂x = 2·1.3 + 5.4`` after ``x = 1.3``); ``≈`` as correct rounding at the digits shown;
+``<``, ``>`` numerically.  Each link gets an ``Outcome`` of one ``Kind``, with a message that
+says what the left side really is when the claim fails.
 """
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
@@ -23,15 +16,14 @@ from fractions import Fraction
 import sympy
 from sympy import Expr
 
-from ..bounded import OutOfTime, is_zero
-from .evaluate import Context, Evaluator, Recurrence, is_symbolic, symbol
-from .texparse import (
+from .definitions import has_free_index, is_definition, record_definition, record_recurrence
+from .equality import entries, equal
+from .evaluate import Context, Evaluator
+from .textree import (
     Abs,
-    Call,
     DerivOp,
     Func,
     Nabla,
-    Name,
     Neg,
     Node,
     Num,
@@ -44,12 +36,6 @@ from .texparse import (
     Tuple,
     Vector,
 )
-
-RANDOM_POINTS = 6
-TOLERANCE = 1e-9
-SIMPLIFY_OPS = 400  # larger differences are checked numerically only
-FLOAT_TOLERANCE = sympy.Rational(1, 10**30)  # for values computed with 50-digit floats
-PRECISE_DIGITS = 80  # exact irrational constants are compared at this precision
 
 
 class Kind(StrEnum):
@@ -68,85 +54,6 @@ class Outcome:
     message: str = ""
 
 
-# -- definitions ------------------------------------------------------------------
-
-def _has_free_index(node: Node) -> bool:
-    """Whether a name in the tree carries a general index such as ``i`` or ``i+1``."""
-    if isinstance(node, Name):
-        return node.sub is not None and not isinstance(node.sub, Num) and _index_variable(node) is not None
-    return any(_has_free_index(child) for child in _children(node))
-
-
-def _children(node: Node):
-    for value in getattr(node, "__dict__", {}).values():
-        if isinstance(value, Node):
-            yield value
-        elif isinstance(value, tuple):
-            yield from (item for item in value if isinstance(item, Node))
-
-
-def _index_variable(name: Name) -> tuple[str, int] | None:
-    """``w_{i+1}`` → ("i", 1); ``w_i`` → ("i", 0); ``w_{i-1}`` → ("i", -1); ``x_{new}`` → None."""
-    sub = name.sub
-    if isinstance(sub, Name) and len(sub.base) == 1 and sub.base in "ijkmnt" and not sub.sub_text:
-        return sub.base, 0
-    if isinstance(sub, Op) and sub.op == "+" and isinstance(sub.left, Name) and len(sub.left.base) == 1:
-        right = sub.right
-        if isinstance(right, Num) and right.value.denominator == 1:
-            return sub.left.base, int(right.value)
-        if hasattr(right, "operand") and isinstance(right.operand, Num):
-            return sub.left.base, -int(right.operand.value)
-    return None
-
-
-def _computable(name: Name, context: Context) -> bool:
-    """Whether a recurrence computes ``name`` (``x_3`` from ``x_{i+1} = …``; not the start ``x_0``)."""
-    return computable_key(name.key, context)
-
-
-def computable_key(key: str, context: Context) -> bool:
-    base, _, index = key.rpartition("_")
-    recurrence = context.recurrences.get(base)
-    return recurrence is not None and index.isdigit() and int(index) >= recurrence.shift
-
-
-def _definable(node: Node, context: Context) -> bool:
-    return isinstance(node, Name) and not _computable(node, context) and node.key not in ("e", "pi")
-
-
-def _define(first: Node, value, context: Context) -> None:
-    if isinstance(first, Name):
-        context.define_value(first.key, value)
-    elif isinstance(first, Tuple):
-        items = list(value) if isinstance(value, (sympy.Tuple, sympy.MatrixBase)) else None
-        if items is None or len(items) != len(first.items):
-            raise TexError("the tuples have different lengths")
-        for name, item in zip(first.items, items):
-            if not isinstance(name, Name):
-                raise TexError("only names can be given values")
-            context.define_value(name.key, item)
-
-
-def _function_head(node: Node, context: Context) -> bool:
-    """``f(x, y)`` with plain, distinct, value-less parameters: a function being defined."""
-    if not isinstance(node, Call) or node.primes:
-        return False
-    if not all((isinstance(arg, Name) and arg.sub is None) or (isinstance(arg, Name) and isinstance(arg.sub, Num))
-               for arg in node.args):
-        return False
-    keys = [arg.key for arg in node.args if isinstance(arg, Name)]  # (all of them, checked above)
-    if len(set(keys)) != len(keys) or any(computable_key(key, context) for key in keys):
-        return False
-    known = context.functions.get(node.name.key)
-    if known is not None and [p.name for p in known.params] == keys:
-        return True  # f(x, y) = … again, with f's own parameters: a (re)definition
-    # a parameter with a number (x_1 = 1.2) makes f(x_1, y_1) a value; a name that only stands for an
-    # expression (y = u^3 of an earlier chain rule) does not stop a new definition f(x, y) = …
-    return known is None or not any(key in context.values and not is_symbolic(context.values[key]) for key in keys)
-
-
-# -- checking -----------------------------------------------------------------------
-
 def check_statement(statement: Statement, context: Context, bindings: dict[str, int] | None = None) -> list[Outcome]:
     """Check one statement; ``bindings`` give index values (a table row's ``i``)."""
     if not statement.relations:
@@ -154,40 +61,14 @@ def check_statement(statement: Statement, context: Context, bindings: dict[str, 
     if bindings:
         return _check_links(statement, context, start=0, bindings=bindings)
     first = statement.sides[0]
-    if any(_has_free_index(side) for side in statement.sides):
-        return _general_statement(statement, context)
-    if statement.relations[0] in ("=", "≈") and _is_definition(first, context):
+    if any(has_free_index(side) for side in statement.sides):
+        record_recurrence(statement, context)
+        return []
+    if statement.relations[0] in ("=", "≈") and is_definition(first, context):
         outcomes = _check_links(statement, context, start=1)
-        _record_definition(statement, context, Evaluator(context))
+        record_definition(statement, context, Evaluator(context))
         return outcomes
     return _check_links(statement, context, start=0)
-
-
-def _is_definition(first: Node, context: Context) -> bool:
-    if _definable(first, context):
-        return True
-    if isinstance(first, Tuple):
-        return all(_definable(item, context) for item in first.items)
-    return _function_head(first, context)
-
-
-def _record_definition(statement: Statement, context: Context, evaluator: Evaluator) -> None:
-    first, second = statement.sides[0], statement.sides[1]
-    if isinstance(first, Call):
-        params = tuple(symbol(arg.key) for arg in first.args if isinstance(arg, Name))  # (a function head's)
-        context.define_function(first.name.key, params, evaluator.build(second))
-        return
-    _define(first, evaluator.build(second), context)
-
-
-def _general_statement(statement: Statement, context: Context) -> list[Outcome]:
-    """A rule about step i: a recurrence ``x_{i+1} = …`` is recorded; other general statements are read only."""
-    first = statement.sides[0]
-    if statement.relations == ("=",) and isinstance(first, Name) and first.sub is not None:
-        index = _index_variable(first)
-        if index is not None:
-            context.define_recurrence(Recurrence(first.base, index[0], index[1], statement.sides[1]))
-    return []
 
 
 def _check_links(statement: Statement, context: Context, start: int,
@@ -232,12 +113,12 @@ def _check_link(left: Node, relation: str, right: Node, context: Context, text: 
     at_point = Evaluator(context, at_point=True, bindings=bindings)
     if relation == "=":
         a, b = symbolic.value(left), symbolic.value(right)
-        agreement = _equal(a, b)
+        agreement = equal(a, b)
         if agreement:
             return Outcome(Kind.VERIFIED, text, agreement.note)
         a_point, b_point = at_point.value(left), at_point.value(right)
         if (a_point, b_point) != (a, b):
-            agreement = _equal(a_point, b_point)
+            agreement = equal(a_point, b_point)
             if agreement:
                 return Outcome(Kind.VERIFIED, text, agreement.note)
         rounded = _rounded_equal(a_point, b_point, left, right)
@@ -258,103 +139,6 @@ def _check_link(left: Node, relation: str, right: Node, context: Context, text: 
 
 def _free(value) -> bool:
     return bool(getattr(value, "free_symbols", None))
-
-
-@dataclass(frozen=True)
-class Agreement:
-    """Whether two sides are equal, and how that was decided when not by exact means."""
-
-    holds: bool
-    note: str = ""
-
-    def __bool__(self) -> bool:
-        return self.holds
-
-
-PROVEN, DIFFERENT = Agreement(True), Agreement(False)
-
-
-def _equal(a, b) -> Agreement:
-    if isinstance(a, (sympy.Tuple, sympy.MatrixBase)) or isinstance(b, (sympy.Tuple, sympy.MatrixBase)):
-        items_a, items_b = _items(a), _items(b)
-        if items_a is None or items_b is None or len(items_a) != len(items_b):
-            return DIFFERENT
-        agreements = [_equal(x, y) for x, y in zip(items_a, items_b)]
-        notes = sorted({agreement.note for agreement in agreements if agreement.note})
-        return Agreement(all(agreements), "; ".join(notes))
-    difference = sympy.expand(a - b) if not (a.has(sympy.Derivative) or b.has(sympy.Derivative)) else a - b
-    if difference == 0:
-        return PROVEN
-    if not difference.free_symbols:
-        return _equal_numbers(a, b, difference)
-    return _equal_functions(a, b, difference)
-
-
-def _equal_numbers(a: Expr, b: Expr, difference: Expr) -> Agreement:
-    """Two constants: exact when rational; otherwise decided at high precision (no simplify, which can hang)."""
-    if difference.is_Rational:
-        return Agreement(difference == 0)
-    digits = 40 if (a.has(sympy.Float) or b.has(sympy.Float)) else PRECISE_DIGITS
-    value = sympy.N(difference, digits)
-    if not value.is_Number:
-        return DIFFERENT
-    if value == 0:
-        return PROVEN
-    scale = max(1, abs(sympy.N(a, digits)), abs(sympy.N(b, digits)))
-    # values computed with 50-digit floats agree to 30 digits; exact constants to 60 of 80
-    tolerance = FLOAT_TOLERANCE if digits == 40 else sympy.Rational(1, 10**(PRECISE_DIGITS - 20))
-    return Agreement(bool(abs(value) <= tolerance * scale))
-
-
-def _equal_functions(a: Expr, b: Expr, difference: Expr) -> Agreement:
-    """An identity in free variables: simplify within a time limit, cross-checked at random points."""
-    if sympy.count_ops(difference) > SIMPLIFY_OPS:
-        note = "too large to simplify"
-    else:
-        try:
-            if is_zero(difference):
-                return Agreement(_agrees_at_random_points(a, b) is not False)
-            note = ""
-        except OutOfTime:
-            note = "could not simplify in time"
-    agrees = _agrees_at_random_points(a, b) is True
-    return Agreement(agrees, f"{note}: checked at {RANDOM_POINTS} random points" if agrees and note else "")
-
-
-def _items(value):
-    if isinstance(value, sympy.Tuple):
-        return list(value)
-    if isinstance(value, sympy.MatrixBase):
-        return list(value)
-    return None
-
-
-def _agrees_at_random_points(a: Expr, b: Expr) -> bool | None:
-    """True/False from numeric evaluation at random points; None when too few points are defined."""
-    if a.has(sympy.Function) and any(isinstance(f, sympy.core.function.AppliedUndef) for f in
-                                     (a - b).atoms(sympy.Function)):
-        return None
-    generator = random.Random(20261123)
-    free = sorted((a - b).free_symbols, key=lambda s: s.name)
-    checked = 0
-    for _ in range(RANDOM_POINTS * 3):
-        point = {s: sympy.Rational(generator.randint(11, 190), 100) for s in free}
-        try:
-            x, y = complex(sympy.N(a.xreplace(point), 30)), complex(sympy.N(b.xreplace(point), 30))
-        except (TypeError, ValueError, ZeroDivisionError):
-            continue
-        if any(map(_bad, (x, y))) or abs(x.imag) > TOLERANCE or abs(y.imag) > TOLERANCE:
-            continue
-        if abs(x - y) > TOLERANCE * max(1.0, abs(x), abs(y)):
-            return False
-        checked += 1
-        if checked >= RANDOM_POINTS:
-            return True
-    return None if checked < 3 else True
-
-
-def _bad(value: complex) -> bool:
-    return value != value or abs(value) == float("inf")
 
 
 def _number(value) -> Fraction:
@@ -379,7 +163,7 @@ def _literal_digits(node: Node) -> int | None:
 def _check_approximation(value, right: Node, text: str) -> Outcome:
     """``A ≈ B``: B must be A rounded to the decimal places B shows."""
     if isinstance(right, Tuple) or isinstance(value, (sympy.Tuple, sympy.MatrixBase)):
-        items = _items(value)
+        items = entries(value)
         if not isinstance(right, Tuple) or items is None or len(items) != len(right.items):
             raise TexError("the sides have different shapes")
         results = [_check_approximation(item, node, text) for item, node in zip(items, right.items)]

@@ -18,7 +18,7 @@ from sympy import Expr
 
 from ..expr import FUNCTIONS as WHITELIST
 from ..expr import power_problem
-from .texparse import (
+from .textree import (
     Abs,
     Call,
     DerivOp,

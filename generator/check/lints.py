@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .texparse import FUNCTIONS, GREEK
+from .texnotation import FUNCTIONS, GREEK
 
 # Macros KaTeX renders (the part of its table instructors use); anything else prints as red text.
 KATEX_MACROS = set(FUNCTIONS) | set(GREEK) | {

@@ -16,7 +16,8 @@ import sympy
 from sympy import Expr
 
 from ..check.evaluate import Context, Evaluator
-from ..check.texparse import Neg, Num, TexError, Tuple, Vector, parse_formula
+from ..check.texparse import parse_formula
+from ..check.textree import Neg, Num, TexError, Tuple, Vector
 from ..errors import ExprError
 from ..expr import parse_expression, symbol
 from ..notation import notation_for

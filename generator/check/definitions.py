@@ -1,0 +1,117 @@
+"""What the first side of a statement defines, and how the definition enters the context.
+
+A statement's first side may *define* something instead of claiming it: a name that
+nothing computes yet (``x_1 = …``, ``\\eta = 0.1``, ``u = x^2``) becomes a value; a function
+head with plain parameters (``f(x, y) = …``) becomes a function; a name with a general index
+(``w_{i+1} = w_i − η ∂L/∂w(w_i)``) becomes a recurrence; a tuple of such names
+(``(x_0, y_0) = (1.3, 5.4)``) defines each.  Which it is depends on what the running context
+already computes, so these rules live here, apart from the checking of claims (``claims``).
+"""
+from __future__ import annotations
+
+import sympy
+
+from .evaluate import Context, Evaluator, Recurrence, is_symbolic, symbol
+from .textree import Call, Name, Node, Num, Op, Statement, TexError, Tuple
+
+
+def has_free_index(node: Node) -> bool:
+    """Whether a name in the tree carries a general index such as ``i`` or ``i+1``."""
+    if isinstance(node, Name):
+        return node.sub is not None and not isinstance(node.sub, Num) and _index_variable(node) is not None
+    return any(has_free_index(child) for child in _children(node))
+
+
+def _children(node: Node):
+    for value in getattr(node, "__dict__", {}).values():
+        if isinstance(value, Node):
+            yield value
+        elif isinstance(value, tuple):
+            yield from (item for item in value if isinstance(item, Node))
+
+
+def _index_variable(name: Name) -> tuple[str, int] | None:
+    """``w_{i+1}`` → ("i", 1); ``w_i`` → ("i", 0); ``w_{i-1}`` → ("i", -1); ``x_{new}`` → None."""
+    sub = name.sub
+    if isinstance(sub, Name) and len(sub.base) == 1 and sub.base in "ijkmnt" and not sub.sub_text:
+        return sub.base, 0
+    if isinstance(sub, Op) and sub.op == "+" and isinstance(sub.left, Name) and len(sub.left.base) == 1:
+        right = sub.right
+        if isinstance(right, Num) and right.value.denominator == 1:
+            return sub.left.base, int(right.value)
+        if hasattr(right, "operand") and isinstance(right.operand, Num):
+            return sub.left.base, -int(right.operand.value)
+    return None
+
+
+def _computable(name: Name, context: Context) -> bool:
+    """Whether a recurrence computes ``name`` (``x_3`` from ``x_{i+1} = …``; not the start ``x_0``)."""
+    return computable_key(name.key, context)
+
+
+def computable_key(key: str, context: Context) -> bool:
+    base, _, index = key.rpartition("_")
+    recurrence = context.recurrences.get(base)
+    return recurrence is not None and index.isdigit() and int(index) >= recurrence.shift
+
+
+def _definable(node: Node, context: Context) -> bool:
+    return isinstance(node, Name) and not _computable(node, context) and node.key not in ("e", "pi")
+
+
+def _define(first: Node, value, context: Context) -> None:
+    if isinstance(first, Name):
+        context.define_value(first.key, value)
+    elif isinstance(first, Tuple):
+        items = list(value) if isinstance(value, (sympy.Tuple, sympy.MatrixBase)) else None
+        if items is None or len(items) != len(first.items):
+            raise TexError("the tuples have different lengths")
+        for name, item in zip(first.items, items):
+            if not isinstance(name, Name):
+                raise TexError("only names can be given values")
+            context.define_value(name.key, item)
+
+
+def _function_head(node: Node, context: Context) -> bool:
+    """``f(x, y)`` with plain, distinct, value-less parameters: a function being defined."""
+    if not isinstance(node, Call) or node.primes:
+        return False
+    if not all((isinstance(arg, Name) and arg.sub is None) or (isinstance(arg, Name) and isinstance(arg.sub, Num))
+               for arg in node.args):
+        return False
+    keys = [arg.key for arg in node.args if isinstance(arg, Name)]  # (all of them, checked above)
+    if len(set(keys)) != len(keys) or any(computable_key(key, context) for key in keys):
+        return False
+    known = context.functions.get(node.name.key)
+    if known is not None and [p.name for p in known.params] == keys:
+        return True  # f(x, y) = … again, with f's own parameters: a (re)definition
+    # a parameter with a number (x_1 = 1.2) makes f(x_1, y_1) a value; a name that only stands for an
+    # expression (y = u^3 of an earlier chain rule) does not stop a new definition f(x, y) = …
+    return known is None or not any(key in context.values and not is_symbolic(context.values[key]) for key in keys)
+
+
+def is_definition(first: Node, context: Context) -> bool:
+    if _definable(first, context):
+        return True
+    if isinstance(first, Tuple):
+        return all(_definable(item, context) for item in first.items)
+    return _function_head(first, context)
+
+
+def record_definition(statement: Statement, context: Context, evaluator: Evaluator) -> None:
+    first, second = statement.sides[0], statement.sides[1]
+    if isinstance(first, Call):
+        params = tuple(symbol(arg.key) for arg in first.args if isinstance(arg, Name))  # (a function head's)
+        context.define_function(first.name.key, params, evaluator.build(second))
+        return
+    _define(first, evaluator.build(second), context)
+
+
+def record_recurrence(statement: Statement, context: Context) -> None:
+    """A rule about step i: a recurrence ``x_{i+1} = …`` is recorded; other general statements are read only."""
+    first = statement.sides[0]
+    if statement.relations == ("=",) and isinstance(first, Name) and first.sub is not None:
+        index = _index_variable(first)
+        if index is not None:
+            context.define_recurrence(Recurrence(first.base, index[0], index[1], statement.sides[1]))
+

@@ -1,0 +1,210 @@
+"""The part of the LaTeX grammar that starts with a macro.
+
+Fractions, which may be derivatives (``\\frac{\\partial f}{\\partial x}``, ``\\frac{d}{dx}``),
+roots, known functions with their powers and arguments (``\\cos^2 x``, ``\\log_2 8``),
+``\\operatorname``, ``\\nabla``, accents (``\\hat{y}``), Greek letters and ``pmatrix``
+vectors.  ``texparse`` reads everything else and hands a macro to ``command``; these functions
+read on with that same parser, so a fraction's numerator is again a whole expression.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .texnotation import FUNCTIONS, GREEK, MATRICES
+from .textree import DerivOp, Func, Nabla, Name, Node, Op, Partial, Sqrt, TexError, Vector, index_text
+
+if TYPE_CHECKING:
+    from .texparse import FormulaParser
+
+
+def command(parser: FormulaParser) -> Node:
+    """The macro at the parser's position, with everything it takes."""
+    token = parser.take()
+    name = token.text[1:]
+    if name in ("frac", "dfrac", "tfrac", "cfrac"):
+        return _fraction(parser)
+    if name == "sqrt":
+        index = None
+        if parser.at("["):
+            parser.take()
+            index = parser.expression()
+            parser.expect("]")
+        return Sqrt(_group_or_atom(parser), index)
+    if name in FUNCTIONS:
+        return _function(parser, FUNCTIONS[name])
+    if name == "operatorname" or name == "mathrm":
+        parser.expect("{")
+        word = ""
+        while not parser.at("}"):
+            word += parser.take().text
+        parser.take()
+        if word in FUNCTIONS.values() or word in FUNCTIONS:
+            return _function(parser, FUNCTIONS.get(word, word))
+        return parser.name_from(Name(word))
+    if name == "nabla":
+        function = _bare_name(parser)
+        args = parser.arguments() if parser.at_arguments() else None
+        return Nabla(function, args)
+    if name == "begin":
+        return _environment(parser)
+    if name in ("hat", "tilde", "bar"):
+        parser.expect("{")
+        letter = parser.take()
+        if letter.kind != "symbol" and not (letter.kind == "command" and letter.text[1:] in GREEK):
+            raise TexError(f"unsupported \\{name}")
+        parser.expect("}")
+        return parser.name_from(Name(letter.text.lstrip("\\") + name))  # \hat{m} is the name "mhat"
+    if name in GREEK:
+        if name == "pi":
+            return Name("pi")
+        if name == "Delta" and parser.kind_at() == "symbol":
+            return parser.name_from(Name("Delta " + parser.take().text))
+        return parser.name_from(Name(name))
+    if name in ("e",):
+        return Name("e")
+    raise TexError(f"unsupported command \\{name}")
+
+
+def _bare_name(parser: FormulaParser) -> Name:
+    r"""A function name without arguments (``\nabla f``)."""
+    token = parser.take()
+    if token.kind == "symbol":
+        return Name(token.text)
+    if token.kind == "command" and token.text[1:] in GREEK:
+        return Name(token.text[1:])
+    raise TexError(f"expected a function name, found {token.text}")
+
+
+def _group_or_atom(parser: FormulaParser) -> Node:
+    if parser.at("{"):
+        parser.take()
+        inside = parser.expression()
+        parser.expect("}")
+        return inside
+    return parser.atom()
+
+
+def _fraction(parser: FormulaParser) -> Node:
+    derivative = _try_derivative(parser)
+    if derivative is not None:
+        return derivative
+    numerator = _group_or_atom(parser)
+    denominator = _group_or_atom(parser)
+    return Op("/", numerator, denominator)
+
+
+def _try_derivative(parser: FormulaParser) -> Node | None:
+    r"""``\frac{\partial f}{\partial x}``, ``\frac{d}{dx}``, ``\frac{dy}{dx}``,
+    ``\frac{\partial L_{1}}{\partial w}``, ``\frac{\partial \hat{y}}{\partial w}``;
+    None (and nothing read) for any other fraction."""
+    start = parser.index
+    function = variable = None
+    if _derivative_group_opens(parser):
+        function = _derivative_name(parser) if not parser.at("}") else None
+        if parser.at("}") and (function is not None or parser.tokens[parser.index - 1].text in (r"\partial", "d")):
+            parser.take()
+            if _derivative_group_opens(parser):
+                variable = _derivative_name(parser)
+    if variable is None or not parser.at("}"):
+        parser.index = start
+        return None
+    parser.take()
+    if function is None:
+        return DerivOp(variable, _postfix_after_operator(parser))
+    args = parser.arguments() if parser.at_arguments() else None
+    return Partial(function, variable, args)
+
+
+def _derivative_group_opens(parser: FormulaParser) -> bool:
+    r"""At ``{\partial`` or ``{d``: read both."""
+    if parser.at("{") and parser.text_at(1) in (r"\partial", "d"):
+        parser.take()
+        parser.take()
+        return True
+    return False
+
+
+def _derivative_name(parser: FormulaParser) -> Name | None:
+    r"""The name after ``\partial``: ``f``, ``\sigma``, ``L_{1}``, ``\hat{y}``; None for anything else."""
+    token = parser.peek()
+    if token is None:
+        return None
+    try:
+        if token.kind == "symbol":
+            name = Name(parser.take().text)
+        elif token.kind == "command" and token.text[1:] in GREEK:
+            name = Name(parser.take().text[1:])
+        elif token.text in (r"\hat", r"\tilde", r"\bar"):
+            parser.take()
+            parser.expect("{")
+            letter = parser.take()
+            parser.expect("}")
+            name = Name(letter.text.lstrip("\\") + token.text[1:])
+        else:
+            return None
+        if parser.at("_"):
+            parser.take()
+            sub = parser.subscript()
+            name = Name(name.base, sub, index_text(sub))
+        return name
+    except TexError:
+        return None
+
+
+def _postfix_after_operator(parser: FormulaParser) -> Node:
+    r"""What ``\frac{d}{dx}`` applies to: a bracketed group, or the product that follows."""
+    parser.skip_ignored()
+    if parser.at("(", r"\left", "[", "{"):
+        return parser.postfix()
+    return parser.term()
+
+
+def _function(parser: FormulaParser, name: str) -> Node:
+    base = power = None
+    if name == "log" and parser.at("_"):
+        parser.take()
+        base = parser.script()
+    if parser.at("^"):
+        parser.take()
+        power = parser.script()
+    parser.skip_ignored()
+    arg = _group_or_bracket(parser) if parser.at("{") or parser.at("(", r"\left") else _function_argument(parser)
+    return Func(name, arg, power, base)
+
+
+def _group_or_bracket(parser: FormulaParser) -> Node:
+    if parser.at("{"):
+        return _group_or_atom(parser)
+    return parser.bracketed()
+
+
+def _function_argument(parser: FormulaParser) -> Node:
+    """``\\sin 2x`` → sin(2x): numbers and letters up to an operator or another function."""
+    result = parser.postfix()
+    while True:
+        token = parser.peek()
+        if token is None or token.kind not in ("number", "symbol"):
+            return result
+        result = Op("*", result, parser.postfix())
+
+
+def _environment(parser: FormulaParser) -> Node:
+    parser.expect("{")
+    kind = ""
+    while not parser.at("}"):
+        kind += parser.take().text
+    parser.take()
+    if kind not in MATRICES:
+        raise TexError(f"unsupported environment {kind}")
+    items = [parser.expression()]
+    while parser.at(r"\\", "&"):
+        parser.take()
+        if parser.at(r"\end"):
+            break
+        items.append(parser.expression())
+    parser.expect(r"\end")
+    parser.expect("{")
+    while not parser.at("}"):
+        parser.take()
+    parser.take()
+    return Vector(tuple(items))

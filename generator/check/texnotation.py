@@ -1,0 +1,28 @@
+"""The LaTeX notation the checker reads, as tables.
+
+Relations and the separators between statements, macros that only space or style, Greek
+letters, function macros, matrix environments, brackets, and the names whose power is
+written before their arguments.  The tokenizer and the parser consult these tables, and
+``lints`` builds its list of macros KaTeX renders from them, so a notation is added in one
+place.
+"""
+from __future__ import annotations
+
+RELATIONS = {"=": "=", r"\approx": "≈", "<": "<", ">": ">", r"\le": "≤", r"\leq": "≤", r"\leqslant": "≤",
+             r"\ge": "≥", r"\geq": "≥", r"\geqslant": "≥", r"\ne": "≠", r"\neq": "≠", r"\lt": "<", r"\gt": ">"}
+SEPARATORS = {r"\qquad", r"\quad", ";", ","}
+IGNORED = {r"\,", r"\;", r"\:", r"\!", r"\ ", r"\displaystyle", r"\textstyle", r"\left.", r"\right.", "~",
+           r"\limits", r"\nolimits"}
+GREEK = {"alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta", "iota",
+         "kappa", "lambda", "mu", "nu", "xi", "pi", "rho", "sigma", "tau", "upsilon", "phi", "varphi", "chi", "psi",
+         "omega", "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Phi", "Psi", "Omega"}
+# LaTeX function macros → the names of the expression parser's whitelist (generator.expr.FUNCTIONS)
+FUNCTIONS = {"sin": "sin", "cos": "cos", "tan": "tan", "tg": "tg", "cot": "cot", "ctg": "ctg", "arcsin": "arcsin",
+             "arccos": "arccos", "arctan": "arctan", "arctg": "arctg", "arcctg": "arcctg", "arccot": "arccot",
+             "sinh": "sinh", "cosh": "cosh", "tanh": "tanh", "sh": "sinh", "ch": "cosh", "th": "tanh",
+             "ln": "ln", "log": "log", "exp": "exp", "lg": "lg"}
+MATRICES = {"pmatrix", "bmatrix", "matrix", "vmatrix", "Bmatrix"}
+POWER_OF_CALL = {"f", "g", "h", "F", "G", "H", "sigma", "phi", "psi"}  # g^2(x) means (g(x))^2
+
+# an opening bracket → its closing bracket
+BRACKETS = {"(": ")", "[": "]", r"\{": r"\}", "|": "|", r"\lvert": r"\rvert", r"\vert": r"\vert", r"\|": r"\|"}

@@ -1,0 +1,144 @@
+"""The syntax tree of a printed formula, and the error for anything outside it.
+
+Each ``Node`` subclass is one construct the checker understands (a number as written, a
+name with its subscript, a function, a derivative, a vector, …) and a ``Statement`` is
+the chain ``A = B ≈ C`` they form.  The parser (``texparse``) builds these trees,
+``evaluate`` gives them values and ``claims`` checks them: the tree is the vocabulary those
+modules share, and ``TexError`` is how any of them says "not understood".
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+
+class TexError(ValueError):
+    """The formula uses notation outside the supported subset."""
+
+
+class Node:
+    pass
+
+
+@dataclass(frozen=True)
+class Num(Node):
+    value: Fraction
+    digits: int | None  # decimal places as written ("5.279" → 3), None for integers and fractions
+    text: str
+
+
+@dataclass(frozen=True)
+class Name(Node):
+    base: str  # "x", "sigma", "Delta x"
+    sub: Node | None = None  # subscript: a Num, a Name, or an index expression such as i+1
+    sub_text: str = ""  # the subscript as written, for messages and keys
+
+    @property
+    def key(self) -> str:
+        return f"{self.base}_{self.sub_text}" if self.sub_text else self.base
+
+
+@dataclass(frozen=True)
+class Call(Node):
+    """``name(args)``: a function application, or (if the name is a plain variable) a product."""
+
+    name: Name
+    args: tuple[Node, ...]
+    primes: int = 0  # f'(x) → 1
+
+
+@dataclass(frozen=True)
+class Prime(Node):
+    """``(expr)'`` or ``y'`` without arguments."""
+
+    target: Node
+    order: int
+
+
+@dataclass(frozen=True)
+class Func(Node):
+    """A known function: ``\\sin``, ``\\ln``, ``\\log_a`` (base), with an optional power (``\\cos^2 x``)."""
+
+    name: str
+    arg: Node
+    power: Node | None = None
+    base: Node | None = None
+
+
+@dataclass(frozen=True)
+class Partial(Node):
+    """``\\frac{\\partial f}{\\partial x}`` optionally at a point."""
+
+    function: Name
+    variable: Name
+    args: tuple[Node, ...] | None = None
+
+
+@dataclass(frozen=True)
+class DerivOp(Node):
+    """``\\frac{d}{dx}`` applied to an expression."""
+
+    variable: Name
+    target: Node
+
+
+@dataclass(frozen=True)
+class Nabla(Node):
+    function: Name
+    args: tuple[Node, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Op(Node):
+    op: str  # "+", "*", "/", "^"
+    left: Node
+    right: Node
+
+
+@dataclass(frozen=True)
+class Neg(Node):
+    operand: Node
+
+
+@dataclass(frozen=True)
+class Sqrt(Node):
+    radicand: Node
+    index: Node | None = None
+
+
+@dataclass(frozen=True)
+class Abs(Node):
+    operand: Node
+
+
+@dataclass(frozen=True)
+class Vector(Node):
+    items: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
+class Tuple(Node):
+    items: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
+class Statement:
+    sides: tuple[Node, ...]
+    relations: tuple[str, ...]  # "=", "≈", "<", ">", "≤", "≥", "≠"
+    texts: tuple[str, ...]  # each side as written (tokens joined by spaces), for messages
+
+
+def index_text(node: Node) -> str:
+    """A subscript as written in a name's key: ``1``, ``i``, ``new``, ``i+1``, ``i-1``."""
+    if isinstance(node, Num):
+        return node.text
+    if isinstance(node, Name):
+        return node.key
+    if isinstance(node, Neg):
+        return "-" + index_text(node.operand)
+    if isinstance(node, Op) and node.op == "+":
+        right = node.right
+        if isinstance(right, Neg):
+            return f"{index_text(node.left)}-{index_text(right.operand)}"
+        return f"{index_text(node.left)}+{index_text(right)}"
+    raise TexError("unsupported subscript")

@@ -11,6 +11,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from ..notation import LANGUAGES, notation_for
 from .claims import Kind, Outcome, check_statement
 from .evaluate import Context
 from .extract import Table, extract, front_matter_language
@@ -92,7 +93,7 @@ def _check_table(table: Table, lang: str, context: Context) -> list[Finding]:
 
     Each cell is the claim ``header(i = row) = cell`` (``≈`` where the cell says so).
     """
-    comma = lang == "ru"
+    comma = _decimal_comma(lang)
     headers = []
     for cell in table.header:
         try:
@@ -136,7 +137,7 @@ def _check_formula(latex: str, line: int, lang: str, context: Context) -> list[F
     if "?" in latex:
         return []  # an exercise prompt (y' = ?), not a claim
     try:
-        statements = parse_formula(latex, decimal_comma=(lang == "ru"))
+        statements = parse_formula(latex, decimal_comma=_decimal_comma(lang))
     except TexError as error:
         return [Finding(line, Kind.NOT_UNDERSTOOD, latex, str(error))] if _has_relation(latex) else []
     findings = []
@@ -236,3 +237,8 @@ def reports_json(reports: list[Report]) -> str:
 
 
 __all__ = ["KINDS", "Finding", "Kind", "Report", "check_file", "check_markdown", "reports_json"]
+
+
+def _decimal_comma(lang: str) -> bool:
+    """Whether the deck's language writes 1,3 for 1.3 (a language we do not know: no)."""
+    return lang in LANGUAGES and notation_for(lang).decimal_comma

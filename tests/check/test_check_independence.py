@@ -31,10 +31,10 @@ def test_checker_never_imports_the_generator_side():
     assert offenders == []
 
 
-def test_checker_reuses_only_the_expression_whitelist_and_the_time_limit():
+def test_checker_reuses_only_the_expression_whitelist_the_time_limit_and_the_notation_table():
     """Input safety is shared (the function whitelist, the refusal of powers too large to compute, the time
-    limit); nothing that computes or prints an answer is."""
+    limit), and which languages write a decimal comma; nothing that computes or prints an answer is."""
     outside = {m for path in CHECK.glob("*.py") for m in imported_modules(path) if m.startswith("..")}
     allowed = {"..expr", "..expr.FUNCTIONS", "..expr.power_problem", "..bounded", "..bounded.OutOfTime",
-               "..bounded.is_zero"}
+               "..bounded.is_zero", "..notation", "..notation.LANGUAGES", "..notation.notation_for"}
     assert outside <= allowed, outside

@@ -97,9 +97,28 @@ class _Worker:
 _WORKER = _Worker()
 
 
+MAX_REMEMBERED = 20_000  # answers kept per process
+_ANSWERS: dict[tuple, Any] = {}
+
+
 def call(function: Callable, *args, seconds: float = SIMPLIFY_SECONDS) -> Any:
-    """``function(*args)`` in the worker, or ``OutOfTime`` after ``seconds``."""
-    return _WORKER.run(function, args, seconds)
+    """``function(*args)`` in the worker, or ``OutOfTime`` after ``seconds``.
+
+    The same question gets the same answer without asking again (the Russian and English decks of a lesson
+    simplify the same values): SymPy's answer depends only on the expression.  Only exact arguments are
+    remembered — two Floats equal in value but not in precision could deserve different answers.
+    """
+    key = (function, args) if _exact(args) else None
+    if key is not None and key in _ANSWERS:
+        return _ANSWERS[key]
+    answer = _WORKER.run(function, args, seconds)
+    if key is not None and len(_ANSWERS) < MAX_REMEMBERED:
+        _ANSWERS[key] = answer
+    return answer
+
+
+def _exact(args: tuple) -> bool:
+    return all(isinstance(arg, sympy.Basic) and not arg.has(sympy.Float) for arg in args)
 
 
 def _simplifies_to_zero(expr: sympy.Expr) -> bool:

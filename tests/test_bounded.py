@@ -57,3 +57,23 @@ def test_the_checker_falls_back_to_random_points_when_simplify_runs_out_of_time(
     assert verified and "could not simplify in time: checked at 6 random points" in verified[-1].message
     wrong = check_markdown("$$\n\\sin^{2} x + \\cos x = 1\n$$\n")
     assert [f.kind for f in wrong.findings] == ["wrong"]
+
+
+def test_an_exact_question_is_answered_once_and_a_float_one_every_time(monkeypatch):
+    asked = []
+    real_run = bounded._WORKER.run
+
+    def counting_run(function, args, seconds):
+        asked.append(args)
+        return real_run(function, args, seconds)
+
+    monkeypatch.setattr(bounded._WORKER, "run", counting_run)
+    monkeypatch.setattr(bounded, "_ANSWERS", {})
+    x = sympy.Symbol("x")
+    exact = sympy.sin(x) ** 2 + sympy.cos(x) ** 2 + sympy.Rational(1, 3)
+    assert bounded.simplify(exact) == bounded.simplify(exact) == sympy.Rational(4, 3)
+    assert len(asked) == 1
+    rounded = sympy.Float("0.1", 15) * x + sympy.Float("0.2", 30) * x
+    bounded.simplify(rounded)
+    bounded.simplify(rounded)
+    assert len(asked) == 3  # Floats of one value but different precision are never taken for each other

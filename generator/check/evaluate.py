@@ -176,6 +176,9 @@ class Evaluator:
         target = split[1]
         if target > MAX_RECURRENCE or target < 0:
             return None
+        member = f"{split[0]}_{target}"
+        if member in self.context._cache:  # computed before, in this context: the walk up would change nothing
+            return self.context._cache[member]
         for step in range(target):
             for family in list(self.context.recurrences.values()):
                 try:

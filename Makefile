@@ -34,9 +34,9 @@ lint: $(STAMP)
 	$(BIN)/ruff check generator tools
 	$(BIN)/mypy
 
-# Without the slow tiers (a real browser; the wheel in a fresh virtualenv)
+# The loop while editing: without a real browser, the wheel in a fresh virtualenv, or whole example builds
 test-fast: $(STAMP) $(NODE_STAMP)
-	$(BIN)/python -m pytest -m "not browser and not packaging"
+	$(BIN)/python -m pytest -m "not slow"
 
 doctor: $(STAMP) $(NODE_STAMP)
 	$(BIN)/verideck doctor

@@ -46,7 +46,7 @@ def example_build(tmp_path_factory) -> tuple[Path, RunResult]:
 
 
 # No silent skips: a skipped test is a test that did not confirm anything, so it fails the run.
-# (Choose tiers with -m instead: `pytest -m "not browser and not packaging"` deselects, and says so.)
+# (Choose tiers with -m instead: `pytest -m "not slow"` deselects, and says so.)
 _skipped: list[str] = []
 
 
@@ -71,6 +71,19 @@ def pytest_terminal_summary(terminalreporter) -> None:
 # hash seed.  That build starts as soon as the test is collected and runs on the second core while the
 # other tests run.
 SECOND_SEED = "1" if os.environ.get("PYTHONHASHSEED") == "0" else "0"
+SLOW_FIXTURES = {"example_build", "second_build", "outcomes"}  # whole builds of the example decks, 30 hostile builds
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects
+def pytest_collection_modifyitems(config, items) -> None:
+    """``slow``: the browser and packaging tiers, and every test that waits for a whole build of the examples;
+    ``pytest -m "not slow"`` is the loop to run while editing."""
+    for item in items:
+        if (item.get_closest_marker("browser") or item.get_closest_marker("packaging")
+                or SLOW_FIXTURES & set(getattr(item, "fixturenames", ()))):
+            item.add_marker(pytest.mark.slow)
+
+
 _second_build: dict[str, object] = {}
 
 

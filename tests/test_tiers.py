@@ -32,5 +32,7 @@ def test_the_slow_tiers_are_marked():
     assert "test_browser.py::test_the_packaged_chromium_runs_under_playwright" in browser
     assert "test_browser.py::test_chrome_path_comes_first" not in browser
     assert "test_packaging.py::test_the_installed_copy_sets_up_builds_checks_grades_and_exports" in packaging
-    fast = pytest_run("--collect-only", "-q", "-m", "not browser and not packaging", *files).stdout
+    fast = pytest_run("--collect-only", "-q", "-m", "not slow", *files, "tests/check/test_check_cli.py").stdout
     assert "test_export.py" not in fast and "test_packaging.py" not in fast and "test_tiers.py" in fast
+    assert "test_check_cli.py::test_built_decks_pass" not in fast  # waits for the example build
+    assert "test_check_cli.py::test_json_report" in fast

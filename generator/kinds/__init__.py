@@ -1,23 +1,25 @@
 """The slide kinds: one folder each, registered here once.
 
 A new kind is a folder ``kinds/<name>/`` whose ``__init__`` defines ``KIND`` (a ``SlideKind``), a
-template ``templates/slides/<name>.md.j2``, and one line in ``BUILT_IN`` below.
+template ``templates/slides/<name>.md.j2``, and one line in ``BUILT_IN`` below.  The order of
+``BUILT_IN`` is the order error messages list the kinds in.
 """
 from __future__ import annotations
 
-from . import compare_methods, derivative, fit, gradient, gradient_descent, learning_rates, markdown, plot
+import importlib
+
 from .base import ExerciseHooks, SlideKind
 
-BUILT_IN = (
-    markdown.KIND,
-    derivative.KIND,
-    gradient.KIND,
-    gradient_descent.KIND,
-    fit.KIND,
-    learning_rates.KIND,
-    compare_methods.KIND,
-    plot.KIND,
-)
+BUILT_IN: tuple[SlideKind, ...] = tuple(importlib.import_module(f"{__name__}.{name}").KIND for name in (
+    "markdown",
+    "derivative",
+    "gradient",
+    "gradient_descent",
+    "fit",
+    "learning_rates",
+    "compare_methods",
+    "plot",
+))
 KINDS: dict[str, SlideKind] = {kind.name: kind for kind in BUILT_IN}  # YAML ``kind`` → its description
 _BY_MODEL: dict[type, SlideKind] = {kind.model: kind for kind in BUILT_IN}
 

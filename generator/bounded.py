@@ -108,7 +108,7 @@ def call(function: Callable, *args, seconds: float = SIMPLIFY_SECONDS) -> Any:
     simplify the same values): SymPy's answer depends only on the expression.  Only exact arguments are
     remembered — two Floats equal in value but not in precision could deserve different answers.
     """
-    key = (function, args) if _exact(args) else None
+    key = (function, args, seconds) if _exact(args) else None  # a longer limit may give another answer
     if key is not None and key in _ANSWERS:
         return _ANSWERS[key]
     answer = _WORKER.run(function, args, seconds)
@@ -118,7 +118,7 @@ def call(function: Callable, *args, seconds: float = SIMPLIFY_SECONDS) -> Any:
 
 
 def _exact(args: tuple) -> bool:
-    return all(isinstance(arg, sympy.Basic) and not arg.has(sympy.Float) for arg in args)
+    return bool(args) and all(isinstance(arg, sympy.Basic) and not arg.has(sympy.Float) for arg in args)
 
 
 def _simplifies_to_zero(expr: sympy.Expr) -> bool:

@@ -384,5 +384,3 @@ def is_valid_name(name: str) -> bool:
     return bool(match and match.lastgroup == "name" and name not in FUNCTIONS and name not in CONSTANTS)
 
 
-def free_symbols_sorted(expr: Expr) -> Sequence[sympy.Symbol]:
-    return sorted(expr.free_symbols, key=lambda s: s.name)

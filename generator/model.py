@@ -30,13 +30,6 @@ class Method(StrEnum):
     ADAM = "adam"
 
 
-class Loss(StrEnum):
-    """The losses a fit slide can minimise (``loss:`` in a spec)."""
-
-    SQUARED_ERROR = "squared_error"
-    CROSS_ENTROPY = "cross_entropy"
-
-
 METHODS = tuple(Method)
 DEFAULTS = {"beta": Rational(9, 10), "beta1": Rational(9, 10), "beta2": Rational(999, 1000), "eps": Rational(1, 10**8)}
 HYPER_PARAMETERS = {Method.GD: (), Method.MOMENTUM: ("beta",), Method.NESTEROV: ("beta",), Method.ADAGRAD: ("eps",),

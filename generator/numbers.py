@@ -107,6 +107,3 @@ def show(value: Expr, precision: int, exact_digits: int) -> Shown:
     return Shown(rounded, True, value)
 
 
-def is_exact(value: Expr) -> bool:
-    """Whether ``value`` is known exactly (no floating-point number inside)."""
-    return not value.has(sympy.Float)

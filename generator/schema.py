@@ -104,12 +104,6 @@ def fields_of(model: type) -> dict[str, Field]:
     return table
 
 
-def yaml_keys(model: type) -> dict[str, str]:
-    """Model field name → its YAML key, for the fields read from the spec."""
-    return {item.name: item.metadata[SPEC][0] or item.name for item in dataclasses.fields(model)
-            if SPEC in item.metadata}
-
-
 def convert(converter: Converter, node: Node, scope: Scope) -> Any:
     """``converter``'s value; its ``Invalid`` is reported (at the node) and raised as ``Reported``."""
     try:
@@ -133,7 +127,7 @@ def convert_each(items: Iterable[tuple[Converter, Node, Scope]]) -> list[Any]:
 
 
 def did_you_mean(word: str, options: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(word, [str(option) for option in options], n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else ""
 
 

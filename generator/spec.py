@@ -26,7 +26,7 @@ from .converters import (
     positive_number,
     raw,
 )
-from .errors import Problem, SpecError
+from .errors import InternalError, Problem, SpecError
 from .expr import FUNCTIONS, is_valid_name
 from .kinds import KINDS
 from .notation import LANGUAGES
@@ -175,6 +175,9 @@ DECK_FIELDS: dict[str, Field] = {
 
 
 def _spec_error(context: Context) -> SpecError:
+    if not context.problems:  # a converter gave up without saying why: never leave a person without a message
+        raise InternalError(f"{context.path}: the spec was refused without a reason (this is a verideck bug; "
+                            "run with --debug for a traceback)")
     return SpecError(sorted(context.problems, key=lambda p: (p.location.line, p.location.column)))
 
 

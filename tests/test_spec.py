@@ -174,6 +174,20 @@ def test_marp_directives_are_checked(write_spec):
     assert problems(path) == [f"{path}:2:21: marp.pagniate: unknown Marp directive; did you mean 'paginate'?"]
 
 
+def test_a_misspelt_method_or_loss_gets_a_suggestion_in_plain_words(write_spec):
+    path = write_spec("""
+        title: T
+        slides:
+          - {kind: gradient_descent, function: x**2, start: {x: 1}, learning_rate: 0.1, steps: 1, method: adm}
+          - {kind: fit, model: w*x, data: [[1, 2]], params: {w: 0}, learning_rate: 0.1, steps: 1, loss: squared}
+    """)
+    assert [line.split(": ", 1)[1] for line in problems(path)] == [
+        "slides[0].method: expected one of gd, momentum, nesterov, adagrad, rmsprop, adam, got 'adm'; "
+        "did you mean 'adam'?",
+        "slides[1].loss: expected one of squared_error, cross_entropy, got 'squared'; "
+        "did you mean 'squared_error'?"]
+
+
 @pytest.mark.parametrize("content, message", [
     (b"", "the file is empty"),
     (b"# only a comment, the lesson is still to be written\n", "the file is empty"),

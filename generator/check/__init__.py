@@ -236,9 +236,9 @@ def reports_json(reports: list[Report]) -> str:
     return json.dumps([r.to_json() for r in reports], ensure_ascii=False, indent=2)
 
 
-__all__ = ["KINDS", "Finding", "Kind", "Report", "check_file", "check_markdown", "reports_json"]
-
-
 def _decimal_comma(lang: str) -> bool:
     """Whether the deck's language writes 1,3 for 1.3 (a language we do not know: no)."""
     return lang in LANGUAGES and notation_for(lang).decimal_comma
+
+
+__all__ = ["KINDS", "Finding", "Kind", "Report", "check_file", "check_markdown", "reports_json"]

@@ -19,7 +19,6 @@ from ..bounded import OutOfTime, call, is_zero
 POINTS = 8  # random points that must agree
 TOLERANCE = 1e-9
 MAX_SIMPLIFY_OPS = 400  # larger differences are not simplified at all
-MIN_SIGNIFICANT = 3
 CLOSE = sympy.Rational(1, 100)  # relative distance that counts as "numerically close"
 DIGITS = 40  # working precision of numeric comparisons
 

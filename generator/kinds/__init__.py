@@ -28,6 +28,9 @@ def register(kind: SlideKind) -> None:
     """Add a kind (a plug-in, or a test's example kind); its name must be new."""
     if kind.name in KINDS:
         raise ValueError(f"a slide kind named {kind.name!r} is already registered")
+    if kind.model in _BY_MODEL:
+        raise ValueError(f"{kind.model.__name__} is already the model of {_BY_MODEL[kind.model].name!r}: "
+                         "a kind needs a model of its own")
     KINDS[kind.name] = kind
     _BY_MODEL[kind.model] = kind
 
@@ -37,7 +40,7 @@ def unregister(name: str) -> None:
     del _BY_MODEL[kind.model]
 
 
-def kind_of(slide_or_solution) -> SlideKind:
+def kind_of(slide_or_solution: object) -> SlideKind:
     """The kind of a slide, or of a solution (which holds its ``slide``)."""
     slide = getattr(slide_or_solution, "slide", slide_or_solution)
     return _BY_MODEL[type(slide)]

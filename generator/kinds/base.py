@@ -3,8 +3,9 @@
 A kind lives in one folder, ``generator/kinds/<name>/`` (the name is the YAML ``kind``), and
 its template is ``templates/slides/<name>.md.j2``.  The folder holds the model (whose fields
 declare the YAML keys), the builder that checks the fields together, the solver, the view, and
-when the kind has them its figures, its computed answers and its exercise hooks.  The rest of
-verideck reaches a kind only through this record.
+when the kind has them its figures, its computed answers and its exercise hooks.  The pipeline
+reaches a kind only through this record (the answer file and the grader also name the exercise
+kinds, ``ExerciseKind``, which are part of the answer-file format).
 """
 from __future__ import annotations
 
@@ -14,11 +15,13 @@ from typing import Any
 
 from sympy import Expr
 
-from ..schema import Field, fields_of
+from ..exercises import ExerciseKind
+from ..model import SlideBase
+from ..schema import Field, Scope, fields_of
 from ..yamltree import Node
 
 # values of the slide's fields, its mapping node, the scope, the common fields → the slide
-Builder = Callable[[dict, Node, Any, dict], Any]
+Builder = Callable[[dict, Node, Scope, dict], SlideBase]
 Figures = Callable[[Any], Mapping[str, tuple[str, Any]]]  # role → (drawer in the kind's ``drawing``, what it draws)
 Answers = Callable[[Any], Iterable[tuple[str, Expr]]]  # every computed value: (what, value)
 
@@ -35,7 +38,7 @@ def no_answers(solution) -> tuple:
 class ExerciseHooks:
     """How a kind is posed as an exercise (``exercise: true``); see ``generator.exercises``."""
 
-    kind: Any  # the ``ExerciseKind`` the answer file and the grader use
+    kind: ExerciseKind  # what the answer file and the grader call it
     answer: Callable  # solution → ``FinalAnswer``
     task: Callable  # (exercise, ctx) → the question slide's task, given data and notes
     asked: Callable  # (exercise, ctx, answered) → the left side: f'(x), ∇f(1, 2), (x_3, y_3)
@@ -46,7 +49,7 @@ class ExerciseHooks:
 @dataclass(frozen=True)
 class SlideKind:
     name: str  # the YAML ``kind``, the folder under ``kinds/``, the template ``slides/<name>.md.j2``
-    model: type  # the validated slide (a frozen dataclass whose ``spec_field``s are the YAML keys)
+    model: type[SlideBase]  # the validated slide (a frozen dataclass whose ``spec_field``s are the YAML keys)
     build: Builder  # checks the fields together and makes the slide
     solve: Callable  # slide → solution (SymPy values, no text)
     view: Callable  # (solution, ctx) → the view the template places

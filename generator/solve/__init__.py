@@ -5,10 +5,13 @@ finds it.  A solver is a pure function slide → solution (SymPy values and orde
 """
 from __future__ import annotations
 
+from typing import Any
+
+from ..model import SlideBase
 from .problems import MathError
 
 
-def solve_slide(slide):
+def solve_slide(slide: SlideBase) -> Any:
     """The solution of one slide, by its kind's solver."""
     from ..kinds import kind_of
 

@@ -15,11 +15,12 @@ import sympy
 from sympy import Expr
 
 from generator.converters import number, variable_name
+from generator.errors import InternalError
 from generator.expr import symbol
 from generator.kinds import KINDS, SlideKind, register, unregister
 from generator.model import SlideBase
 from generator.pipeline import build_decks
-from generator.schema import Invalid, spec_field
+from generator.schema import Invalid, Reported, spec_field
 from generator.views.common import Context
 
 
@@ -112,7 +113,30 @@ def test_its_fields_are_validated_like_any_kind(tmp_path, power_rule):
     assert not (tmp_path / "out" / "powers.md").exists()
 
 
-def test_a_name_is_registered_once(power_rule):
+def test_a_name_and_a_model_are_registered_once(power_rule):
     assert KINDS["power_rule"] is POWER_RULE
     with pytest.raises(ValueError, match="already registered"):
         register(POWER_RULE)
+    with pytest.raises(ValueError, match="PowerRuleSlide is already the model of 'power_rule'"):
+        register(SlideKind("power_rule_2", PowerRuleSlide, build, solve, view))
+
+
+def test_a_builder_that_gives_up_without_a_reason_is_a_bug_not_a_silent_refusal(tmp_path, power_rule):
+    def silent(values, node, scope, base):
+        raise Reported
+
+    register(SlideKind("silent", SilentSlide, silent, solve, view))
+    try:
+        spec = tmp_path / "silent.yaml"
+        spec.write_text("title: Silent\nslides:\n  - kind: silent\n    exponent: 2\n")
+        run = build_decks([spec], tmp_path / "out", templates=power_rule)
+    finally:
+        unregister("silent")
+    (error,) = run.errors
+    assert isinstance(error, InternalError) and error.exit_code == 3
+    assert "the spec was refused without a reason (this is a verideck bug" in str(error)
+
+
+@dataclass(frozen=True, kw_only=True)
+class SilentSlide(PowerRuleSlide):
+    pass

@@ -10,6 +10,7 @@ from .model import MarkdownSolution
 @dataclass(frozen=True)
 class MarkdownView:
     template = "markdown"
+    instructor_text = True  # placed as written (render does not look for generated slide breaks in it)
     id: str
     title: str
     body: str

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .texnotation import FUNCTIONS, GREEK, MATRICES
-from .textree import DerivOp, Func, Nabla, Name, Node, Op, Partial, Sqrt, TexError, Vector, index_text
+from .texnotation import FUNCTIONS, GREEK, INVERSES, MATRICES
+from .textokens import Token
+from .textree import DerivOp, Func, Nabla, Name, Neg, Node, Num, Op, Partial, Sqrt, TexError, Vector, index_text
 
 if TYPE_CHECKING:
     from .texparse import FormulaParser
@@ -29,7 +30,7 @@ def command(parser: FormulaParser) -> Node:
             parser.take()
             index = parser.expression()
             parser.expect("]")
-        return Sqrt(_group_or_atom(parser), index)
+        return Sqrt(_macro_argument(parser), index)
     if name in FUNCTIONS:
         return _function(parser, FUNCTIONS[name])
     if name == "operatorname" or name == "mathrm":
@@ -40,6 +41,9 @@ def command(parser: FormulaParser) -> Node:
         parser.take()
         if word in FUNCTIONS.values() or word in FUNCTIONS:
             return _function(parser, FUNCTIONS.get(word, word))
+        if name == "operatorname" or (len(word) > 1 and (parser.at_arguments() or parser.kind_at() in
+                                                          ("symbol", "number", "command"))):
+            raise TexError(f"unknown function \\{name}{{{word}}}")  # not a variable times its argument
         return parser.name_from(Name(word))
     if name == "nabla":
         function = _bare_name(parser)
@@ -88,9 +92,35 @@ def _fraction(parser: FormulaParser) -> Node:
     derivative = _try_derivative(parser)
     if derivative is not None:
         return derivative
-    numerator = _group_or_atom(parser)
-    denominator = _group_or_atom(parser)
+    numerator = _macro_argument(parser)
+    denominator = _macro_argument(parser)
+    if _looks_like_leibniz(numerator, denominator):
+        raise TexError("a derivative in Leibniz notation that is not understood")
     return Op("/", numerator, denominator)
+
+
+def _macro_argument(parser: FormulaParser) -> Node:
+    r"""A macro's argument: a braced group, or one token as TeX reads it (``\frac12`` is ½, ``\sqrt23`` is √2·3)."""
+    token = parser.peek()
+    if token is not None and token.kind == "number" and len(token.text) > 1 and not parser.at("{"):
+        if not token.text[1:].isdigit():
+            raise TexError(f"a number right after a macro: {token.text} (write it in braces)")
+        first = len(token.text) - len(token.text[1:])
+        parser.tokens[parser.index:parser.index + 1] = [
+            Token("number", token.text[0], token.start, token.start + first),
+            Token("number", token.text[1:], token.start + first, token.end)]
+    return _group_or_atom(parser)
+
+
+def _looks_like_leibniz(numerator: Node, denominator: Node) -> bool:
+    """d…/d… that was not read as a derivative: a guess either way would be unsound."""
+    return _starts_with_differential(numerator) and _starts_with_differential(denominator)
+
+
+def _starts_with_differential(node: Node) -> bool:
+    while isinstance(node, Op) and node.op in ("*", "^"):
+        node = node.left
+    return isinstance(node, Name) and node.key in ("d", "partial")
 
 
 def _try_derivative(parser: FormulaParser) -> Node | None:
@@ -99,8 +129,11 @@ def _try_derivative(parser: FormulaParser) -> Node | None:
     None (and nothing read) for any other fraction."""
     start = parser.index
     function = variable = None
+    inner_args = None
     if _derivative_group_opens(parser):
         function = _derivative_name(parser) if not parser.at("}") else None
+        if function is not None and parser.at_arguments():
+            inner_args = parser.arguments()  # \frac{d f(x)}{dx}: the point written with the function
         if parser.at("}") and (function is not None or parser.tokens[parser.index - 1].text in (r"\partial", "d")):
             parser.take()
             if _derivative_group_opens(parser):
@@ -111,7 +144,7 @@ def _try_derivative(parser: FormulaParser) -> Node | None:
     parser.take()
     if function is None:
         return DerivOp(variable, _postfix_after_operator(parser))
-    args = parser.arguments() if parser.at_arguments() else None
+    args = inner_args if inner_args is not None else (parser.arguments() if parser.at_arguments() else None)
     return Partial(function, variable, args)
 
 
@@ -167,6 +200,10 @@ def _function(parser: FormulaParser, name: str) -> Node:
     if parser.at("^"):
         parser.take()
         power = parser.script()
+        if isinstance(power, Neg) and isinstance(power.operand, Num) and power.operand.value == 1:
+            if name not in INVERSES:
+                raise TexError(f"\\{name}^{{-1}} (the inverse function) is not supported")
+            name, power = INVERSES[name], None  # \sin^{-1} x is arcsin x, not 1/sin x
     parser.skip_ignored()
     arg = _group_or_bracket(parser) if parser.at("{") or parser.at("(", r"\left") else _function_argument(parser)
     return Func(name, arg, power, base)

@@ -21,6 +21,8 @@ FUNCTIONS = {"sin": "sin", "cos": "cos", "tan": "tan", "tg": "tg", "cot": "cot",
              "arccos": "arccos", "arctan": "arctan", "arctg": "arctg", "arcctg": "arcctg", "arccot": "arccot",
              "sinh": "sinh", "cosh": "cosh", "tanh": "tanh", "sh": "sinh", "ch": "cosh", "th": "tanh",
              "ln": "ln", "log": "log", "exp": "exp", "lg": "lg"}
+# \sin^{-1} x is arcsin x; the inverse hyperbolic functions are not in the whitelist (refused)
+INVERSES = {"sin": "arcsin", "cos": "arccos", "tan": "arctan", "tg": "arctg", "cot": "arccot", "ctg": "arcctg"}
 MATRICES = {"pmatrix", "bmatrix", "matrix", "vmatrix", "Bmatrix"}
 POWER_OF_CALL = {"f", "g", "h", "F", "G", "H", "sigma", "phi", "psi"}  # g^2(x) means (g(x))^2
 

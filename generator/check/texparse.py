@@ -354,7 +354,23 @@ def parse_formula(text: str, decimal_comma: bool = False) -> list[Statement]:
     text = ALIGNED.sub(lambda m: _join_aligned(m.group(2)), text)
     if decimal_comma:  # 0,01 is a number in a Russian deck (a comma followed by a space separates)
         text = re.sub(r"(?<=\d),(?=\d)", "{,}", text)
+    text = _digit_groups(text)
     return FormulaParser(tokenize(text), text).statements()
+
+
+_THIN_SPACE = r"(?:\\[,;:]|\\ |~)\s*"  # \, \; \: "\ " ~ between digit groups
+_GROUPED_THOUSANDS = re.compile(rf"(?<![\^_\d.}}])\d{{1,3}}(?:{_THIN_SPACE}\d{{3}})+(?![\d.{{])")
+_SPACED_DIGITS = re.compile(rf"(?<![\^_])\d{_THIN_SPACE}\d")
+
+
+def _digit_groups(text: str) -> str:
+    """``2\\,000`` (thousands grouped by a thin space, as Russian decks write them) is the number 2000;
+    digits split any other way (``12\\,34``, ``3.14\\,159``) are refused rather than multiplied."""
+    text = _GROUPED_THOUSANDS.sub(lambda match: re.sub(_THIN_SPACE, "", match.group(0)), text)
+    spaced = _SPACED_DIGITS.search(text)
+    if spaced:
+        raise TexError(f"digits separated by a space: {spaced.group(0)!r} (group thousands by three)")
+    return text
 
 
 def _join_aligned(body: str) -> str:

@@ -1,0 +1,49 @@
+"""The checker never verifies a false claim: what it cannot read for sure is "not understood", never a guess.
+
+Each false claim here was once "verified" (issue 14): the checker read notation another way than a teacher
+means it.  Each true claim beside it shows the right reading is kept where it is supported.
+"""
+from __future__ import annotations
+
+import pytest
+
+from generator.check import Kind, check_markdown
+
+
+def kinds_of(formula: str) -> list[Kind]:
+    report = check_markdown(f"---\nmarp: true\n---\n\n$${formula}$$\n")
+    return [finding.kind for finding in report.findings]
+
+
+@pytest.mark.parametrize("false_claim", [
+    r"\operatorname{sech}(0) = 0",  # an unknown function is not a variable times its argument
+    r"\mathrm{sech}(0) = 0",
+    r"\operatorname{sech} x = \operatorname{sech} \cdot x",
+    r"2\,000 = 2\,000\,000",  # thousands grouped with a thin space are one number
+    r"1\,000 = 0",
+    r"12\,34 = 408",  # not a grouping of thousands: refused, not multiplied
+    r"\frac12 x = \frac{12}{x}",  # \frac takes one digit each: ½ x
+    r"\sqrt23 = \sqrt{23}",
+    r"\sin^{-1} 1 = \frac{1}{\sin 1}",  # the inverse function, not a reciprocal
+    r"\tan^{-1} x = \frac{1}{\tan x}",
+    r"\sinh^{-1} x = \frac{1}{\sinh x}",
+    r"\frac{d f(x)}{dx} = \frac{f(x)}{x}",  # Leibniz notation, not a fraction
+    r"\frac{d^2y}{dx^2} = \frac{d y}{x^2}",
+])
+def test_a_false_claim_is_never_verified(false_claim):
+    assert Kind.VERIFIED not in kinds_of(false_claim)
+
+
+@pytest.mark.parametrize("true_claim", [
+    r"2\,000 + 1\,500 = 3\,500",
+    r"1\,000\,000 = 10^{6}",
+    r"\frac12 \cdot 4 = 2",
+    r"\frac12 x + \frac12 x = x",
+    r"\sqrt4 = 2",
+    r"\sin^{-1} 1 = \frac{\pi}{2}",
+    r"\tan^{-1} 1 = \frac{\pi}{4}",
+    r"\sin^{2} x + \cos^{2} x = 1",
+    r"f(x) = x^{3} \qquad \frac{d f(x)}{dx} = 3 x^{2}",
+])
+def test_the_right_reading_verifies(true_claim):
+    assert set(kinds_of(true_claim)) == {Kind.VERIFIED}, kinds_of(true_claim)

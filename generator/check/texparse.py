@@ -299,13 +299,14 @@ class FormulaParser(TokenCursor):
         """A name with its subscript, then maybe arguments: ``f(x)``, ``w_{i+1}``, ``\\sigma{\\left(x\\right)}``.
 
         An index written as a bracketed superscript, ``u_x^{(t)}``, is the name's sequence index:
-        the name is ``u_x`` and its index ``t``.
+        the name is ``u_x`` and its index ``t`` (except on ``e``: ``e^{(x+1)}`` is a power).
         """
         if self.at("_"):
             self.take()
             sub = self.subscript()
             name = Name(name.base, sub, index_text(sub))
-        if self.at("^") and self.text_at(1) == "{" and self.text_at(2) in ("(", r"\left"):
+        if (self.at("^") and self.text_at(1) == "{" and self.text_at(2) in ("(", r"\left")
+                and name.key != "e"):  # e^{(x + 1)} is a power of Euler's number, never a sequence index
             self.take()
             self.take()
             close = self.open_bracket("(")

@@ -350,7 +350,7 @@ class Evaluator:
 
     def _DerivOp(self, node: DerivOp) -> Expr:
         expr = self.resolve_symbolic(self.build(node.target))
-        return sympy.diff(expr, symbol(node.variable.key))
+        return sympy.diff(expr, symbol(node.variable.key), node.order)
 
     def _Partial(self, node: Partial) -> Expr:
         key = self.name_key(node.function)
@@ -364,7 +364,7 @@ class Evaluator:
         body = self.resolve_symbolic(function.body)
         if variable not in function.params and variable not in body.free_symbols:
             raise TexError(f"{key} does not depend on {variable}")  # (a model ŷ(x) depends on its parameters)
-        derivative = sympy.diff(body, variable)
+        derivative = sympy.diff(body, variable, node.order)
         if node.args is None:
             return derivative
         args = [self.build(arg) for arg in node.args]

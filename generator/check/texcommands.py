@@ -124,28 +124,48 @@ def _starts_with_differential(node: Node) -> bool:
 
 
 def _try_derivative(parser: FormulaParser) -> Node | None:
-    r"""``\frac{\partial f}{\partial x}``, ``\frac{d}{dx}``, ``\frac{dy}{dx}``,
-    ``\frac{\partial L_{1}}{\partial w}``, ``\frac{\partial \hat{y}}{\partial w}``;
+    r"""``\frac{\partial f}{\partial x}``, ``\frac{d}{dx}``, ``\frac{dy}{dx}``, ``\frac{d f(x)}{dx}``,
+    ``\frac{\partial L_{1}}{\partial w}``, ``\frac{\partial \hat{y}}{\partial w}``, and second or higher
+    orders with the same order above and below (``\frac{\partial^2 f}{\partial x^2}``);
     None (and nothing read) for any other fraction."""
     start = parser.index
     function = variable = None
     inner_args = None
+    order = below = 0
     if _derivative_group_opens(parser):
+        order = _order(parser)
         function = _derivative_name(parser) if not parser.at("}") else None
         if function is not None and parser.at_arguments():
             inner_args = parser.arguments()  # \frac{d f(x)}{dx}: the point written with the function
-        if parser.at("}") and (function is not None or parser.tokens[parser.index - 1].text in (r"\partial", "d")):
+        if parser.at("}") and (function is not None or parser.tokens[parser.index - 1].text in (r"\partial", "d")
+                               or order > 1):
             parser.take()
             if _derivative_group_opens(parser):
                 variable = _derivative_name(parser)
-    if variable is None or not parser.at("}"):
+                below = _order(parser)
+    if variable is None or not parser.at("}") or order != below or not order:
         parser.index = start
         return None
     parser.take()
     if function is None:
-        return DerivOp(variable, _postfix_after_operator(parser))
+        return DerivOp(variable, _postfix_after_operator(parser), order)
     args = inner_args if inner_args is not None else (parser.arguments() if parser.at_arguments() else None)
-    return Partial(function, variable, args)
+    return Partial(function, variable, args, order)
+
+
+def _order(parser: FormulaParser) -> int:
+    """The order written as ``^2`` after ``\\partial``/``d`` or after the variable: 1 when none, 0 when unreadable."""
+    if not parser.at("^"):
+        return 1
+    parser.take()
+    token = parser.take() if not parser.at("{") else None
+    if token is None:
+        parser.take()
+        token = parser.take()
+        if not parser.at("}"):
+            return 0
+        parser.take()
+    return int(token.text) if token.kind == "number" and token.text.isdigit() and 1 <= int(token.text) <= 9 else 0
 
 
 def _derivative_group_opens(parser: FormulaParser) -> bool:

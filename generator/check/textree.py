@@ -72,6 +72,7 @@ class Partial(Node):
     function: Name
     variable: Name
     args: tuple[Node, ...] | None = None
+    order: int = 1  # \frac{\partial^2 f}{\partial x^2}
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ class DerivOp(Node):
 
     variable: Name
     target: Node
+    order: int = 1  # \frac{d^2}{dx^2}
 
 
 @dataclass(frozen=True)

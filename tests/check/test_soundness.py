@@ -29,7 +29,9 @@ def kinds_of(formula: str) -> list[Kind]:
     r"\sinh^{-1} x = \frac{1}{\sinh x}",
     r"\frac{d f(x)}{dx} = \frac{f(x)}{x}",  # Leibniz notation, not a fraction
     r"\frac{d^2y}{dx^2} = \frac{d y}{x^2}",
-    r"e^{(x+1)} = 5",  # a power of e, never the definition of a sequence member e_{x+1}
+    r"e^{(x+1)} = 5",
+    r"f(x) = x^{3} \qquad \frac{\partial^2 f}{\partial x^3} = 6 x",  # orders that differ above and below
+    r"f(x) = x^{3} \qquad \frac{\partial^2 f}{\partial x} = 6 x",  # a power of e, never the definition of a sequence member e_{x+1}
 ])
 def test_a_false_claim_is_never_verified(false_claim):
     assert Kind.VERIFIED not in kinds_of(false_claim)
@@ -46,7 +48,11 @@ def test_a_false_claim_is_never_verified(false_claim):
     r"\sin^{2} x + \cos^{2} x = 1",
     r"f(x) = x^{3} \qquad \frac{d f(x)}{dx} = 3 x^{2}",
     r"e^{(1 + 1)} = e^{2}",
-    r"u^{(0)} = 3 \qquad u^{(1)} = 2 u^{(0)} = 6",  # a bracketed superscript on another name is still an index
+    r"u^{(0)} = 3 \qquad u^{(1)} = 2 u^{(0)} = 6",
+    r"f(x) = x^{3} \qquad \frac{\partial^2 f}{\partial x^2} = 6 x",
+    r"f(x) = x^{3} \qquad \frac{d^{2} f}{d x^{2}} = 6 x",
+    r"\frac{d^2}{dx^2} x^{4} = 12 x^{2}",
+    r"f(x, y) = x^{2} y^{3} \qquad \frac{\partial^2 f}{\partial y^2}(1, 2) = 12",  # a bracketed superscript on another name is still an index
 ])
 def test_the_right_reading_verifies(true_claim):
     assert set(kinds_of(true_claim)) == {Kind.VERIFIED}, kinds_of(true_claim)

@@ -8,9 +8,10 @@ read on with that same parser, so a fraction's numerator is again a whole expres
 """
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from .texnotation import FUNCTIONS, GREEK, INVERSES, MATRICES
+from .texnotation import FUNCTIONS, GREEK, INVERSES, MATRICES, RECIPROCALS
 from .textokens import Token
 from .textree import DerivOp, Func, Nabla, Name, Neg, Node, Num, Op, Partial, Sqrt, TexError, Vector, index_text
 
@@ -33,6 +34,10 @@ def command(parser: FormulaParser) -> Node:
         return Sqrt(_macro_argument(parser), index)
     if name in FUNCTIONS:
         return _function(parser, FUNCTIONS[name])
+    if name in RECIPROCALS:  # \sec x is 1/cos x, \sec^2 x is 1/cos^2 x
+        return Op("/", Num(Fraction(1), None, "1"), _function(parser, RECIPROCALS[name]))
+    if name == "boxed":
+        return _group_or_atom(parser)  # a framed result: its content
     if name == "operatorname" or name == "mathrm":
         parser.expect("{")
         word = ""
@@ -51,6 +56,8 @@ def command(parser: FormulaParser) -> Node:
         return Nabla(function, args)
     if name == "begin":
         return _environment(parser)
+    if name == "overline":
+        name = "bar"  # \overline{x} and \bar{x} are one name
     if name in ("hat", "tilde", "bar"):
         parser.expect("{")
         letter = parser.take()

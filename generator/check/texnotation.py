@@ -12,6 +12,7 @@ RELATIONS = {"=": "=", r"\approx": "≈", "<": "<", ">": ">", r"\le": "≤", r"\
              r"\ge": "≥", r"\geq": "≥", r"\geqslant": "≥", r"\ne": "≠", r"\neq": "≠", r"\lt": "<", r"\gt": ">"}
 SEPARATORS = {r"\qquad", r"\quad", ";", ","}
 IGNORED = {r"\,", r"\;", r"\:", r"\!", r"\ ", r"\displaystyle", r"\textstyle", r"\left.", r"\right.", "~",
+           r"\enspace", r"\thinspace", r"\medspace", r"\thickspace",
            r"\limits", r"\nolimits"}
 GREEK = {"alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta", "iota",
          "kappa", "lambda", "mu", "nu", "xi", "pi", "rho", "sigma", "tau", "upsilon", "phi", "varphi", "chi", "psi",
@@ -23,6 +24,7 @@ FUNCTIONS = {"sin": "sin", "cos": "cos", "tan": "tan", "tg": "tg", "cot": "cot",
              "ln": "ln", "log": "log", "exp": "exp", "lg": "lg"}
 # \sin^{-1} x is arcsin x; the inverse hyperbolic functions are not in the whitelist (refused)
 INVERSES = {"sin": "arcsin", "cos": "arccos", "tan": "arctan", "tg": "arctg", "cot": "arccot", "ctg": "arcctg"}
+RECIPROCALS = {"sec": "cos", "csc": "sin"}  # \sec x = 1/cos x, \csc x = 1/sin x
 MATRICES = {"pmatrix", "bmatrix", "matrix", "vmatrix", "Bmatrix"}
 POWER_OF_CALL = {"f", "g", "h", "F", "G", "H", "sigma", "phi", "psi"}  # g^2(x) means (g(x))^2
 

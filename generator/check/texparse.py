@@ -355,10 +355,13 @@ def parse_formula(text: str, decimal_comma: bool = False) -> list[Statement]:
     text = ALIGNED.sub(lambda m: _join_aligned(m.group(2)), text)
     if decimal_comma:  # 0,01 is a number in a Russian deck (a comma followed by a space separates)
         text = re.sub(r"(?<=\d),(?=\d)", "{,}", text)
+    text = _SYNONYMS.sub(lambda match: _SYNONYM_OF[match.group(0)], text)
     text = _digit_groups(text)
     return FormulaParser(tokenize(text), text).statements()
 
 
+_SYNONYM_OF = {r"\lbrace": r"\{", r"\rbrace": r"\}"}  # one spelling for the parser
+_SYNONYMS = re.compile(r"\\[lr]brace(?![A-Za-z])")
 _THIN_SPACE = r"(?:\\[,;:]|\\ |~)\s*"  # \, \; \: "\ " ~ between digit groups
 _GROUPED_THOUSANDS = re.compile(rf"(?<![\^_\d.}}])\d{{1,3}}(?:{_THIN_SPACE}\d{{3}})+(?![\d.{{])")
 _SPACED_DIGITS = re.compile(rf"(?<![\^_])\d{_THIN_SPACE}\d")

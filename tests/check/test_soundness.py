@@ -31,7 +31,11 @@ def kinds_of(formula: str) -> list[Kind]:
     r"\frac{d^2y}{dx^2} = \frac{d y}{x^2}",
     r"e^{(x+1)} = 5",
     r"f(x) = x^{3} \qquad \frac{\partial^2 f}{\partial x^3} = 6 x",  # orders that differ above and below
-    r"f(x) = x^{3} \qquad \frac{\partial^2 f}{\partial x} = 6 x",  # a power of e, never the definition of a sequence member e_{x+1}
+    r"f(x) = x^{3} \qquad \frac{\partial^2 f}{\partial x} = 6 x",
+    r"\sec \pi = 1",  # sec is 1/cos: −1 at π
+    r"\sec^{2} x = \cos^{2} x",
+    r"\operatorname{arsinh} 0 = 1",  # not in the whitelist: refused, not a variable
+    r"\boxed{2 + 3} = 6",  # a power of e, never the definition of a sequence member e_{x+1}
 ])
 def test_a_false_claim_is_never_verified(false_claim):
     assert Kind.VERIFIED not in kinds_of(false_claim)
@@ -52,6 +56,13 @@ def test_a_false_claim_is_never_verified(false_claim):
     r"f(x) = x^{3} \qquad \frac{\partial^2 f}{\partial x^2} = 6 x",
     r"f(x) = x^{3} \qquad \frac{d^{2} f}{d x^{2}} = 6 x",
     r"\frac{d^2}{dx^2} x^{4} = 12 x^{2}",
+    r"\sec 0 = 1",
+    r"\csc \frac{\pi}{2} = 1",
+    r"\sec^{2} x = 1 + \tan^{2} x",
+    r"\boxed{2 + 3} = 5",
+    r"\overline{x} = 2 \qquad \bar{x} + 1 = 3",  # one name, however the bar is drawn
+    r"2 \enspace + \thinspace 3 \! = 5",
+    r"\lvert -3 \rvert = 3",
     r"f(x, y) = x^{2} y^{3} \qquad \frac{\partial^2 f}{\partial y^2}(1, 2) = 12",  # a bracketed superscript on another name is still an index
 ])
 def test_the_right_reading_verifies(true_claim):

@@ -140,14 +140,22 @@ def _check_formula(latex: str, line: int, lang: str, context: Context) -> list[F
         statements = parse_formula(latex, decimal_comma=_decimal_comma(lang))
     except TexError as error:
         return [Finding(line, Kind.NOT_UNDERSTOOD, latex, str(error))] if _has_relation(latex) else []
+    except Exception as error:  # a bug of the checker: this formula is not understood, the others are checked
+        return [Finding(line, Kind.NOT_UNDERSTOOD, latex, _checker_bug(error))]
     findings = []
     for statement in statements:
         try:
             outcomes = check_statement(statement, context)
         except TexError as error:
             outcomes = [Outcome(Kind.NOT_UNDERSTOOD, " ".join(statement.texts), str(error))]
+        except Exception as error:  # (as above; RecursionError included)
+            outcomes = [Outcome(Kind.NOT_UNDERSTOOD, " ".join(statement.texts), _checker_bug(error))]
         findings += [Finding(_line_of(o.text, latex, line), o.kind, o.text, o.message) for o in outcomes]
     return findings
+
+
+def _checker_bug(error: Exception) -> str:
+    return f"the checker failed on it ({type(error).__name__}: {error}); this is a verideck bug, please report it"
 
 
 def _line_of(text: str, latex: str, first_line: int) -> int:

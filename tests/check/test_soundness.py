@@ -67,3 +67,20 @@ def test_a_false_claim_is_never_verified(false_claim):
 ])
 def test_the_right_reading_verifies(true_claim):
     assert set(kinds_of(true_claim)) == {Kind.VERIFIED}, kinds_of(true_claim)
+
+
+def test_a_bug_of_the_checker_on_one_formula_is_not_understood_and_the_rest_is_still_checked(monkeypatch):
+    import generator.check as check
+
+    real_parse = check.parse_formula
+
+    def parse_or_break(latex, decimal_comma=False):
+        if "broken" in latex:
+            raise TypeError("a bug")
+        return real_parse(latex, decimal_comma)
+
+    monkeypatch.setattr(check, "parse_formula", parse_or_break)
+    report = check_markdown("---\nmarp: true\n---\n\n$$\\text{broken} = 1$$\n\n$$2 + 2 = 5$$\n")
+    assert [(finding.kind, finding.message) for finding in report.findings] == [
+        (Kind.NOT_UNDERSTOOD, "the checker failed on it (TypeError: a bug); this is a verideck bug, please report it"),
+        (Kind.WRONG, "the left side is 4")]

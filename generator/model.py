@@ -1,8 +1,10 @@
 """The validated lesson: frozen dataclasses, SymPy values, no raw YAML.
 
-``spec.load_deck`` is the only producer of these objects; solvers read them.
-Every slide keeps the ``Location`` of its YAML entry so later stages can
-point a person at the line that caused a problem.
+``spec.load_deck`` is the only producer of these objects; solvers read them.  This module holds
+what every kind shares — ``SlideBase`` (id, title, where the slide was written), the deck and its
+parameters, the methods of the gradient-descent family; each kind's own slide dataclass is in its
+folder (``generator/kinds/<kind>/model.py``).  Every slide keeps the ``Location`` of its YAML
+entry so later stages can point a person at the line that caused a problem.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from .errors import Location
 from .schema import spec_field
 
 Point = tuple[tuple[sympy.Symbol, Expr], ...]  # ordered (variable, value) pairs
+
 
 class Method(StrEnum):
     """The update rules a descent slide can use (``method:`` in a spec)."""

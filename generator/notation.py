@@ -27,11 +27,6 @@ class Notation:
         return "," if self.decimal_comma else "."
 
     @property
-    def latex_decimal_mark(self) -> str:
-        """In LaTeX, where a bare comma would be followed by a space: ``1{,}3``."""
-        return "{,}" if self.decimal_comma else "."
-
-    @property
     def list_separator(self) -> str:
         """Between coordinates or arguments: ``(1{,}3; 5{,}4)`` with a decimal comma, ``(1.3, 5.4)`` otherwise."""
         return "; " if self.decimal_comma else ", "
@@ -41,15 +36,18 @@ class Notation:
         return digits.replace(".", self.decimal_mark)
 
     def latex_decimal(self, digits: str) -> str:
-        return digits.replace(".", self.latex_decimal_mark)
+        """``1.3`` in LaTeX of this language: ``1{,}3`` with a decimal comma (a bare comma would add a space)."""
+        return digits.replace(".", "{,}") if self.decimal_comma else digits
 
     def commas_as_points(self, text: str) -> str:
         """Text with this language's decimal commas (a digit, a comma, a digit) read as points."""
         return _DIGIT_COMMA_DIGIT.sub(".", text) if self.decimal_comma else text
 
-    def commas_as_latex(self, text: str) -> str:
-        """``0,01`` written in a formula of a comma language, as the LaTeX decimal ``0{,}01``."""
-        return _DIGIT_COMMA_DIGIT.sub("{,}", text) if self.decimal_comma else text
+
+
+def commas_as_latex(text: str) -> str:
+    """Decimal commas written bare (``0,01``: a digit, a comma, a digit) as the LaTeX decimal ``0{,}01``."""
+    return _DIGIT_COMMA_DIGIT.sub("{,}", text)
 
 
 _NOTATIONS = {

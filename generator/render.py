@@ -18,9 +18,8 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .bounded import OutOfTime, call
 from .errors import RenderError, TemplateInputError
+from .kinds.markdown.spec import SLIDE_BREAK
 from .views import DeckView
-
-SLIDE_BREAK = re.compile(r"^\s*(-{3,}|\*{3,}|_{3,})\s*$", re.MULTILINE)
 
 
 def template_folder() -> Path:

@@ -183,7 +183,7 @@ def _spec_error(context: Context) -> SpecError:
 
 def _read_parameters(root: Node, scope: Scope) -> tuple[model.Parameter, ...]:
     """The ``params`` block, read before the slides that use the parameters' names."""
-    node = next((value for key, _, value in root.items() if key == "params"), None)
+    node = value_node(root, "params")
     if node is None:
         return ()
     try:

@@ -11,7 +11,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from ..notation import LANGUAGES, notation_for
+from ..notation import LANGUAGES, commas_as_latex, notation_for
 from .claims import Kind, Outcome, check_statement
 from .evaluate import Context
 from .extract import Table, extract, front_matter_language
@@ -231,7 +231,7 @@ def _plain_pieces(text: str) -> list[str]:
 
 def _plain_to_latex(piece: str) -> str:
     latex = re.sub(r"[δ∂d](\w)\s*/\s*[δ∂d](\w)", r"\\frac{\\partial \1}{\\partial \2}", piece)
-    latex = re.sub(r"(?<=\d),(?=\d)", "{,}", latex)  # 1,3 is a decimal comma in plain text
+    latex = commas_as_latex(latex)  # 1,3 is a decimal comma in plain text
     latex = re.sub(r"_(\w+)", r"_{\1}", latex)
     return latex.replace("·", r" \cdot ").replace("²", "^2").replace("³", "^3")
 

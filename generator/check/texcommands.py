@@ -112,10 +112,9 @@ def _macro_argument(parser: FormulaParser) -> Node:
     if token is not None and token.kind == "number" and len(token.text) > 1 and not parser.at("{"):
         if not token.text[1:].isdigit():
             raise TexError(f"a number right after a macro: {token.text} (write it in braces)")
-        first = len(token.text) - len(token.text[1:])
         parser.tokens[parser.index:parser.index + 1] = [
-            Token("number", token.text[0], token.start, token.start + first),
-            Token("number", token.text[1:], token.start + first, token.end)]
+            Token("number", token.text[0], token.start, token.start + 1),
+            Token("number", token.text[1:], token.start + 1, token.end)]
     return _group_or_atom(parser)
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
+from ..notation import commas_as_latex
 from .texcommands import command
 from .texnotation import BRACKETS, FUNCTIONS, GREEK, POWER_OF_CALL, RELATIONS, SEPARATORS
 from .textokens import Token, TokenCursor, tokenize
@@ -354,7 +355,7 @@ def parse_formula(text: str, decimal_comma: bool = False) -> list[Statement]:
     text = TEXT.sub(" ", text)  # \text{(power rule)}: words, not math
     text = ALIGNED.sub(lambda m: _join_aligned(m.group(2)), text)
     if decimal_comma:  # 0,01 is a number in a Russian deck (a comma followed by a space separates)
-        text = re.sub(r"(?<=\d),(?=\d)", "{,}", text)
+        text = commas_as_latex(text)
     text = _SYNONYMS.sub(lambda match: _SYNONYM_OF[match.group(0)], text)
     text = _digit_groups(text)
     return FormulaParser(tokenize(text), text).statements()

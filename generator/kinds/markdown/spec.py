@@ -8,7 +8,7 @@ from ...schema import Reported, Scope, value_node
 from ...yamltree import Node
 from .model import MarkdownSlide
 
-SLIDE_BREAK_LINE = re.compile(r"\s*(-{3,}|\*{3,}|_{3,})\s*")
+SLIDE_BREAK = re.compile(r"^\s*(-{3,}|\*{3,}|_{3,})\s*$", re.MULTILINE)  # a line Marp reads as a new slide
 
 
 def build_markdown(values: dict, node: Node, scope: Scope, base: dict) -> MarkdownSlide:
@@ -16,7 +16,7 @@ def build_markdown(values: dict, node: Node, scope: Scope, base: dict) -> Markdo
     body_node = value_node(node, "body")
     assert body_node is not None  # (a required key)
     for offset, line in enumerate(body.splitlines()):
-        if SLIDE_BREAK_LINE.fullmatch(line):
+        if SLIDE_BREAK.fullmatch(line):
             scope.context.problems.append(Problem(
                 _body_line(body_node, offset), scope.child("body").path,
                 f"line {offset + 1} of the body is a slide break ({line.strip()}): start a new slide entry instead"))

@@ -17,15 +17,16 @@ import yaml
 
 from . import figures
 from .answers import answers_json, collect_answers
-from .check import Kind, check_markdown
-from .errors import CheckError, Location, Problem, SpecError
+from .errors import Location, Problem, SpecError
 from .exercises import collect_exercises, is_exercise
 from .i18n import words_for
 from .latex import printer_for
 from .model import Deck
 from .render import render_deck
 from .solve import MathError, solve_slide
+from .sources import SourceMap, source_map
 from .spec import load_deck
+from .verify import Verdict, precheck_instructor_math, verify_printed_math
 from .views import Context, DeckView, slide_view
 from .views.exercise import key_entry, key_pages, question_view
 
@@ -102,35 +103,42 @@ class StagedDeck:
     out_dir: Path  # where the files go when the deck is published
     staging: Path  # a folder inside ``out_dir`` holding them until then
     documents: dict[str, str]  # file suffix (".md", ".handout.md", ".key.md") → its Markdown
+    sources: dict[str, SourceMap]  # the same suffix → where each line of it comes from in the spec
+    verdicts: dict[str, Verdict]  # the same suffix → what the checker said (its listed warnings, counts)
 
 
-def _slide_views(solutions, exercises, context: Context) -> tuple:
-    """The instructor's slides: each exercise's question slide just before its solution."""
+def _slide_views(solutions, exercises, context: Context) -> list[tuple]:
+    """The instructor's slides, each with the spec slide it shows: each exercise's question slide just
+    before its solution."""
     questions = {exercise.id: question_view(exercise, context) for exercise in exercises}
     views = []
     for solution in solutions:
         if is_exercise(solution):
-            views.append(questions[solution.slide.id])
-        views.append(slide_view(solution, context))
-    return tuple(views)
+            views.append((questions[solution.slide.id], solution.slide))
+        views.append((slide_view(solution, context), solution.slide))
+    return views
 
 
 def _documents(deck: Deck, solutions, context: Context, handout: bool, variant: int | None,
-               templates: Path | None) -> dict[str, str]:
-    """The Markdown of the deck, and with ``handout`` of its handout and answer key."""
+               templates: Path | None) -> dict[str, tuple[str, SourceMap]]:
+    """The Markdown of the deck, and with ``handout`` of its handout and answer key, each with its source map."""
     exercises = collect_exercises(solutions)
     words = context.words.exercise
+    spec = Location(deck.source)
 
-    def document(subtitle: str, slides: tuple) -> str:
+    def document(subtitle: str, placed: list[tuple]) -> tuple[str, SourceMap]:
         if variant is not None:
             subtitle = " · ".join(filter(None, [subtitle, words.variant.format(number=variant)]))
-        return render_deck(DeckView(lang=deck.lang, title=deck.title, subtitle=subtitle,
-                                    front_matter=front_matter(deck), slides=slides), templates)
+        markdown = render_deck(DeckView(lang=deck.lang, title=deck.title, subtitle=subtitle,
+                                        front_matter=front_matter(deck), slides=tuple(v for v, _ in placed)),
+                               templates)
+        return markdown, source_map(markdown, placed, spec)
 
     documents = {".md": document(deck.subtitle or "", _slide_views(solutions, exercises, context))}
     if handout and exercises:
-        documents[HANDOUT] = document(words.handout, tuple(question_view(e, context) for e in exercises))
-        documents[KEY] = document(words.key, key_pages(exercises, context))
+        documents[HANDOUT] = document(words.handout, [(question_view(e, context), e.solution.slide)
+                                                      for e in exercises])
+        documents[KEY] = document(words.key, [(page, None) for page in key_pages(exercises, context)])
     return documents
 
 
@@ -141,14 +149,16 @@ def _answer_file(deck: Deck, solutions, context: Context) -> str:
 
 
 def stage_deck(spec: Path, out_dir: Path, handout: bool = False, choose: dict | None = None,
-               variant: int | None = None, templates: Path | None = None) -> StagedDeck:
+               variant: int | None = None, templates: Path | None = None, strict: bool = False) -> StagedDeck:
     """Load, solve, draw, render and check one deck into a staging folder inside ``out_dir``.
 
     ``choose`` gives the deck's parameters a student's values; ``variant`` numbers that student's
     variant under the title of the deck, its handout and key; ``templates`` is an instructor's
-    folder of templates that replace ours by name (rendered in Jinja's sandbox).
+    folder of templates that replace ours by name (rendered in Jinja's sandbox); ``strict`` fails the deck
+    on a formula of the instructor's own that the checker cannot read (else it is listed).
     """
     deck = load_deck(spec, choose)
+    precheck_instructor_math(deck.slides, deck.lang, Location(deck.source))
     solutions = solve_deck(deck)
     printer = printer_for(deck.lang, deck.precision, deck.exact_digits)
     words = words_for(deck.lang)
@@ -164,14 +174,16 @@ def stage_deck(spec: Path, out_dir: Path, handout: bool = False, choose: dict | 
                 drawn[solution.slide.id] = drawn_here
         context = Context(printer, words, drawn)
         documents = _documents(deck, solutions, context, handout, variant, templates)
-        for suffix, markdown in documents.items():
-            verify_printed_math(markdown, out_dir / f"{deck.stem}{suffix}")
+        verdicts = {}
+        for suffix, (markdown, sources) in documents.items():
+            verdicts[suffix] = verify_printed_math(markdown, sources, out_dir / f"{deck.stem}{suffix}", strict)
             (staging / f"{deck.stem}{suffix}").write_text(markdown, encoding="utf-8")
         (staging / f"{deck.stem}.answers.json").write_text(_answer_file(deck, solutions, context), encoding="utf-8")
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return StagedDeck(deck, out_dir, staging, documents)
+    return StagedDeck(deck, out_dir, staging, {suffix: markdown for suffix, (markdown, _) in documents.items()},
+                      {suffix: sources for suffix, (_, sources) in documents.items()}, verdicts)
 
 
 def discard(staged: StagedDeck) -> None:
@@ -188,15 +200,6 @@ def publish(staged: StagedDeck) -> BuildResult:
 def build_deck(spec: Path, out_dir: Path, handout: bool = False) -> BuildResult:
     """Build one deck (without KaTeX validation, which ``build_decks`` runs for all decks at once)."""
     return publish(stage_deck(spec, out_dir, handout))
-
-
-def verify_printed_math(markdown: str, target: Path) -> None:
-    """Run the independent checker on the deck as printed: nothing wrong, nothing it cannot read."""
-    report = check_markdown(markdown, str(target))
-    failures = [f for f in report.findings if f.kind in (Kind.WRONG, Kind.NOT_UNDERSTOOD)]
-    if failures:
-        raise CheckError([f.format(str(target)) for f in failures] + [
-            f"{target}: not written: every printed equality must be verified ({report.summary()})"])
 
 
 def _publish(staged: StagedDeck) -> BuildResult:

@@ -37,6 +37,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="your own templates (deck.md.j2, slides/<kind>.md.j2) in front of ours, run sandboxed")
     build.add_argument("--handout", action="store_true",
                        help="also write <stem>.handout.md (the exercises' questions) and <stem>.key.md (their answers)")
+    build.add_argument("--strict", action="store_true",
+                       help="fail on a formula of your own markdown slides that the checker cannot read (else listed)")
     build.add_argument("-v", "--verbose", action="store_true",
                        help="say which marp-cli and Chromium a conversion (--to) used")
     build.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show a traceback for errors")
@@ -100,6 +102,7 @@ def _variants(args: argparse.Namespace) -> int:
         print(f"verideck: only {distinct} different valid variant(s) exist; variants repeat", file=sys.stderr)
     if result.roster is not None:
         print(f"wrote {result.roster}")
+    _print_check_summary(result.run)
     _print_errors(result.run.errors, args.debug)
     return max([EXIT_OK] + [error.exit_code for error in result.run.errors])
 
@@ -163,7 +166,8 @@ def _build(args: argparse.Namespace) -> int:
     if args.templates is not None and not args.templates.is_dir():
         print(f"verideck: --templates {args.templates}: not a folder", file=sys.stderr)
         return EXIT_BAD_INPUT
-    run = build_decks(specs, args.out, tuple(args.to or ()), handout=args.handout, templates=args.templates)
+    run = build_decks(specs, args.out, tuple(args.to or ()), handout=args.handout, templates=args.templates,
+                      strict=args.strict)
     for result in run.built:
         figures = f", {len(result.figures)} figure(s)" if result.figures else ""
         print(f"built {result.markdown}{figures}")
@@ -172,12 +176,26 @@ def _build(args: argparse.Namespace) -> int:
                 print(f"built {extra}")
     for path in run.exported:
         print(f"wrote {path}")
+    _print_check_summary(run)
     if args.verbose and args.to:
         from .doctor import conversion_summary
 
         print(conversion_summary(needs_browser=set(args.to) != {"html"}))
     _print_errors(run.errors, args.debug)
     return max([EXIT_OK] + [error.exit_code for error in run.errors])
+
+
+def _print_check_summary(run) -> None:
+    """What the checker verified in the written decks, and what of the instructor's own math it could not read."""
+    warnings = list(dict.fromkeys(run.warnings))  # (once, though every variant of a deck repeats it)
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if not run.built:
+        return
+    listed = f", {len(warnings)} of your formulas not understood (listed; --strict fails on them)" \
+        if warnings else ""
+    skipped = f", {run.skipped} marked % unchecked" if run.skipped else ""
+    print(f"checked: {run.verified} equalities verified{listed}{skipped}")
 
 
 def _setup(args: argparse.Namespace) -> int:

@@ -1,4 +1,4 @@
-"""The Marp toolchain: strict KaTeX validation of every formula, and HTML/PDF/PPTX through marp-cli.
+"""The Marp toolchain: KaTeX validation of every formula (as marp-core renders it), and HTML/PDF/PPTX through marp-cli.
 
 Both use the project's own pinned copies (``npm ci`` installs ``@marp-team/marp-cli``; see
 ``toolchain.py`` for where); KaTeX is the copy marp-core itself renders with, resolved from marp-core.
@@ -27,9 +27,11 @@ FONT_URL = re.compile(r"url\((['\"]?)(file://[^)'\"]*?/fonts/(KaTeX_[A-Za-z0-9_-
 
 
 def validate_formulas(toolchain: Toolchain, formulas: list[dict]) -> list[dict]:
-    """Render all formulas with marp-core's KaTeX in strict mode, in one Node process.
+    """Render all formulas with marp-core's KaTeX and its options, in one Node process.
 
-    ``formulas`` are ``{"id", "latex", "display"}``; returns ``{"id", "error"}`` for each failure.
+    ``formulas`` are ``{"id", "latex", "display", "document"}`` in reading order (a ``\\def`` in one formula
+    serves the later ones of its document, as in marp-core); returns ``{"id", "error"}`` for each formula that
+    would show up as red source text.
     """
     if not formulas:
         return []

@@ -1,4 +1,4 @@
-"""Strict KaTeX on the formulas of Markdown decks: what would show up in class as red source text.
+"""marp-core's KaTeX on the formulas of Markdown decks: what would show up in class as red source text.
 
 Kept apart from the build so that ``verideck check`` (which adds these findings when marp-cli is
 installed) loads neither matplotlib nor the solvers, and apart from the checker (``check/``), which
@@ -15,13 +15,14 @@ from .toolchain import Toolchain
 
 
 def unrenderable(toolchain: Toolchain, documents: list[str]) -> list[list[tuple[MathSpan, str]]]:
-    """For each Markdown text, the formulas strict KaTeX cannot render and why (one Node process for all)."""
+    """For each Markdown text, the formulas marp-core's KaTeX would draw as red source text, and why (one Node
+    process for all)."""
     formulas, places = [], []
     for index, text in enumerate(documents):
         spans, _, _ = extract(text)
         for span in spans:
             places.append((index, span))
-            formulas.append({"id": len(places) - 1, "latex": span.latex, "display": span.display})
+            formulas.append({"id": len(places) - 1, "latex": span.latex, "display": span.display, "document": index})
     failed: list[list[tuple[MathSpan, str]]] = [[] for _ in documents]
     for failure in validate_formulas(toolchain, formulas):
         index, span = places[failure["id"]]

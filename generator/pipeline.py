@@ -23,17 +23,20 @@ class RunResult:
     built: list[BuildResult] = field(default_factory=list)
     exported: list[Path] = field(default_factory=list)
     errors: list[VerideckError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # the instructor's formulas the checker could not read
+    verified: int = 0  # equalities the checker verified in the published decks
+    skipped: int = 0  # formulas their author marked % unchecked
 
 
 def katex_failures(staged: list[StagedDeck], toolchain) -> dict[int, CheckError]:
-    """Strict KaTeX on every formula of every staged document: the decks that fail, with their errors."""
+    """marp-core's KaTeX on every formula of every staged document: the decks that fail, with their errors."""
     documents = [(index, suffix, markdown) for index, deck in enumerate(staged)
                  for suffix, markdown in deck.documents.items()]
     lines_of: dict[int, list[str]] = {}
     for (index, suffix, _), problems in zip(documents, unrenderable(toolchain, [d[2] for d in documents])):
-        target = staged[index].out_dir / f"{staged[index].deck.stem}{suffix}"
-        lines_of.setdefault(index, []).extend(f"{target}:{span.line}: KaTeX cannot render {span.latex.strip()!r}: "
-                                              f"{error}" for span, error in problems)
+        sources = staged[index].sources[suffix]
+        lines_of.setdefault(index, []).extend(f"{sources.origin(span.line).describe()}: KaTeX cannot render: "
+                                              f"{span.latex.strip()} — {error}" for span, error in problems)
     return {index: CheckError(lines + [f"{staged[index].out_dir / staged[index].deck.stem}.md: not written: every "
                                        "formula must render with KaTeX"])
             for index, lines in lines_of.items() if lines}
@@ -68,6 +71,10 @@ def finish(run: RunResult, staged: list[StagedDeck], formats: tuple[str, ...] = 
             discard(deck)
             run.errors.append(failures[index])
             continue
+        for verdict in deck.verdicts.values():
+            run.warnings += verdict.warnings
+            run.verified += verdict.verified
+            run.skipped += verdict.skipped
         result = publish(deck)
         run.built.append(result)
         for markdown in (result.markdown, result.handout, result.key):
@@ -78,9 +85,9 @@ def finish(run: RunResult, staged: list[StagedDeck], formats: tuple[str, ...] = 
 
 
 def build_decks(specs: list[Path], out_dir: Path, formats: tuple[str, ...] = (), katex: bool = True,
-                handout: bool = False, templates: Path | None = None) -> RunResult:
+                handout: bool = False, templates: Path | None = None, strict: bool = False) -> RunResult:
     run = RunResult()
     remove_stale_staging(out_dir)
-    staged = [stage_into(run, spec, partial(stage_deck, spec, out_dir, handout, templates=templates))
+    staged = [stage_into(run, spec, partial(stage_deck, spec, out_dir, handout, templates=templates, strict=strict))
               for spec in specs]
     return finish(run, [deck for deck in staged if deck is not None], formats, katex)

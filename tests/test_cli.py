@@ -40,7 +40,7 @@ def test_build_writes_markdown_answers_and_nothing_else(tmp_path):
     out = tmp_path / "out"
     result = run("build", str(spec), "-o", str(out))
     assert result.returncode == 0, result.stderr
-    assert result.stdout == f"built {out / 'tiny.md'}\n"
+    assert result.stdout == f"built {out / 'tiny.md'}\nchecked: 5 equalities verified\n"
     assert sorted(p.name for p in out.iterdir()) == ["tiny.answers.json", "tiny.md"]
     assert r"f'\left(2\right) = 3 \cdot 2^{2} = 12" in (out / "tiny.md").read_text()
 
@@ -54,6 +54,32 @@ def test_bad_spec_exits_2_with_the_message_and_no_traceback(tmp_path):
     assert result.stderr == f"{spec}:6:20: slides[0].learning_rate: expected a number, got 'fast'\n"
     assert "Traceback" not in result.stderr
     assert not out.exists() or not any(out.iterdir())
+
+
+OWN_MATH = """\
+title: Notes
+slides:
+  - kind: markdown
+    title: Area
+    body: |
+      $$\\int_0^1 x \\, dx = \\frac{1}{2}$$
+
+      and $3 + 4 = 7 % unchecked$
+"""
+
+
+def test_own_math_the_checker_cannot_read_is_listed_and_strict_fails_on_it(tmp_path):
+    spec = tmp_path / "notes.yaml"
+    spec.write_text(OWN_MATH)
+    listed = run("build", str(spec), "-o", str(tmp_path / "out"))
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stderr == (f'warning: {spec}:6 (slide "Area"): not understood: \\int_0^1 x \\, dx = '
+                             "\\frac{1}{2} — unsupported command \\int\n")
+    assert listed.stdout.splitlines()[-1] == ("checked: 0 equalities verified, 1 of your formulas not understood "
+                                              "(listed; --strict fails on them), 1 marked % unchecked")
+    strict = run("build", "--strict", str(spec), "-o", str(tmp_path / "strict"))
+    assert strict.returncode == 1 and "not understood" in strict.stderr
+    assert not (tmp_path / "strict" / "notes.md").exists()
 
 
 def test_debug_shows_the_traceback(tmp_path):

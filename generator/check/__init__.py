@@ -22,6 +22,8 @@ from .textree import Statement, TexError
 KINDS = tuple(Kind)
 INDEX_LETTERS = ("i", "t", "k", "n")  # the row number of a sequence table binds the index of its headers
 _PLAIN_CANDIDATE = re.compile(r"^[\w\s.,*/+\-^()=δ∂·²³]+$")
+_COMMENT = re.compile(r"(?<!\\)%.*$", re.MULTILINE)  # a TeX comment: KaTeX shows nothing of it
+_UNCHECKED = re.compile(r"^%\s*unchecked\b", re.IGNORECASE)  # the author's opt-out for one formula
 
 
 @dataclass(frozen=True)
@@ -53,8 +55,9 @@ class Report:
         return [f for f in self.findings if f.kind in shown]
 
     def summary(self) -> str:
+        skipped = f", {self.count(Kind.SKIPPED)} skipped (% unchecked)" if self.count(Kind.SKIPPED) else ""
         return (f"{self.path}: {self.count(Kind.VERIFIED)} verified, {self.count(Kind.WRONG)} wrong, "
-                f"{self.count(Kind.WARNING)} warning(s), {self.count(Kind.NOT_UNDERSTOOD)} not understood")
+                f"{self.count(Kind.WARNING)} warning(s), {self.count(Kind.NOT_UNDERSTOOD)} not understood{skipped}")
 
     def to_json(self) -> dict:
         return {"path": self.path, "summary": {kind: self.count(kind) for kind in KINDS},
@@ -77,11 +80,21 @@ def check_markdown(text: str, path: str = "<deck>", plain: bool = False) -> Repo
             report.findings += _check_table(content, lang, context)
             continue
         if kind == "math":
-            report.findings += [Finding(line, Kind.WRONG, content.strip(), problem) for problem in lint(content)]
+            shown, comments = _without_comments(content)
+            report.findings += [Finding(line, Kind.WRONG, content.strip(), problem) for problem in lint(shown)]
+            if any(_UNCHECKED.match(comment) for comment in comments):
+                report.findings.append(Finding(line, Kind.SKIPPED, content.strip(), "marked % unchecked"))
+                continue
+            content = shown
             if _is_cell_value(content):
                 continue  # "≈ 0.1759" in a table: checked with its row and column below
         report.findings += _check_formula(content, line, lang, context)
     return report
+
+
+def _without_comments(latex: str) -> tuple[str, list[str]]:
+    """The formula as KaTeX shows it, and its ``%`` comments."""
+    return _COMMENT.sub("", latex), _COMMENT.findall(latex)
 
 
 def _is_cell_value(latex: str) -> bool:

@@ -45,6 +45,7 @@ class Kind(StrEnum):
     WRONG = "wrong"
     WARNING = "warning"  # true, but written as if exact although rounded
     NOT_UNDERSTOOD = "not understood"  # never counted as verified
+    SKIPPED = "skipped"  # marked ``% unchecked`` by its author: prose math, not a claim to check
 
 
 @dataclass(frozen=True)

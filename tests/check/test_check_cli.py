@@ -40,7 +40,7 @@ def test_verbose_lists_what_was_not_understood():
 def test_json_report():
     result = check("--json", "examples/hand-written.md")
     (report,) = json.loads(result.stdout)
-    assert report["summary"] == {"verified": 8, "wrong": 4, "warning": 0, "not understood": 1}
+    assert report["summary"] == {"verified": 8, "wrong": 4, "warning": 0, "not understood": 1, "skipped": 0}
     assert {f["line"] for f in report["findings"] if f["kind"] == "wrong"} == {10, 14, 23, 24}
 
 

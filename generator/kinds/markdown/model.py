@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...converters import one_line_text, text
+from ...errors import Location
 from ...model import SlideBase
 from ...schema import spec_field
 
@@ -12,6 +13,13 @@ from ...schema import spec_field
 class MarkdownSlide(SlideBase):
     title: str = spec_field(one_line_text, required=True)
     body: str = spec_field(text, required=True)
+    body_lines: tuple[Location, ...] = ()  # where each line of the body is written in the spec
+
+    def body_line(self, offset: int) -> Location:
+        """The spec line of line ``offset`` (0-based) of the body; the slide's place when unknown."""
+        if 0 <= offset < len(self.body_lines):
+            return self.body_lines[offset]
+        return self.places.of("body", self.location)
 
 
 @dataclass(frozen=True)

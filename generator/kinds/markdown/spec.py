@@ -21,7 +21,9 @@ def build_markdown(values: dict, node: Node, scope: Scope, base: dict) -> Markdo
                 _body_line(body_node, offset), scope.child("body").path,
                 f"line {offset + 1} of the body is a slide break ({line.strip()}): start a new slide entry instead"))
             raise Reported
-    return MarkdownSlide(body=body.rstrip() + "\n", **values, **base)
+    body = body.rstrip() + "\n"
+    lines = tuple(_body_line(body_node, offset) for offset in range(len(body.splitlines())))
+    return MarkdownSlide(body=body, body_lines=lines, **values, **base)
 
 
 def _body_line(node: Node, offset: int) -> Location:

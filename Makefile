@@ -12,7 +12,7 @@ GOLDEN := tests/golden
 
 NODE_STAMP := node_modules/.installed
 
-.PHONY: slides html pdf pptx readme-image test test-fast lint doctor golden bench lock clean
+.PHONY: slides html pdf pptx readme-image test test-fast lint doctor golden bench lock katex-commands clean
 
 slides: $(STAMP) $(NODE_STAMP)
 	$(BIN)/verideck build $(DECKS) -o $(OUT) --handout
@@ -54,6 +54,11 @@ golden: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python tests/bench.py
+
+# The commands marp-core's KaTeX knows, for the checker's macro lint (after an update of marp-cli; a test
+# compares the list with the installed KaTeX).
+katex-commands: $(NODE_STAMP)
+	VERIDECK_NODE_MODULES=$(CURDIR)/node_modules node generator/node/katex-commands.js > generator/check/katex_commands.txt
 
 # Refresh constraints.txt from what is installed (after changing dependencies in pyproject.toml).
 lock: $(STAMP)

@@ -2,9 +2,12 @@
 as red source text fails the build, and nothing else does."""
 from __future__ import annotations
 
+import subprocess
+
 import pytest
 
-from conftest import DECKS
+from conftest import DECKS, ROOT
+from generator.check.lints import KATEX_COMMANDS
 from generator.export import validate_formulas
 from generator.toolchain import Toolchain, ToolchainError, require_toolchain
 from generator.pipeline import build_decks
@@ -49,6 +52,16 @@ def test_a_global_macro_serves_the_later_formulas_of_its_deck_only(toolchain):
     failures = failures_of(toolchain, [("define", r"\gdef\RR{\mathbb{R}} x \in \RR", 0),
                                        ("same deck", r"y \in \RR", 0), ("other deck", r"y \in \RR", 1)])
     assert failures == {"other deck": "Undefined control sequence: \\RR"}
+
+
+def test_the_checkers_list_of_katex_commands_is_the_installed_katexs(toolchain):
+    """The checker runs no Node; its macro lint reads generator/check/katex_commands.txt (`make katex-commands`)."""
+    listed = subprocess.run(["node", str(toolchain.validator.with_name("katex-commands.js"))], env=toolchain.environment(),
+                            capture_output=True, text=True, check=True, timeout=120).stdout
+    stored = (ROOT / "generator" / "check" / "katex_commands.txt").read_text(encoding="utf-8")
+    assert listed == stored, "run `make katex-commands` after updating marp-cli"
+    assert {"frac", "coloneqq", "stackrel", "oint", "over", "tg"} <= KATEX_COMMANDS
+    assert not {"mleft", "arccot", "sech"} & KATEX_COMMANDS
 
 
 def test_example_decks_render_with_katex(example_build):

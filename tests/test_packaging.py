@@ -43,7 +43,9 @@ def test_the_wheel_carries_every_module_template_and_node_script(wheel):
     expected |= {f"generator/templates/{path.relative_to(ROOT / 'templates').as_posix()}"
                  for path in (ROOT / "templates").rglob("*.j2")}
     expected |= {f"generator/node/{name}" for name in
-                 ("katex-validate.js", "marp.config.js", "chromium-path.js", "package.json", "package-lock.json")}
+                 ("katex-validate.js", "katex-commands.js", "marp.config.js", "chromium-path.js", "package.json",
+                  "package-lock.json")}
+    expected.add("generator/check/katex_commands.txt")
     assert expected - names == set()
     assert {"generator/check/__init__.py", "generator/grade/__init__.py"} <= names
     assert not any(name.startswith(("tests/", "decks/", "build/")) for name in names)

@@ -3,27 +3,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from importlib import resources
 
-from .texnotation import FUNCTIONS, GREEK
-
-# Macros KaTeX renders (the part of its table instructors use); anything else prints as red text.
-KATEX_MACROS = set(FUNCTIONS) | set(GREEK) | {
-    "frac", "dfrac", "tfrac", "cfrac", "cdot", "times", "div", "pm", "mp", "sqrt", "left", "right", "partial",
-    "nabla", "approx", "le", "leq", "ge", "geq", "ne", "neq", "lt", "gt", "quad", "qquad", "text", "mathrm",
-    "operatorname", "begin", "end", "lim", "to", "rightarrow", "infty", "sum", "int", "prod", "lvert", "rvert",
-    "vert", "mid", "prime", "dots", "ldots", "cdots", "vdots", "ddots", "displaystyle", "textstyle", "limits",
-    "hat", "bar", "vec", "tilde", "dot", "ddot", "overline", "underline", "mathbf", "mathit", "mathbb",
-    "mathcal", "boldsymbol", "in", "notin", "subset", "cup", "cap", "forall", "exists", "max", "min", "arg",
-    "sec", "csc", "coth", "det", "dim", "exp", "ln", "lg", "log", "circ", "star", "ast", "equiv", "sim",
-    "propto", "leftarrow", "Rightarrow", "Leftarrow", "iff", "implies", "land", "lor", "neg", "varepsilon",
-    "varphi", "vartheta", "ell", "hbar", "emptyset", "boxed", "color", "textbf", "textit", "underbrace",
-    "overbrace", "binom", "choose", "not",
-    "lbrace", "rbrace", "enspace", "thinspace", "medspace", "thickspace",
-    "langle", "rangle", "lfloor", "rfloor", "lceil", "rceil",
-    "big", "Big", "bigg", "Bigg", "colon", "therefore", "because", "checkmark", "degree", "arctg",
-    "arcctg", "tg", "ctg", "sh", "ch", "th", "cth", "leqslant", "geqslant", "nolimits", "substack", "atop",
-    "lVert", "rVert", "Vert", "aligned", "pmatrix", "bmatrix", "matrix", "cases", "hline", "phantom",
-}
+# Every command the KaTeX copy of marp-core knows, listed from that KaTeX itself (``make katex-commands``;
+# a test compares the list with the installed KaTeX): the checker runs no Node, yet knows what renders.
+KATEX_COMMANDS = frozenset(
+    line for line in resources.files(__package__).joinpath("katex_commands.txt").read_text("utf-8").splitlines()
+    if line and not line.startswith("#"))
 _TEXT = re.compile(r"\\(?:text|mathrm|textbf|textit|operatorname)\{[^{}]*\}")
 
 
@@ -35,8 +21,8 @@ def lint(latex: str) -> list[str]:
             script = unicodedata.name(char, "unknown").split(" ")[0].title()
             problems.append(f"{script} letter '{char}' (U+{ord(char):04X}) inside math: KaTeX shows it, "
                             "but it is not the Latin letter it looks like")
-    for macro in re.findall(r"\\([A-Za-z]+)", latex):
-        if macro not in KATEX_MACROS:
+    for macro in dict.fromkeys(re.findall(r"\\([A-Za-z]+)", latex)):
+        if macro not in KATEX_COMMANDS:
             problems.append(f"unknown macro \\{macro}: KaTeX cannot render it")
     return problems
 

@@ -122,6 +122,8 @@ def _check_link(left: Node, relation: str, right: Node, context: Context, text: 
             agreement = equal(a_point, b_point)
             if agreement:
                 return Outcome(Kind.VERIFIED, text, agreement.note)
+        if agreement.undecided:
+            return Outcome(Kind.NOT_UNDERSTOOD, text, agreement.note)
         rounded = _rounded_equal(a_point, b_point, left, right)
         if rounded:
             return Outcome(Kind.WARNING, text, f"{rounded} is rounded: use \\approx")

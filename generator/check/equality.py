@@ -2,8 +2,9 @@
 
 Rational numbers are compared exactly and other constants at high precision (never with
 ``simplify``, which can hang); identities in free variables are simplified within a time limit
-and cross-checked at random points, or decided at random points alone when the difference is
-too large or too slow to simplify.  The ``Agreement`` carries that qualification into the
+and cross-checked at sample points, or decided at sample points alone when the difference is
+too large or too slow to simplify; an identity that simplification leaves non-zero but no sample
+point refutes is undecided ("not understood").  The ``Agreement`` carries that qualification into the
 claim's message.  Kept apart from ``claims`` because deciding equality is numerical work with
 its own tolerances, whatever relation or statement asked for it.
 """
@@ -14,11 +15,13 @@ from dataclasses import dataclass
 
 import sympy
 from sympy import Expr
+from sympy.core.function import AppliedUndef
 
 from ..bounded import OutOfTime, is_zero
 
-RANDOM_POINTS = 6
-TOLERANCE = 1e-9
+SAMPLE_POINTS = 8  # half near 1, half of both signs
+SAMPLE_DIGITS = 50
+SAMPLE_TOLERANCE = sympy.Rational(1, 10**30)  # relative, at 50 digits
 SIMPLIFY_OPS = 400  # larger differences are checked numerically only
 FLOAT_TOLERANCE = sympy.Rational(1, 10**30)  # for values computed with 50-digit floats
 PRECISE_DIGITS = 80  # exact irrational constants are compared at this precision
@@ -30,6 +33,7 @@ class Agreement:
 
     holds: bool
     note: str = ""
+    undecided: bool = False  # neither proven nor refuted: the claim is "not understood", never verified
 
     def __bool__(self) -> bool:
         return self.holds
@@ -72,18 +76,35 @@ def _equal_numbers(a: Expr, b: Expr, difference: Expr) -> Agreement:
 
 
 def _equal_functions(a: Expr, b: Expr, difference: Expr) -> Agreement:
-    """An identity in free variables: simplify within a time limit, cross-checked at random points."""
+    """An identity in free variables: proven by simplification (cross-checked at sample points), refuted at a
+    sample point, or — when simplification runs out of time or size — decided at the sample points with a note.
+
+    When simplification ends with a difference it cannot reduce to zero, agreement at sample points is not
+    enough (``|x| = x`` holds at every positive point): the claim is undecided, never verified.
+    """
     if sympy.count_ops(difference) > SIMPLIFY_OPS:
-        note = "too large to simplify"
+        note: str | None = "too large to simplify"
     else:
         try:
             if is_zero(difference):
-                return Agreement(_agrees_at_random_points(a, b) is not False)
-            note = ""
+                return Agreement(_agrees_at_sample_points(a, b) is not False)
+            note = None
         except OutOfTime:
             note = "could not simplify in time"
-    agrees = _agrees_at_random_points(a, b) is True
-    return Agreement(agrees, f"{note}: checked at {RANDOM_POINTS} random points" if agrees and note else "")
+    agrees = _agrees_at_sample_points(a, b)
+    if agrees is False:
+        return DIFFERENT
+    if agrees is None:
+        return Agreement(False, "the sides are defined at too few sample points to compare them", undecided=True)
+    if note is None:
+        return Agreement(False, f"not proven: the difference simplifies to {_short(difference)}, although the "
+                                f"sides agree at {SAMPLE_POINTS} sample points", undecided=True)
+    return Agreement(True, f"{note}: checked at {SAMPLE_POINTS} sample points")
+
+
+def _short(value: Expr) -> str:
+    text = str(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def entries(value):
@@ -95,29 +116,56 @@ def entries(value):
     return None
 
 
-def _agrees_at_random_points(a: Expr, b: Expr) -> bool | None:
-    """True/False from numeric evaluation at random points; None when too few points are defined."""
-    if a.has(sympy.Function) and any(isinstance(f, sympy.core.function.AppliedUndef) for f in
-                                     (a - b).atoms(sympy.Function)):
+def _agrees_at_sample_points(a: Expr, b: Expr) -> bool | None:
+    """True/False from evaluation at sample points; None when too few points are defined.
+
+    Half of the points lie in (0.11, 1.9), where logarithms and roots are defined; the rest anywhere in
+    [-4, 4], integers among them, so that a claim true only for positive values (``\\sqrt{x^2} = x``) or only
+    near 1 (``(x - 1)^{100} = 0``) is refuted.  Rational values are compared exactly, others at 50 digits
+    with a relative tolerance far below any rounding a slide shows.
+    """
+    if any(isinstance(f, AppliedUndef) for f in (a - b).atoms(sympy.Function)):
         return None
     generator = random.Random(20261123)
     free = sorted((a - b).free_symbols, key=lambda s: s.name)
-    checked = 0
-    for _ in range(RANDOM_POINTS * 3):
-        point = {s: sympy.Rational(generator.randint(11, 190), 100) for s in free}
-        try:
-            x, y = complex(sympy.N(a.xreplace(point), 30)), complex(sympy.N(b.xreplace(point), 30))
-        except (TypeError, ValueError, ZeroDivisionError):
+    positive = mixed = 0
+    for attempt in range(SAMPLE_POINTS * 4):
+        near_one = attempt % 2 == 0
+        if (positive if near_one else mixed) >= SAMPLE_POINTS // 2:
             continue
-        if any(map(_bad, (x, y))) or abs(x.imag) > TOLERANCE or abs(y.imag) > TOLERANCE:
-            continue
-        if abs(x - y) > TOLERANCE * max(1.0, abs(x), abs(y)):
+        point = {s: _sample(generator, near_one) for s in free}
+        verdict = _agree_at(a, b, point)
+        if verdict is False:
             return False
-        checked += 1
-        if checked >= RANDOM_POINTS:
-            return True
-    return None if checked < 3 else True
+        if verdict:
+            positive, mixed = (positive + 1, mixed) if near_one else (positive, mixed + 1)
+    if positive + mixed == SAMPLE_POINTS:
+        return True
+    return None if positive < SAMPLE_POINTS // 2 else True
 
 
-def _bad(value: complex) -> bool:
-    return value != value or abs(value) == float("inf")
+def _sample(generator: random.Random, near_one: bool) -> sympy.Rational:
+    if near_one:
+        return sympy.Rational(generator.randint(11, 190), 100)
+    if generator.random() < 0.4:
+        return sympy.Integer(generator.choice([-4, -3, -2, -1, 1, 2, 3, 4]))
+    return sympy.Rational(generator.choice([-1, 1]) * generator.randint(5, 400), 100)
+
+
+def _agree_at(a: Expr, b: Expr, point: dict) -> bool | None:
+    """Whether both sides agree at ``point``; None where either is undefined or not real."""
+    try:
+        x, y = a.xreplace(point), b.xreplace(point)
+        if x.is_Rational and y.is_Rational:
+            return bool(x == y)
+        x, y = sympy.N(x, SAMPLE_DIGITS), sympy.N(y, SAMPLE_DIGITS)
+    except (TypeError, ValueError, ZeroDivisionError, AttributeError):
+        return None
+    if not (_real_number(x) and _real_number(y)):
+        return None
+    scale = max(abs(x), abs(y))
+    return bool(abs(x - y) <= SAMPLE_TOLERANCE * scale + sympy.Float(10) ** (-2 * SAMPLE_DIGITS // 3))
+
+
+def _real_number(value) -> bool:
+    return bool(value.is_Number and value.is_finite and value.is_real)

@@ -102,12 +102,46 @@ def _reason(message: str) -> str:
     return re.sub(r"\{[^}]*\}", "{…}", message) if message else "(no message)"
 
 
+FLAGS = ("known_not_understood", "known_wrong", "known_false_verified")
+
+
+def update(results: list[tuple[Claim, str, str]]) -> None:
+    """Record today's outcome of every claim in the data files (after a change of the checker, reviewed as
+    a diff): the ``known_*`` flags and ``checker_said``."""
+    said = {(claim.suite, claim.case_id, claim.index): (outcome, message) for claim, outcome, message in results}
+    for suite, file_name in SUITES.items():
+        data = load(file_name)
+        for case in data["cases"]:
+            for index, record in enumerate(case.get("claims", [])):
+                if (suite, case["id"], index) not in said:
+                    continue
+                outcome, message = said[(suite, case["id"], index)]
+                for flag in FLAGS:
+                    record.pop(flag, None)
+                flag = _flag(record["truth"], outcome)
+                if flag:
+                    record[flag] = True
+                record.pop("checker_said", None)
+                if outcome != "verified":
+                    record["checker_said"] = f"{outcome}: {message}" if message else outcome
+        (PEERS / file_name).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def _flag(truth: bool, outcome: str) -> str | None:
+    if not truth:
+        return "known_false_verified" if outcome == "verified" else None
+    return {"verified": None, "wrong": "known_wrong"}.get(outcome, "known_not_understood")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--details", action="store_true")
+    parser.add_argument("--update", action="store_true", help="record today's outcomes in the data files")
     args = parser.parse_args()
     results = [(claim, *judge(claim.latex)) for claim in all_claims()]
     print(table(results))
+    if args.update:
+        update(results)
     if not args.details:
         return
     print("\nFalse claims verified (soundness bugs):")

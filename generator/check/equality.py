@@ -10,6 +10,7 @@ its own tolerances, whatever relation or statement asked for it.
 """
 from __future__ import annotations
 
+import itertools
 import random
 from dataclasses import dataclass
 
@@ -22,6 +23,8 @@ from ..bounded import OutOfTime, is_zero
 SAMPLE_POINTS = 8  # half near 1, half of both signs
 SAMPLE_DIGITS = 50
 SAMPLE_TOLERANCE = sympy.Rational(1, 10**30)  # relative, at 50 digits
+GRID = tuple(sympy.Rational(v) for v in ("-2", "1/2", "-1/2", "2", "3", "-3/2", "3/2", "-3"))
+GRID_SIZES = (8, 8, 6)  # how much of the grid each variable takes, with 1, 2, 3 variables (none beyond 3)
 SIMPLIFY_OPS = 400  # larger differences are checked numerically only
 FLOAT_TOLERANCE = sympy.Rational(1, 10**30)  # for values computed with 50-digit floats
 PRECISE_DIGITS = 80  # exact irrational constants are compared at this precision
@@ -86,7 +89,7 @@ def _equal_functions(a: Expr, b: Expr, difference: Expr) -> Agreement:
         note: str | None = "too large to simplify"
     else:
         try:
-            if is_zero(difference):
+            if is_zero(_over_the_reals(difference)):
                 return Agreement(_agrees_at_sample_points(a, b) is not False)
             note = None
         except OutOfTime:
@@ -97,9 +100,32 @@ def _equal_functions(a: Expr, b: Expr, difference: Expr) -> Agreement:
     if agrees is None:
         return Agreement(False, "the sides are defined at too few sample points to compare them", undecided=True)
     if note is None:
-        return Agreement(False, f"not proven: the difference simplifies to {_short(difference)}, although the "
-                                f"sides agree at {SAMPLE_POINTS} sample points", undecided=True)
+        return _for_positive_values(a, b, difference)
     return Agreement(True, f"{note}: checked at {SAMPLE_POINTS} sample points")
+
+
+def _for_positive_values(a: Expr, b: Expr, difference: Expr) -> Agreement:
+    """An identity of positive values (``\\ln(xy) = \\ln x + \\ln y``): proven for positive variables, and
+    true at every point of a grid of both signs where both sides are defined (``(a^b)^c = a^{bc}`` is not:
+    a = -2, b = 2, c = 1/2)."""
+    free = sorted(difference.free_symbols, key=lambda s: s.name)
+    undecided = Agreement(False, f"not proven: the difference simplifies to {_short(difference)}, although the "
+                                 f"sides agree at {SAMPLE_POINTS} sample points", undecided=True)
+    try:
+        if len(free) > len(GRID_SIZES) or not is_zero(difference.xreplace(
+                {s: sympy.Symbol(s.name, positive=True) for s in free})):
+            return undecided
+    except OutOfTime:
+        return undecided
+    grid = GRID[:GRID_SIZES[len(free) - 1]]
+    if any(_agree_at(a, b, dict(zip(free, values))) is False for values in itertools.product(grid, repeat=len(free))):
+        return DIFFERENT
+    return Agreement(True, "proven for positive values; true wherever both sides are defined on a grid of both signs")
+
+
+def _over_the_reals(value: Expr) -> Expr:
+    """The variables of a lesson are real: ``|x|^2 = x^2`` holds."""
+    return value.xreplace({s: sympy.Symbol(s.name, real=True) for s in value.free_symbols if not s.is_real})
 
 
 def _short(value: Expr) -> str:
@@ -155,6 +181,8 @@ def _sample(generator: random.Random, near_one: bool) -> sympy.Rational:
 def _agree_at(a: Expr, b: Expr, point: dict) -> bool | None:
     """Whether both sides agree at ``point``; None where either is undefined or not real."""
     try:
+        if not (_defined_over_the_reals(a, point) and _defined_over_the_reals(b, point)):
+            return None
         x, y = a.xreplace(point), b.xreplace(point)
         if x.is_Rational and y.is_Rational:
             return bool(x == y)
@@ -165,6 +193,17 @@ def _agree_at(a: Expr, b: Expr, point: dict) -> bool | None:
         return None
     scale = max(abs(x), abs(y))
     return bool(abs(x - y) <= SAMPLE_TOLERANCE * scale + sympy.Float(10) ** (-2 * SAMPLE_DIGITS // 3))
+
+
+def _defined_over_the_reals(value: Expr, point: dict) -> bool:
+    """Every root, power and function inside ``value`` is a real number at ``point``: ``\\sqrt{-2/3}`` is not
+    defined in a calculus lesson, even where two such roots multiply to a real number."""
+    for part in sympy.preorder_traversal(value):
+        if isinstance(part, sympy.Function) or (isinstance(part, sympy.Pow) and not part.exp.is_Integer):
+            at_point = part.xreplace(point)
+            if at_point.is_extended_real is False or not _real_number(sympy.N(at_point, 15)):
+                return False
+    return True
 
 
 def _real_number(value) -> bool:

@@ -35,7 +35,15 @@ def kinds_of(formula: str) -> list[Kind]:
     r"\sec \pi = 1",  # sec is 1/cos: −1 at π
     r"\sec^{2} x = \cos^{2} x",
     r"\operatorname{arsinh} 0 = 1",  # not in the whitelist: refused, not a variable
-    r"\boxed{2 + 3} = 6",  # a power of e, never the definition of a sequence member e_{x+1}
+    r"\boxed{2 + 3} = 6",
+    r"|x| = x",  # true at every positive point: sample points of both signs refute it
+    r"\sqrt{x^{2}} = x",
+    r"(x - 1)^{100} = 0",  # tiny near 1: compared relatively, at points away from 1
+    r"1.0000000001 x = x",  # exact decimals, compared exactly at rational points
+    r"0.333333333333333 x^{2} = \frac{x^{2}}{3}",
+    r"2^{\frac{1}{5.1} t} = 2^{0.196078431373 t}",  # equal to 13 digits: not equal
+    r"(a^{b})^{c} = a^{b c}",  # true for positive a only: a = -2, b = 2, c = 1/2 refutes it
+    r"\ln(x^{2}) = 2 \ln x + 1",  # a power of e, never the definition of a sequence member e_{x+1}
 ])
 def test_a_false_claim_is_never_verified(false_claim):
     assert Kind.VERIFIED not in kinds_of(false_claim)
@@ -57,6 +65,9 @@ def test_a_false_claim_is_never_verified(false_claim):
     r"f(x) = x^{3} \qquad \frac{d^{2} f}{d x^{2}} = 6 x",
     r"\frac{d^2}{dx^2} x^{4} = 12 x^{2}",
     r"\sec 0 = 1",
+    r"|x|^{2} = x^{2}",  # the variables of a lesson are real
+    r"\ln(x y) = \ln x + \ln y",  # proven for positive values, true wherever both sides are defined
+    r"\sqrt{\frac{k}{m}} \sqrt{\frac{m}{k}} = 1",  # k/m < 0 is outside the domain, not a counterexample
     r"\csc \frac{\pi}{2} = 1",
     r"\sec^{2} x = 1 + \tan^{2} x",
     r"\boxed{2 + 3} = 5",

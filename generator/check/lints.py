@@ -23,6 +23,8 @@ KATEX_MACROS = set(FUNCTIONS) | set(GREEK) | {
     "big", "Big", "bigg", "Bigg", "colon", "therefore", "because", "checkmark", "degree", "arctg",
     "arcctg", "tg", "ctg", "sh", "ch", "th", "cth", "leqslant", "geqslant", "nolimits", "substack", "atop",
     "lVert", "rVert", "Vert", "aligned", "pmatrix", "bmatrix", "matrix", "cases", "hline", "phantom",
+    "coloneqq", "eqqcolon", "Coloneqq", "overset", "underset", "stackrel", "mathrel", "triangleq", "triangle",
+    "longrightarrow",
 }
 _TEXT = re.compile(r"\\(?:text|mathrm|textbf|textit|operatorname)\{[^{}]*\}")
 

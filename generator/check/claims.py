@@ -137,12 +137,21 @@ def _check_link(left: Node, relation: str, right: Node, context: Context, text: 
     if relation == "≈":
         return _check_approximation(at_point.value(left), right, text)
     if relation in ("<", ">", "≤", "≥", "≠"):
-        a, b = _number(at_point.value(left)), _number(at_point.value(right))
+        a, b = (_number(_no_free_names(at_point.value(side))) for side in (left, right))
         holds = {"<": a < b, ">": a > b, "≤": a <= b, "≥": a >= b, "≠": a != b}[relation]
         if holds:
             return Outcome(Kind.VERIFIED, text)
         return Outcome(Kind.WRONG, text, f"the left side is {_describe(a)}")
     raise TexError(f"unsupported relation {relation}")
+
+
+def _no_free_names(value):
+    """``L'(w) > 0`` where w has no value: a condition (a hypothesis), not a claim about numbers."""
+    free = getattr(value, "free_symbols", set())
+    if free and not isinstance(value, (sympy.Tuple, sympy.MatrixBase)):
+        names = ", ".join(sorted(str(s) for s in free))
+        raise TexError(f"a condition on {names} (no value here), not a claim about numbers")
+    return value
 
 
 def _free(value) -> bool:

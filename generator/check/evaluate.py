@@ -37,7 +37,7 @@ from .textree import (
     Tuple,
     Vector,
 )
-from .vectors import add, negative
+from .vectors import negative
 
 FUNCTION_LETTERS = frozenset("f g h u v y z F G H L Q phi psi sigma varphi".split())
 MAX_POWER = 10_000
@@ -239,7 +239,7 @@ class Evaluator(TeachingValues):
     def _Op(self, node: Op) -> Expr:
         left, right = self.build(node.left), self.build(node.right)
         if node.op == "+":
-            return add(left, right)
+            return self.plus(left, right)
         if node.op == "*":
             return self.times(left, right, node.written)
         if node.op == "/":

@@ -14,7 +14,7 @@ import sympy
 
 from ..bounded import OutOfTime, call
 from .textree import Constant, Limit, Name, Node, Norm, TexError
-from .vectors import is_vector, length, product
+from .vectors import add, is_vector, length, product
 
 if TYPE_CHECKING:
     from .evaluate import Context
@@ -76,8 +76,12 @@ class TeachingValues:
             self._require_number(right if is_vector(left) else left)
         return product(left, right, written)
 
+    def plus(self, left, right):
+        """``left + right``: entry by entry for vectors (a name of a vector, ``w``, stands for it)."""
+        return add(self._vector_or_self(left), self._vector_or_self(right))
+
     def _vector_or_self(self, value):
-        if isinstance(value, sympy.Symbol):
+        if isinstance(value, sympy.Symbol) and value.name in self.context.values:
             resolved = self.resolve(value)
             if is_vector(resolved):
                 return resolved

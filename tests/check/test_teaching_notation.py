@@ -94,6 +94,10 @@ def test_a_definition_defines_and_later_claims_use_it(spelling):
     assert Kind.WRONG in kinds_of(rf"g(x) {spelling} x^2 \qquad g(3) = 10")
 
 
+def test_an_unreadable_definition_is_not_understood():
+    assert kinds_of(r"g(x) \coloneqq \sum_{i=1}^{x} i") == [Kind.NOT_UNDERSTOOD]
+
+
 def test_a_definition_of_a_value_replaces_the_old_one():
     assert verified(r"a = 2 \qquad a := 5 \qquad a + 1 = 6")
 
@@ -164,6 +168,12 @@ def test_a_general_inequality_is_a_condition_never_wrong_never_verified(conditio
     assert Kind.WRONG not in kinds and Kind.VERIFIED not in kinds, kinds
 
 
+def test_a_condition_says_which_names_have_no_values():
+    report = check_markdown("---\nmarp: true\n---\n\n$$L(w) = (w-1)^2 \\qquad L'(w) > 0$$\n")
+    assert [f.message for f in report.findings] == [
+        "a condition on w (no value here), not a claim about numbers"]
+
+
 # -- norms and dot products ------------------------------------------------------------------
 
 @pytest.mark.parametrize("true_claim", [
@@ -180,6 +190,9 @@ def test_a_general_inequality_is_a_condition_never_wrong_never_verified(conditio
     r"\begin{pmatrix} 1 \\ 2 \end{pmatrix} \cdot \begin{pmatrix} 3 \\ 4 \end{pmatrix} = 11",
     r"u = (1, 2) \qquad v = (3, 4) \qquad u \cdot v = 11",
     r"2 \cdot (1, 2) = (2, 4)",
+    r"(1, 2) + (3, 4) = (4, 6)",
+    r"(1, 2) - (3, 4) = (-2, -2)",
+    r"\eta = 0.1 \qquad w = (1, 2) \qquad w - \eta \cdot (10, 20) = (0, 0)",
     r"\lVert -3 \rVert = 3",
 ])
 def test_norms_and_dot_products_of_concrete_vectors_are_verified(true_claim):
@@ -199,6 +212,8 @@ def test_a_wrong_norm_or_dot_product_is_wrong(false_claim):
 
 @pytest.mark.parametrize("false_or_unsure", [
     r"2 \cdot (1, 2) = (1, 2, 1, 2)",  # a number times a tuple is not a repetition
+    r"(1, 2) + (3, 4) = (1, 2, 3, 4)",  # a sum of tuples is not a concatenation
+    r"(1, 2) + 3 = (4, 5)",
     r"\|(3, -4)\| = (3, 4)",  # the bars are not taken elementwise
     r"\lVert \begin{pmatrix} 3 \\ -4 \end{pmatrix} \rVert = \begin{pmatrix} 3 \\ 4 \end{pmatrix}",
     r"(1, 2) \times (3, 4) = 11",  # not a dot product

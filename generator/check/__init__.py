@@ -193,7 +193,7 @@ def _line_of(text: str, latex: str, first_line: int) -> int:
 
 
 def _has_relation(latex: str) -> bool:
-    return bool(re.search(r"=|\\approx|<|>|\\le|\\ge|\\ne", latex))
+    return bool(re.search(r"=|\\approx|<|>|\\le|\\ge|\\ne|\\coloneqq|\\equiv|\\triangleq", latex))
 
 
 _STOPWORDS = frozenset("if is so at on to of in by as or be we it an no do and the with for then thus "

@@ -19,6 +19,7 @@ from sympy import Expr
 from .definitions import has_free_index, is_definition, record_definition, record_recurrence
 from .equality import entries, equal
 from .evaluate import Context, Evaluator
+from .teaching import read_notation
 from .textree import (
     Abs,
     DerivOp,
@@ -26,6 +27,7 @@ from .textree import (
     Nabla,
     Neg,
     Node,
+    Norm,
     Num,
     Op,
     Partial,
@@ -65,6 +67,9 @@ def check_statement(statement: Statement, context: Context, bindings: dict[str, 
     if any(has_free_index(side) for side in statement.sides):
         record_recurrence(statement, context)
         return []
+    notation = read_notation(statement, context)  # :=, c = \text{const}, the limit defining a derivative
+    if notation is not None:
+        return _check_links(statement, context, start=notation)
     if statement.relations[0] in ("=", "≈") and is_definition(first, context):
         outcomes = _check_links(statement, context, start=1)
         record_definition(statement, context, Evaluator(context))
@@ -88,20 +93,23 @@ def _check_links(statement: Statement, context: Context, start: int,
     return outcomes
 
 
-_RELATION_TEXT = {"=": "=", "≈": r"\approx", "<": "<", ">": ">", "≤": r"\le", "≥": r"\ge", "≠": r"\ne"}
+_RELATION_TEXT = {"=": "=", "≈": r"\approx", "<": "<", ">": ">", "≤": r"\le", "≥": r"\ge", "≠": r"\ne",
+                  "≔": r"\coloneqq"}
 
 
 def _shape(node: Node) -> str | None:
     """"vector" or "number" when the notation says so; None when only the context knows."""
     if isinstance(node, (Vector, Nabla)):
         return "vector"
-    if isinstance(node, (Partial, Num, Func, Prime, DerivOp, Sqrt, Abs)):
+    if isinstance(node, (Partial, Num, Func, Prime, DerivOp, Sqrt, Abs, Norm)):
         return "number"
     if isinstance(node, Neg):
         return _shape(node.operand)
     if isinstance(node, Op):
-        shapes = {_shape(node.left), _shape(node.right)}
-        return "vector" if "vector" in shapes else ("number" if shapes == {"number"} else None)
+        shapes = [_shape(node.left), _shape(node.right)]
+        if node.op == "*" and shapes != ["vector", "number"] and shapes != ["number", "vector"]:
+            return "number" if shapes == ["number", "number"] else None  # ∇L · u may be a dot product
+        return "vector" if "vector" in shapes else ("number" if set(shapes) == {"number"} else None)
     return None
 
 
@@ -132,12 +140,21 @@ def _check_link(left: Node, relation: str, right: Node, context: Context, text: 
     if relation == "≈":
         return _check_approximation(at_point.value(left), right, text)
     if relation in ("<", ">", "≤", "≥", "≠"):
-        a, b = _number(at_point.value(left)), _number(at_point.value(right))
+        a, b = (_number(_no_free_names(at_point.value(side))) for side in (left, right))
         holds = {"<": a < b, ">": a > b, "≤": a <= b, "≥": a >= b, "≠": a != b}[relation]
         if holds:
             return Outcome(Kind.VERIFIED, text)
         return Outcome(Kind.WRONG, text, f"the left side is {_describe(a)}")
     raise TexError(f"unsupported relation {relation}")
+
+
+def _no_free_names(value):
+    """``L'(w) > 0`` where w has no value: a condition (a hypothesis), not a claim about numbers."""
+    free = getattr(value, "free_symbols", set())
+    if free and not isinstance(value, (sympy.Tuple, sympy.MatrixBase)):
+        names = ", ".join(sorted(str(s) for s in free))
+        raise TexError(f"a condition on {names} (no value here), not a claim about numbers")
+    return value
 
 
 def _free(value) -> bool:

@@ -18,6 +18,7 @@ from sympy import Expr
 
 from ..expr import FUNCTIONS as WHITELIST
 from ..expr import power_problem
+from .teachingvalues import TeachingValues
 from .textree import (
     Abs,
     Call,
@@ -36,6 +37,7 @@ from .textree import (
     Tuple,
     Vector,
 )
+from .vectors import negative
 
 FUNCTION_LETTERS = frozenset("f g h u v y z F G H L Q phi psi sigma varphi".split())
 MAX_POWER = 10_000
@@ -120,7 +122,7 @@ def symbol(name: str) -> sympy.Symbol:
     return sympy.Symbol(name)
 
 
-class Evaluator:
+class Evaluator(TeachingValues):
     """Turns syntax trees into SymPy under a context.
 
     ``at_point`` also replaces variables that have values (x = 1.3) by those values —
@@ -237,9 +239,9 @@ class Evaluator:
     def _Op(self, node: Op) -> Expr:
         left, right = self.build(node.left), self.build(node.right)
         if node.op == "+":
-            return left + right
+            return self.plus(left, right)
         if node.op == "*":
-            return left * right
+            return self.times(left, right, node.written)
         if node.op == "/":
             if right == 0:
                 raise TexError("division by zero")
@@ -247,7 +249,7 @@ class Evaluator:
         return _power(left, right)
 
     def _Neg(self, node: Neg) -> Expr:
-        return -self.build(node.operand)
+        return negative(self.build(node.operand))
 
     def _Sqrt(self, node: Sqrt) -> Expr:
         radicand = self.build(node.radicand)
@@ -376,7 +378,7 @@ class Evaluator:
         key = self.name_key(node.function)
         function = self.context.functions.get(key)
         if function is None:
-            raise TexError(f"{key} is not a defined function")
+            return self.recorded_gradient(key, node.args)
         body = self.resolve_symbolic(function.body)
         partials = [sympy.diff(body, p) for p in function.params]
         if node.args is not None:

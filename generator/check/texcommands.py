@@ -12,6 +12,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from .texnotation import FUNCTIONS, GREEK, INVERSES, MATRICES, RECIPROCALS
+from .texteaching import TEACHING_COMMANDS, teaching_command
 from .textokens import Token
 from .textree import DerivOp, Func, Nabla, Name, Neg, Node, Num, Op, Partial, Sqrt, TexError, Vector, index_text
 
@@ -73,6 +74,8 @@ def command(parser: FormulaParser) -> Node:
         return parser.name_from(Name(name))
     if name in ("e",):
         return Name("e")
+    if name in TEACHING_COMMANDS:  # \lim, \const
+        return teaching_command(parser, name)
     raise TexError(f"unsupported command \\{name}")
 
 

@@ -9,7 +9,8 @@ place.
 from __future__ import annotations
 
 RELATIONS = {"=": "=", r"\approx": "≈", "<": "<", ">": ">", r"\le": "≤", r"\leq": "≤", r"\leqslant": "≤",
-             r"\ge": "≥", r"\geq": "≥", r"\geqslant": "≥", r"\ne": "≠", r"\neq": "≠", r"\lt": "<", r"\gt": ">"}
+             r"\ge": "≥", r"\geq": "≥", r"\geqslant": "≥", r"\ne": "≠", r"\neq": "≠", r"\lt": "<", r"\gt": ">",
+             r"\coloneqq": "≔", r"\equiv": "≔", r"\triangleq": "≔"}  # ≔: the left side is defined (texteaching)
 SEPARATORS = {r"\qquad", r"\quad", ";", ","}
 IGNORED = {r"\,", r"\;", r"\:", r"\!", r"\ ", r"\displaystyle", r"\textstyle", r"\left.", r"\right.", "~",
            r"\enspace", r"\thinspace", r"\medspace", r"\thickspace",
@@ -29,4 +30,6 @@ MATRICES = {"pmatrix", "bmatrix", "matrix", "vmatrix", "Bmatrix"}
 POWER_OF_CALL = {"f", "g", "h", "F", "G", "H", "sigma", "phi", "psi"}  # g^2(x) means (g(x))^2
 
 # an opening bracket → its closing bracket
-BRACKETS = {"(": ")", "[": "]", r"\{": r"\}", "|": "|", r"\lvert": r"\rvert", r"\vert": r"\vert", r"\|": r"\|"}
+BRACKETS = {"(": ")", "[": "]", r"\{": r"\}", "|": "|", r"\lvert": r"\rvert", r"\vert": r"\vert", r"\|": r"\|",
+            r"\lVert": r"\rVert", r"\Vert": r"\Vert"}
+NORMS = {r"\|", r"\lVert", r"\Vert"}  # the length of a vector, not bars taken entry by entry

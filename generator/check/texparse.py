@@ -19,9 +19,10 @@ from fractions import Fraction
 
 from ..notation import commas_as_latex
 from .texcommands import command
-from .texnotation import BRACKETS, FUNCTIONS, GREEK, POWER_OF_CALL, RELATIONS, SEPARATORS
+from .texnotation import BRACKETS, FUNCTIONS, GREEK, NORMS, POWER_OF_CALL, RELATIONS, SEPARATORS
+from .texteaching import teaching_spellings
 from .textokens import Token, TokenCursor, tokenize
-from .textree import Abs, Call, Name, Neg, Node, Num, Op, Prime, Statement, TexError, Tuple, index_text
+from .textree import Abs, Call, Name, Neg, Node, Norm, Num, Op, Prime, Statement, TexError, Tuple, index_text
 
 MAX_DEPTH = 80
 
@@ -115,8 +116,8 @@ class FormulaParser(TokenCursor):
         while True:
             self.skip_ignored()
             if self.at(r"\cdot", r"\times", "*", r"\ast"):
-                self.take()
-                result = Op("*", result, self.unary())
+                written = self.take().text
+                result = Op("*", result, self.unary(), written)
             elif self.at("/", r"\div"):
                 self.take()
                 result = Op("/", result, self.unary())
@@ -141,8 +142,8 @@ class FormulaParser(TokenCursor):
             return False
         if token.kind in ("number", "symbol"):
             return True
-        if token.text in ("(", "[", r"\left", "{", r"\lvert", r"\vert", r"\|"):
-            return True
+        if token.text in ("(", "[", r"\left", "{", r"\lvert", r"\vert", r"\lVert"):
+            return True  # (not \| or \Vert: the same sign closes a norm)
         if token.text == "|":
             return False  # a closing bar, or ambiguous: only opened explicitly in atom()
         if token.kind == "command":
@@ -263,7 +264,7 @@ class FormulaParser(TokenCursor):
             else:
                 self.expect("}")
             return inside
-        if token.text in ("(", "[", r"\left", "|", r"\lvert", r"\vert", r"\|"):
+        if token.text in ("(", "[", r"\left", "|", r"\lvert", r"\vert", r"\|", r"\lVert", r"\Vert"):
             return self.bracketed()
         if token.kind == "command":
             return command(self)
@@ -288,7 +289,10 @@ class FormulaParser(TokenCursor):
             raise TexError(f"unsupported bracket {opening}")
         close = (r"\right" if left else "") + BRACKETS[opening]
         inside = self.expression()
-        if opening in ("|", r"\lvert", r"\vert", r"\|"):
+        if opening in NORMS:
+            self.close_bracket(close)
+            return Norm(inside)
+        if opening in ("|", r"\lvert", r"\vert"):
             self.close_bracket(close)
             return Abs(inside)
         if self.at(",", ";"):
@@ -352,6 +356,7 @@ ALIGNED = re.compile(r"\\begin\{(aligned|align\*?|gathered|split)\}(.*?)\\end\{\
 
 def parse_formula(text: str, decimal_comma: bool = False) -> list[Statement]:
     """All statements of one formula; ``aligned`` rows starting with ``&=`` continue the chain."""
+    text = teaching_spellings(text)  # := and \text{const}, before \text{…} is dropped
     text = TEXT.sub(" ", text)  # \text{(power rule)}: words, not math
     text = ALIGNED.sub(lambda m: _join_aligned(m.group(2)), text)
     if decimal_comma:  # 0,01 is a number in a Russian deck (a comma followed by a space separates)

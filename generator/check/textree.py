@@ -95,6 +95,7 @@ class Op(Node):
     op: str  # "+", "*", "/", "^"
     left: Node
     right: Node
+    written: str = ""  # the sign as printed (\cdot, \times; "" when implicit): a dot product needs \cdot
 
 
 @dataclass(frozen=True)
@@ -144,3 +145,25 @@ def index_text(node: Node) -> str:
             return f"{index_text(node.left)}-{index_text(right.operand)}"
         return f"{index_text(node.left)}+{index_text(right)}"
     raise TexError("unsupported subscript")
+
+
+@dataclass(frozen=True)
+class Limit(Node):
+    """``\\lim_{x \\to a} body``; ``point`` None is an infinity, ``side`` "+-" (both), "+" or "-"."""
+
+    variable: Name
+    point: Node | None
+    side: str
+    body: Node
+
+
+@dataclass(frozen=True)
+class Norm(Node):
+    """``\\lVert v \\rVert``, ``\\|v\\|``: the length of a vector."""
+
+    operand: Node
+
+
+@dataclass(frozen=True)
+class Constant(Node):
+    """``\\text{const}``: says that a name is a constant; it has no value of its own."""

@@ -35,7 +35,7 @@ def test_checker_reuses_only_the_expression_whitelist_the_time_limit_and_the_not
     """Input safety is shared (the function whitelist, the refusal of powers too large to compute, the time
     limit), and which languages write a decimal comma; nothing that computes or prints an answer is."""
     outside = {m for path in CHECK.glob("*.py") for m in imported_modules(path) if m.startswith("..")}
-    allowed = {"..expr", "..expr.FUNCTIONS", "..expr.power_problem", "..bounded", "..bounded.OutOfTime",
+    allowed = {"..expr", "..expr.FUNCTIONS", "..expr.power_problem", "..bounded", "..bounded.OutOfTime", "..bounded.call",
                "..bounded.is_zero", "..notation", "..notation.LANGUAGES", "..notation.notation_for",
                "..notation.commas_as_latex"}
     assert outside <= allowed, outside

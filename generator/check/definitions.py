@@ -102,7 +102,8 @@ def record_definition(statement: Statement, context: Context, evaluator: Evaluat
     first, second = statement.sides[0], statement.sides[1]
     if isinstance(first, Call):
         params = tuple(symbol(arg.key) for arg in first.args if isinstance(arg, Name))  # (a function head's)
-        context.define_function(first.name.key, params, evaluator.build(second))
+        body = Evaluator(context, defining=tuple(p.name for p in params)).build(second)  # y in f(x) = y (2x − 1): a constant
+        context.define_function(first.name.key, params, body)
         return
     _define(first, evaluator.build(second), context)
 

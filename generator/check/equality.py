@@ -105,18 +105,31 @@ def _agrees_at_random_points(a: Expr, b: Expr) -> bool | None:
     checked = 0
     for _ in range(RANDOM_POINTS * 3):
         point = {s: sympy.Rational(generator.randint(11, 190), 100) for s in free}
-        try:
-            x, y = complex(sympy.N(a.xreplace(point), 30)), complex(sympy.N(b.xreplace(point), 30))
-        except (TypeError, ValueError, ZeroDivisionError):
-            continue
-        if any(map(_bad, (x, y))) or abs(x.imag) > TOLERANCE or abs(y.imag) > TOLERANCE:
-            continue
-        if abs(x - y) > TOLERANCE * max(1.0, abs(x), abs(y)):
+        agrees = _agrees_at(a, b, point)
+        if agrees is False:
             return False
-        checked += 1
+        checked += agrees is True
         if checked >= RANDOM_POINTS:
-            return True
-    return None if checked < 3 else True
+            break
+    if checked < 3:
+        return None
+    if (a - b).has(sympy.Abs, sympy.sign):  # |x| = x holds for x > 0 only: try negative values too
+        for _ in range(RANDOM_POINTS * 2):
+            point = {s: sympy.Rational(generator.choice((-1, 1)) * generator.randint(11, 190), 100) for s in free}
+            if _agrees_at(a, b, point) is False:
+                return False
+    return True
+
+
+def _agrees_at(a: Expr, b: Expr, point: dict) -> bool | None:
+    """Whether both sides agree at the point; None where either is undefined or not real."""
+    try:
+        x, y = complex(sympy.N(a.xreplace(point), 30)), complex(sympy.N(b.xreplace(point), 30))
+    except (TypeError, ValueError, ZeroDivisionError):
+        return None
+    if any(map(_bad, (x, y))) or abs(x.imag) > TOLERANCE or abs(y.imag) > TOLERANCE:
+        return None
+    return abs(x - y) <= TOLERANCE * max(1.0, abs(x), abs(y))
 
 
 def _bad(value: complex) -> bool:

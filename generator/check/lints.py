@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .texnotation import FUNCTIONS, GREEK
+from .texnotation import FUNCTIONS, GREEK, RECIPROCALS
 
 # Macros KaTeX renders (the part of its table instructors use); anything else prints as red text.
 KATEX_MACROS = set(FUNCTIONS) | set(GREEK) | {
@@ -23,7 +23,7 @@ KATEX_MACROS = set(FUNCTIONS) | set(GREEK) | {
     "big", "Big", "bigg", "Bigg", "colon", "therefore", "because", "checkmark", "degree", "arctg",
     "arcctg", "tg", "ctg", "sh", "ch", "th", "cth", "leqslant", "geqslant", "nolimits", "substack", "atop",
     "lVert", "rVert", "Vert", "aligned", "pmatrix", "bmatrix", "matrix", "cases", "hline", "phantom",
-}
+} | set(RECIPROCALS)
 _TEXT = re.compile(r"\\(?:text|mathrm|textbf|textit|operatorname)\{[^{}]*\}")
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from .texnotation import FUNCTIONS, GREEK, INVERSES, MATRICES, RECIPROCALS
+from .texnotation import FUNCTIONS, GREEK, INVERSES, MATRICES, OPERATOR_NAMES, RECIPROCALS
 from .textokens import Token
 from .textree import DerivOp, Func, Nabla, Name, Neg, Node, Num, Op, Partial, Sqrt, TexError, Vector, index_text
 
@@ -35,7 +35,7 @@ def command(parser: FormulaParser) -> Node:
     if name in FUNCTIONS:
         return _function(parser, FUNCTIONS[name])
     if name in RECIPROCALS:  # \sec x is 1/cos x, \sec^2 x is 1/cos^2 x
-        return Op("/", Num(Fraction(1), None, "1"), _function(parser, RECIPROCALS[name]))
+        return Op("/", Num(Fraction(1), None, "1"), _function(parser, RECIPROCALS[name], inverse=False))
     if name == "boxed":
         return _group_or_atom(parser)  # a framed result: its content
     if name == "operatorname" or name == "mathrm":
@@ -44,8 +44,8 @@ def command(parser: FormulaParser) -> Node:
         while not parser.at("}"):
             word += parser.take().text
         parser.take()
-        if word in FUNCTIONS.values() or word in FUNCTIONS:
-            return _function(parser, FUNCTIONS.get(word, word))
+        if word in FUNCTIONS.values() or word in FUNCTIONS or word in OPERATOR_NAMES:
+            return _function(parser, OPERATOR_NAMES.get(word) or FUNCTIONS.get(word, word))
         if name == "operatorname" or (len(word) > 1 and (parser.at_arguments() or parser.kind_at() in
                                                           ("symbol", "number", "command"))):
             raise TexError(f"unknown function \\{name}{{{word}}}")  # not a variable times its argument
@@ -73,6 +73,8 @@ def command(parser: FormulaParser) -> Node:
         return parser.name_from(Name(name))
     if name in ("e",):
         return Name("e")
+    if name in ("mleft", "mright"):
+        raise TexError(r"\mleft … \mright is not supported (KaTeX does not render it): write \left … \right")
     raise TexError(f"unsupported command \\{name}")
 
 
@@ -218,7 +220,7 @@ def _postfix_after_operator(parser: FormulaParser) -> Node:
     return parser.term()
 
 
-def _function(parser: FormulaParser, name: str) -> Node:
+def _function(parser: FormulaParser, name: str, inverse: bool = True) -> Node:
     base = power = None
     if name == "log" and parser.at("_"):
         parser.take()
@@ -227,7 +229,7 @@ def _function(parser: FormulaParser, name: str) -> Node:
         parser.take()
         power = parser.script()
         if isinstance(power, Neg) and isinstance(power.operand, Num) and power.operand.value == 1:
-            if name not in INVERSES:
+            if name not in INVERSES or not inverse:  # (\sec^{-1} x is arccos(1/x), not 1/arccos x)
                 raise TexError(f"\\{name}^{{-1}} (the inverse function) is not supported")
             name, power = INVERSES[name], None  # \sin^{-1} x is arcsin x, not 1/sin x
     parser.skip_ignored()

@@ -141,9 +141,9 @@ class FormulaParser(TokenCursor):
             return False
         if token.kind in ("number", "symbol"):
             return True
-        if token.text in ("(", "[", r"\left", "{", r"\lvert", r"\vert", r"\|"):
+        if token.text in ("(", "[", r"\left", "{", r"\lvert", r"\|"):
             return True
-        if token.text == "|":
+        if token.text in ("|", r"\vert"):
             return False  # a closing bar, or ambiguous: only opened explicitly in atom()
         if token.kind == "command":
             name = token.text[1:]
@@ -180,7 +180,10 @@ class FormulaParser(TokenCursor):
         return Prime(base, order)
 
     def at_arguments(self) -> bool:
-        return self.at("(", r"\left") or (self.at("{") and self.text_at(1) == r"\left")
+        """At ``(``, ``\\left(`` or ``{\\left(``: a bracket that may hold arguments (not ``\\left|``)."""
+        if self.at("{"):
+            return self.text_at(1) == r"\left" and self.text_at(2) in ("(", "[")
+        return self.at("(") or (self.at(r"\left") and self.text_at(1) in ("(", "["))
 
     def arguments(self) -> tuple[Node, ...]:
         braced = self.at("{")

@@ -57,16 +57,21 @@ class Context:
         self.changed()
 
     def define_function(self, key: str, params: tuple[sympy.Symbol, ...], body: Expr) -> None:
-        """A function; what its variables stood for on earlier slides is forgotten (they are variables now).
-        A number stays: it is a point (x = 1.3) at which later slides evaluate."""
-        for param in params:
-            if is_symbolic(self.values.get(param.name)) and self.defined_on.get(param.name, 0) < self.slide:
-                del self.values[param.name]
+        """A function; what its variables stood for on earlier slides is forgotten (they are variables now)."""
+        self.forget_earlier({param.name for param in params})
         self.functions[key] = Function(params, body)
         self.values.pop(key, None)
         self.defined_on[key] = self.slide
         self.latest = key
         self.changed()
+
+    def forget_earlier(self, names: set[str]) -> None:
+        """Forget the expressions these names stood for on earlier slides (y = x eˣ, u = x² of a chain rule).
+        A number stays: it is a point (x = 1.3) at which later slides evaluate."""
+        for name in names:
+            if is_symbolic(self.values.get(name)) and self.defined_on.get(name, 0) < self.slide:
+                del self.values[name]
+                self.changed()
 
     def define_recurrence(self, recurrence: Recurrence) -> None:
         self.recurrences[recurrence.base] = recurrence

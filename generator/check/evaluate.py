@@ -17,7 +17,8 @@ from sympy import Expr
 
 from ..expr import FUNCTIONS as WHITELIST
 from ..expr import power_problem
-from .context import Context, Function, Recurrence, is_symbolic, split_index
+from .context import Context, Function, is_symbolic, split_index
+from .context import Recurrence as Recurrence  # (where definitions.py finds it)
 from .readings import EXTRA_FUNCTIONS, FUNCTION_LETTERS, function_letters, is_quantity, variable_of
 from .textree import (
     Abs,

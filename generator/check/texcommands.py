@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from .texnotation import FUNCTIONS, GREEK, INVERSES, MATRICES, OPERATOR_NAMES, RECIPROCALS
 from .textokens import Token
-from .textree import DerivOp, Func, Nabla, Name, Neg, Node, Num, Op, Partial, Sqrt, TexError, Vector, index_text
+from .textree import DerivOp, EvalAt, Func, Nabla, Name, Neg, Node, Num, Op, Partial, Sqrt, TexError, Vector, index_text
 
 if TYPE_CHECKING:
     from .texparse import FormulaParser
@@ -73,9 +73,32 @@ def command(parser: FormulaParser) -> Node:
         return parser.name_from(Name(name))
     if name in ("e",):
         return Name("e")
+    if name == "left.":
+        return _evaluation(parser)
     if name in ("mleft", "mright"):
         raise TexError(r"\mleft … \mright is not supported (KaTeX does not render it): write \left … \right")
     raise TexError(f"unsupported command \\{name}")
+
+
+def _evaluation(parser: FormulaParser) -> Node:
+    r"""``\left. … \right.`` (a group) or ``\left. (x^2)' \right|_{x=3}`` (the expression at a point)."""
+    inside = parser.expression()
+    if parser.at(r"\right."):
+        parser.take()
+        return inside
+    parser.expect(r"\right")
+    if not parser.at("|", r"\vert") or parser.text_at(1) != "_" or parser.text_at(2) != "{":
+        raise TexError(r"\left. … \right without |_{x=…} is not supported")
+    parser.index += 3
+    if parser.kind_at() != "symbol" or parser.text_at(1) != "=":
+        raise TexError(r"\left. … \right|_{a}^{b}: evaluation between two points is not supported")
+    variable = Name(parser.take().text)
+    parser.take()
+    point = parser.expression()
+    parser.expect("}")
+    if parser.at("^"):
+        raise TexError(r"\left. … \right|_{a}^{b}: evaluation between two points is not supported")
+    return EvalAt(inside, variable, point)
 
 
 def _bare_name(parser: FormulaParser) -> Name:
@@ -134,12 +157,13 @@ def _starts_with_differential(node: Node) -> bool:
 def _try_derivative(parser: FormulaParser) -> Node | None:
     r"""``\frac{\partial f}{\partial x}``, ``\frac{d}{dx}``, ``\frac{dy}{dx}``, ``\frac{d f(x)}{dx}``,
     ``\frac{\partial L_{1}}{\partial w}``, ``\frac{\partial \hat{y}}{\partial w}``, and second or higher
-    orders with the same order above and below (``\frac{\partial^2 f}{\partial x^2}``);
-    None (and nothing read) for any other fraction."""
+    orders with the same order above and below (``\frac{\partial^2 f}{\partial x^2}``, mixed:
+    ``\frac{\partial^2 f}{\partial x \partial y}``); None (and nothing read) for any other fraction."""
     start = parser.index
     function = variable = None
     inner_args = None
     order = below = 0
+    rest: tuple[tuple[Name, int], ...] | None = ()
     if _derivative_group_opens(parser):
         order = _order(parser)
         function = _derivative_name(parser) if not parser.at("}") else None
@@ -151,14 +175,31 @@ def _try_derivative(parser: FormulaParser) -> Node | None:
             if _derivative_group_opens(parser):
                 variable = _derivative_name(parser)
                 below = _order(parser)
-    if variable is None or not parser.at("}") or order != below or not order:
+                rest = _mixed(parser, parser.tokens[start + 1].text)
+    if variable is None or rest is None or not parser.at("}") or order != below + sum(k for _, k in rest) or not order:
         parser.index = start
         return None
     parser.take()
     if function is None:
-        return DerivOp(variable, _postfix_after_operator(parser), order)
+        return DerivOp(variable, _postfix_after_operator(parser), below, rest)
     args = inner_args if inner_args is not None else (parser.arguments() if parser.at_arguments() else None)
-    return Partial(function, variable, args, order)
+    return Partial(function, variable, args, below, rest)
+
+
+def _mixed(parser: FormulaParser, differential: str) -> tuple[tuple[Name, int], ...] | None:
+    r"""The further variables below a mixed partial derivative, ``\partial x \partial y^2`` → ((y, 2),);
+    None when one is unreadable."""
+    rest = []
+    parser.skip_ignored()
+    while differential == r"\partial" and parser.at(r"\partial"):
+        parser.take()
+        name = _derivative_name(parser)
+        order = _order(parser) if name is not None else 0
+        if name is None or not order:
+            return None
+        rest.append((name, order))
+        parser.skip_ignored()
+    return tuple(rest)
 
 
 def _order(parser: FormulaParser) -> int:

@@ -336,6 +336,8 @@ class FormulaParser(TokenCursor):
                     return Name("".join(words))
                 self.index = start
             inside = self.expression()
+            if self.at(","):  # x_{i,j}: one name with two indices
+                return self.tuple_rest(inside, "}")
             self.expect("}")
             return inside
         return self.script()

@@ -189,3 +189,23 @@ def test_a_constant_of_the_slides_function_is_a_constant_until_another_function_
 def test_an_expression_of_an_earlier_slide_does_not_fill_in_a_variable_of_a_later_function():
     body = DERIVATIVE_THEN_GRADIENT.replace(r"\frac{\partial f}{\partial x} = y$$", r"\frac{\partial f}{\partial x} = x^{2} + 1$$")
     assert verifies_nothing_false(body, "x^{2} + 1"), findings(body)
+
+
+def test_the_name_of_an_earlier_slides_function_is_a_constant_of_a_later_function():
+    body = r"""
+        $$y = x e^{x}$$
+
+        ---
+
+        $$f\left(x\right) = y \left(2 x - 1\right)$$
+
+        $$f'\left(x\right) = \left(y \left(2 x - 1\right)\right)' = y \left(2 x\right)' = 2 y$$
+
+        ---
+
+        $$f\left(x\right) = x y$$
+
+        $$f'\left(x\right) = \left(x y\right)' = y$$
+        """
+    assert all_verified(body), findings(body)
+    assert verifies_nothing_false(body.replace("= 2 y$$", "= 2 y + 1$$"), "2 y + 1"), findings(body)

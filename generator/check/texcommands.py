@@ -35,7 +35,7 @@ def command(parser: FormulaParser) -> Node:
     if name in FUNCTIONS:
         return _function(parser, FUNCTIONS[name])
     if name in RECIPROCALS:  # \sec x is 1/cos x, \sec^2 x is 1/cos^2 x
-        return Op("/", Num(Fraction(1), None, "1"), _function(parser, RECIPROCALS[name], inverse=False))
+        return Op("/", Num(Fraction(1), None, "1"), _function(parser, RECIPROCALS[name], reciprocal=name))
     if name == "boxed":
         return _group_or_atom(parser)  # a framed result: its content
     if name == "operatorname" or name == "mathrm":
@@ -261,7 +261,8 @@ def _postfix_after_operator(parser: FormulaParser) -> Node:
     return parser.term()
 
 
-def _function(parser: FormulaParser, name: str, inverse: bool = True) -> Node:
+def _function(parser: FormulaParser, name: str, reciprocal: str = "") -> Node:
+    """A function with its power and argument; ``reciprocal`` names \\sec or \\csc, read as 1/cos or 1/sin."""
     base = power = None
     if name == "log" and parser.at("_"):
         parser.take()
@@ -270,8 +271,8 @@ def _function(parser: FormulaParser, name: str, inverse: bool = True) -> Node:
         parser.take()
         power = parser.script()
         if isinstance(power, Neg) and isinstance(power.operand, Num) and power.operand.value == 1:
-            if name not in INVERSES or not inverse:  # (\sec^{-1} x is arccos(1/x), not 1/arccos x)
-                raise TexError(f"\\{name}^{{-1}} (the inverse function) is not supported")
+            if name not in INVERSES or reciprocal:  # (\sec^{-1} x is arccos(1/x), not 1/arccos x)
+                raise TexError(f"\\{reciprocal or name}^{{-1}} (the inverse function) is not supported")
             name, power = INVERSES[name], None  # \sin^{-1} x is arcsin x, not 1/sin x
     parser.skip_ignored()
     arg = _group_or_bracket(parser) if parser.at("{") or parser.at("(", r"\left") else _function_argument(parser)

@@ -121,6 +121,8 @@ def test_a_bug_of_the_checker_on_one_formula_is_not_understood_and_the_rest_is_s
 
 @pytest.mark.parametrize("formula, reason", [
     (r"\mleft( 2 + 3 \mright) = 5", r"\mleft"),  # KaTeX does not render \mleft … \mright
+    (r"\sec^{-1} 2 = \frac{1}{\arccos 2}", r"\sec^{-1}"),  # arcsec x is arccos(1/x), not 1/arccos x
+    (r"\cosec^{-1} 2 = \frac{1}{\arcsin 2}", r"\cosec^{-1}"),
     (r"\left. x^{2} \right|_{0}^{1} = 1", "evaluation between two points"),
 ])
 def test_unsupported_notation_is_refused_by_name(formula, reason):

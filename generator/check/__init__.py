@@ -14,7 +14,7 @@ from pathlib import Path
 from ..notation import LANGUAGES, commas_as_latex, notation_for
 from .claims import Kind, Outcome, check_statement
 from .evaluate import Context
-from .extract import Table, extract, front_matter_language
+from .extract import Table, extract, front_matter_language, slide_breaks
 from .lints import lint
 from .texparse import parse_formula
 from .textree import Statement, TexError
@@ -75,7 +75,11 @@ def check_markdown(text: str, path: str = "<deck>", plain: bool = False) -> Repo
     items.sort(key=lambda item: (item[0], item[1]))
     report = Report(path)
     context = Context()
+    breaks = slide_breaks(text)
     for line, _, content, kind in items:
+        while breaks and breaks[0] < line:  # a new slide: its own meanings replace the last slide's
+            breaks.pop(0)
+            context.new_slide()
         if isinstance(content, Table):
             report.findings += _check_table(content, lang, context)
             continue

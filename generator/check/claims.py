@@ -194,11 +194,18 @@ def _check_approximation(value, right: Node, text: str) -> Outcome:
         raise TexError("the right side of ≈ must be a decimal number")
     shown = _number(Evaluator(Context()).value(right))
     exact = _number(value)
-    half_unit = Fraction(1, 2 * 10**digits)
-    if abs(Fraction(exact) - shown) <= half_unit:
+    unit = Fraction(1, 10**digits) if digits else Fraction(10) ** _trailing_zeros(right)
+    if abs(Fraction(exact) - shown) <= unit / 2:
         return Outcome(Kind.VERIFIED, text)
-    return Outcome(Kind.WRONG, text, f"the left side is {_describe(value)}, which rounds to "
-                                  f"{_round_text(exact, digits)}")
+    rounded = _round_text(exact, digits) if unit <= 1 else str(round(exact / unit) * unit)
+    return Outcome(Kind.WRONG, text, f"the left side is {_describe(value)}, which rounds to {rounded}")
+
+
+def _trailing_zeros(node: Node) -> int:
+    """The zeros that end a whole number as written: 22030 rounded to 4 significant digits is 22030 ± 5."""
+    literal = node.operand if isinstance(node, Neg) else node
+    text = literal.text if isinstance(literal, Num) and literal.digits is None else ""
+    return len(text) - len(text.rstrip("0")) if text.isdigit() and text.strip("0") else 0
 
 
 def _round_text(value, digits: int) -> str:

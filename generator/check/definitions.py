@@ -102,9 +102,17 @@ def record_definition(statement: Statement, context: Context, evaluator: Evaluat
     first, second = statement.sides[0], statement.sides[1]
     if isinstance(first, Call):
         params = tuple(symbol(arg.key) for arg in first.args if isinstance(arg, Name))  # (a function head's)
-        context.define_function(first.name.key, params, evaluator.build(second))
+        # y in f(x) = y (2x − 1) is a constant of f, not a function (nor the y = x eˣ of an earlier slide)
+        context.forget_earlier(_names_in(second))
+        body = Evaluator(context, defining=tuple(p.name for p in params)).build(second)
+        context.define_function(first.name.key, params, body)
         return
     _define(first, evaluator.build(second), context)
+
+
+def _names_in(node: Node) -> set[str]:
+    names = {node.key} if isinstance(node, Name) else set()
+    return names.union(*(_names_in(child) for child in _children(node)))
 
 
 def record_recurrence(statement: Statement, context: Context) -> None:

@@ -1,28 +1,31 @@
-"""Meaning for parsed formulas: the deck's running context and SymPy values.
+"""Meaning for parsed formulas: SymPy values in the deck's running context (``context``).
 
-The context holds what the deck has defined so far: functions (``f(x, y) = …``),
-named values and expressions (``x_0 = 1.3``, ``u = x^2``) and recurrences (the
-printed update rule ``w_{i+1} = w_i − η ∂L/∂w(w_i)``, from which the checker computes
-any ``w_k`` itself).  A later definition replaces an earlier one.
+Letters are real variables (calculus in class is real-valued: |x|′ = sign x).  What a letter
+means where notation alone does not say — ``y (2x − 1)`` a product or a call, by which variable a
+prime differentiates — is decided by ``readings``.
 
 This module shares no code with the generator's solvers or printer: it knows only
 the printed formula and the expression whitelist (``generator.expr.FUNCTIONS``).
 """
 from __future__ import annotations
 
+import dataclasses
 import math
-from dataclasses import dataclass, field
 
 import sympy
 from sympy import Expr
 
 from ..expr import FUNCTIONS as WHITELIST
 from ..expr import power_problem
+from .context import Context, Function, is_symbolic, split_index
+from .context import Recurrence as Recurrence  # (where definitions.py finds it)
+from .readings import EXTRA_FUNCTIONS, FUNCTION_LETTERS, function_letters, is_quantity, variable_of
 from .teachingvalues import TeachingValues
 from .textree import (
     Abs,
     Call,
     DerivOp,
+    EvalAt,
     Func,
     Nabla,
     Name,
@@ -39,73 +42,8 @@ from .textree import (
 )
 from .vectors import negative
 
-FUNCTION_LETTERS = frozenset("f g h u v y z F G H L Q phi psi sigma varphi".split())
 MAX_POWER = 10_000
 MAX_RECURRENCE = 2000
-
-
-@dataclass
-class Function:
-    params: tuple[sympy.Symbol, ...]
-    body: Expr
-
-
-@dataclass
-class Recurrence:
-    """``base_{index + shift} = rule`` for every index value."""
-
-    base: str
-    index: str  # the index variable's name, usually "i"
-    shift: int  # the left side is base_{index + shift}
-    rule: Node
-
-
-@dataclass
-class Context:
-    functions: dict[str, Function] = field(default_factory=dict)
-    values: dict[str, Expr] = field(default_factory=dict)  # name key → value or expression
-    recurrences: dict[str, Recurrence] = field(default_factory=dict)
-    version: int = 0
-    _cache: dict = field(default_factory=dict)
-
-    def changed(self) -> None:
-        self.version += 1
-        self._cache = {}
-
-    def define_value(self, key: str, value: Expr) -> None:
-        self.values[key] = value
-        self.functions.pop(key, None)
-        self.changed()
-
-    def define_function(self, key: str, params: tuple[sympy.Symbol, ...], body: Expr) -> None:
-        self.functions[key] = Function(params, body)
-        self.values.pop(key, None)
-        self.changed()
-
-    def define_recurrence(self, recurrence: Recurrence) -> None:
-        self.recurrences[recurrence.base] = recurrence
-        self.changed()
-
-    def variables(self) -> set[str]:
-        """Names that stand for a variable: function parameters and undefined or numeric free names."""
-        names = {p.name for f in self.functions.values() for p in f.params}
-        for value in self.values.values():
-            for symbol in value.free_symbols:
-                if not is_symbolic(self.values.get(symbol.name)):
-                    names.add(symbol.name)
-        return names
-
-
-def split_index(key: str) -> tuple[str, int] | None:
-    """``u_x_-1`` → ("u_x", -1); ``x_17`` → ("x", 17); None without a whole-number index."""
-    base, _, index = key.rpartition("_")
-    if not base or not index.lstrip("-").isdigit():
-        return None
-    return base, int(index)
-
-
-def is_symbolic(value: Expr | None) -> bool:
-    return value is not None and bool(value.free_symbols)
 
 
 def _power(base: Expr, exponent: Expr) -> Expr:
@@ -119,7 +57,7 @@ def _power(base: Expr, exponent: Expr) -> Expr:
 
 
 def symbol(name: str) -> sympy.Symbol:
-    return sympy.Symbol(name)
+    return sympy.Symbol(name, real=True)
 
 
 class Evaluator(TeachingValues):
@@ -129,10 +67,12 @@ class Evaluator(TeachingValues):
     the reading of ``∂f/∂x = 2·1.3 + 5.4`` at the current point.
     """
 
-    def __init__(self, context: Context, at_point: bool = False, bindings: dict[str, int] | None = None):
+    def __init__(self, context: Context, at_point: bool = False, bindings: dict[str, int] | None = None,
+                 defining: tuple[str, ...] | None = None):
         self.context = context
         self.at_point = at_point
         self.bindings = bindings or {}
+        self.defining = defining  # the variables of a function whose body this reads
 
     # -- entry points -------------------------------------------------------
     def value(self, node: Node) -> Expr:
@@ -237,6 +177,8 @@ class Evaluator(TeachingValues):
         return isinstance(sub, Name) and sub.key in self.bindings
 
     def _Op(self, node: Op) -> Expr:
+        if node.op == "^" and isinstance(node.left, Call) and self.is_product(node.left):
+            return self.build(node.left.name) * _power(self.build(node.left.args[0]), self.build(node.right))
         left, right = self.build(node.left), self.build(node.right)
         if node.op == "+":
             return self.plus(left, right)
@@ -271,7 +213,8 @@ class Evaluator(TeachingValues):
         elif node.name == "log" and node.base is not None:
             result = sympy.log(argument, self.build(node.base))
         else:
-            result = WHITELIST[node.name].build(argument)
+            result = EXTRA_FUNCTIONS[node.name](argument) if node.name in EXTRA_FUNCTIONS else \
+                WHITELIST[node.name].build(argument)
         return result if node.power is None else _power(result, self.build(node.power))
 
     def _Call(self, node: Call) -> Expr:
@@ -282,6 +225,8 @@ class Evaluator(TeachingValues):
             return self.apply(function, args, node.primes)
         if key in self.context.values and is_symbolic(self.context.values[key]):
             return self.apply(self.as_function(key), args, node.primes)
+        if self.is_product(node):
+            return self.build(node.name) * args[0]  # y (2x − 1) with y a variable or constant
         if node.name.base in FUNCTION_LETTERS and not node.name.sub_text:
             undefined = sympy.Function(key)
             if node.primes:
@@ -293,6 +238,17 @@ class Evaluator(TeachingValues):
         if node.primes or len(args) != 1:
             raise TexError(f"{key} is not a defined function")
         return symbol(key) * args[0]  # x(x + 1) is a product
+
+    def is_product(self, node: Call) -> bool:
+        """``y (2x − 1)``: a quantity times a bracket (a power or prime after it belongs to the bracket)."""
+        key = self.name_key(node.name)
+        if node.primes or len(node.args) != 1 or key in self.context.functions:
+            return False
+        if key in self.context.values and is_symbolic(self.context.values[key]):
+            return False  # y(2) with y = x^2: y as a function
+        if node.name.base in FUNCTION_LETTERS and not node.name.sub_text:
+            return is_quantity(key, self.context, self.defining)
+        return True
 
     def as_function(self, key: str) -> Function:
         """An expression name used as a function: ``y(2)`` with ``y = x^2``."""
@@ -317,6 +273,8 @@ class Evaluator(TeachingValues):
 
     def _Prime(self, node: Prime) -> Expr:
         target = node.target
+        if isinstance(target, Call) and self.is_product(target):  # x (e^x)': the prime is the bracket's
+            return self.build(target.name) * self.differentiate(target.args[0], node.order)
         if isinstance(target, Name):
             key = self.name_key(target)
             if key in self.context.functions:
@@ -324,35 +282,32 @@ class Evaluator(TeachingValues):
                 if len(function.params) != 1:
                     raise TexError("a prime needs a function of one variable")
                 return sympy.diff(self.resolve_symbolic(function.body), function.params[0], node.order)
-            if key not in self.context.values and target.base in FUNCTION_LETTERS and not target.sub_text:
-                x = symbol("x")
-                return sympy.diff(sympy.Function(key)(x), x, node.order)
-            if key not in self.context.values:
+            if key not in self.context.values and key != "x" and key not in self.context.variables():
+                if target.base in FUNCTION_LETTERS and not target.sub_text and not is_quantity(key, self.context, None):
+                    x = symbol("x")
+                    return sympy.diff(sympy.Function(key)(x), x, node.order)  # y' with y = y(x)
                 return sympy.Integer(0)  # c' = 0 for a constant
+        return self.differentiate(target, node.order)
+
+    def differentiate(self, target: Node, order: int) -> Expr:
         expr = self.with_function_letters(self.resolve_symbolic(self.build(target)))
-        return sympy.diff(expr, self.variable_of(expr), node.order)
+        return sympy.diff(expr, variable_of(expr, self.context), order)
 
     def with_function_letters(self, expr: Expr) -> Expr:
-        """In ``(f + g)'`` the undefined letters f, g stand for functions of x."""
-        x = symbol("x")
-        replacements = {s: sympy.Function(s.name)(x) for s in expr.free_symbols
-                        if s.name in FUNCTION_LETTERS and s.name not in self.context.values}
-        return expr.xreplace(replacements)
-
-    @staticmethod
-    def variable_of(expr: Expr) -> sympy.Symbol:
-        free = sorted(expr.free_symbols, key=lambda s: s.name)
-        if not free:
-            return symbol("x")
-        if len(free) == 1:
-            return free[0]
-        if symbol("x") in free:
-            return symbol("x")
-        raise TexError("it is not clear by which variable to differentiate")
+        return function_letters(expr, self.context)
 
     def _DerivOp(self, node: DerivOp) -> Expr:
         expr = self.resolve_symbolic(self.build(node.target))
-        return sympy.diff(expr, symbol(node.variable.key), node.order)
+        return sympy.diff(expr, symbol(node.variable.key), node.order, *_orders(node.rest))
+
+    def _EvalAt(self, node: EvalAt) -> Expr:
+        r"""``\left. (x^2)' \right|_{x=3}``: the expression read with x a variable, then x = 3."""
+        key = node.variable.key
+        free = dataclasses.replace(self.context, values={k: v for k, v in self.context.values.items() if k != key},
+                                   _cache={})
+        reader = Evaluator(free, False, self.bindings)
+        inner = reader.resolve(reader.build(node.target))
+        return inner.xreplace({symbol(key): self.build(node.point)})
 
     def _Partial(self, node: Partial) -> Expr:
         key = self.name_key(node.function)
@@ -364,9 +319,10 @@ class Evaluator(TeachingValues):
             function = Function(tuple(sorted(self.resolve_symbolic(symbol(key)).free_symbols, key=lambda s: s.name)),
                                 self.resolve_symbolic(symbol(key)))
         body = self.resolve_symbolic(function.body)
-        if variable not in function.params and variable not in body.free_symbols:
-            raise TexError(f"{key} does not depend on {variable}")  # (a model ŷ(x) depends on its parameters)
-        derivative = sympy.diff(body, variable, node.order)
+        for name in (variable, *(symbol(name.key) for name, _ in node.rest)):
+            if name not in function.params and name not in body.free_symbols:
+                raise TexError(f"{key} does not depend on {name}")  # (a model ŷ(x) depends on its parameters)
+        derivative = sympy.diff(body, variable, node.order, *_orders(node.rest))
         if node.args is None:
             return derivative
         args = [self.build(arg) for arg in node.args]
@@ -387,6 +343,11 @@ class Evaluator(TeachingValues):
                 raise TexError("wrong number of arguments")
             partials = [p.xreplace(dict(zip(function.params, args))) for p in partials]
         return sympy.Matrix(partials)
+
+
+def _orders(rest: tuple[tuple[Name, int], ...]) -> list:
+    """The further variables of a mixed derivative as ``sympy.diff`` takes them: y, 1, z, 2."""
+    return [item for name, order in rest for item in (symbol(name.key), order)]
 
 
 def _settle(value: Expr) -> Expr:

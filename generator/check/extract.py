@@ -75,6 +75,11 @@ def extract(text: str) -> tuple[list[MathSpan], list[TextLine], list[tuple[int, 
     return spans, lines, tables
 
 
+def slide_breaks(text: str) -> list[int]:
+    """The lines of the deck's slide breaks (``---`` and the other thematic breaks, as Marp splits slides)."""
+    return [token.map[0] + 1 for token in _parser().parse(text) if token.type == "hr" and token.map]
+
+
 def _cell(token) -> Cell:
     children = [c for c in token.children or [] if not (c.type == "text" and not c.content.strip())]
     if len(children) == 1 and children[0].type == "math_inline":

@@ -11,10 +11,10 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from .texnotation import FUNCTIONS, GREEK, INVERSES, MATRICES, RECIPROCALS
+from .texnotation import FUNCTIONS, GREEK, INVERSES, MATRICES, OPERATOR_NAMES, RECIPROCALS
 from .texteaching import TEACHING_COMMANDS, teaching_command
 from .textokens import Token
-from .textree import DerivOp, Func, Nabla, Name, Neg, Node, Num, Op, Partial, Sqrt, TexError, Vector, index_text
+from .textree import DerivOp, EvalAt, Func, Nabla, Name, Neg, Node, Num, Op, Partial, Sqrt, TexError, Vector, index_text
 
 if TYPE_CHECKING:
     from .texparse import FormulaParser
@@ -36,7 +36,7 @@ def command(parser: FormulaParser) -> Node:
     if name in FUNCTIONS:
         return _function(parser, FUNCTIONS[name])
     if name in RECIPROCALS:  # \sec x is 1/cos x, \sec^2 x is 1/cos^2 x
-        return Op("/", Num(Fraction(1), None, "1"), _function(parser, RECIPROCALS[name]))
+        return Op("/", Num(Fraction(1), None, "1"), _function(parser, RECIPROCALS[name], reciprocal=name))
     if name == "boxed":
         return _group_or_atom(parser)  # a framed result: its content
     if name == "operatorname" or name == "mathrm":
@@ -45,8 +45,8 @@ def command(parser: FormulaParser) -> Node:
         while not parser.at("}"):
             word += parser.take().text
         parser.take()
-        if word in FUNCTIONS.values() or word in FUNCTIONS:
-            return _function(parser, FUNCTIONS.get(word, word))
+        if word in FUNCTIONS.values() or word in FUNCTIONS or word in OPERATOR_NAMES:
+            return _function(parser, OPERATOR_NAMES.get(word) or FUNCTIONS.get(word, word))
         if name == "operatorname" or (len(word) > 1 and (parser.at_arguments() or parser.kind_at() in
                                                           ("symbol", "number", "command"))):
             raise TexError(f"unknown function \\{name}{{{word}}}")  # not a variable times its argument
@@ -76,7 +76,32 @@ def command(parser: FormulaParser) -> Node:
         return Name("e")
     if name in TEACHING_COMMANDS:  # \lim, \const
         return teaching_command(parser, name)
+    if name == "left.":
+        return _evaluation(parser)
+    if name in ("mleft", "mright"):
+        raise TexError(r"\mleft … \mright is not supported (KaTeX does not render it): write \left … \right")
     raise TexError(f"unsupported command \\{name}")
+
+
+def _evaluation(parser: FormulaParser) -> Node:
+    r"""``\left. … \right.`` (a group) or ``\left. (x^2)' \right|_{x=3}`` (the expression at a point)."""
+    inside = parser.expression()
+    if parser.at(r"\right."):
+        parser.take()
+        return inside
+    parser.expect(r"\right")
+    if not parser.at("|", r"\vert") or parser.text_at(1) != "_" or parser.text_at(2) != "{":
+        raise TexError(r"\left. … \right without |_{x=…} is not supported")
+    parser.index += 3
+    if parser.kind_at() != "symbol" or parser.text_at(1) != "=":
+        raise TexError(r"\left. … \right|_{a}^{b}: evaluation between two points is not supported")
+    variable = Name(parser.take().text)
+    parser.take()
+    point = parser.expression()
+    parser.expect("}")
+    if parser.at("^"):
+        raise TexError(r"\left. … \right|_{a}^{b}: evaluation between two points is not supported")
+    return EvalAt(inside, variable, point)
 
 
 def _bare_name(parser: FormulaParser) -> Name:
@@ -135,12 +160,13 @@ def _starts_with_differential(node: Node) -> bool:
 def _try_derivative(parser: FormulaParser) -> Node | None:
     r"""``\frac{\partial f}{\partial x}``, ``\frac{d}{dx}``, ``\frac{dy}{dx}``, ``\frac{d f(x)}{dx}``,
     ``\frac{\partial L_{1}}{\partial w}``, ``\frac{\partial \hat{y}}{\partial w}``, and second or higher
-    orders with the same order above and below (``\frac{\partial^2 f}{\partial x^2}``);
-    None (and nothing read) for any other fraction."""
+    orders with the same order above and below (``\frac{\partial^2 f}{\partial x^2}``, mixed:
+    ``\frac{\partial^2 f}{\partial x \partial y}``); None (and nothing read) for any other fraction."""
     start = parser.index
     function = variable = None
     inner_args = None
     order = below = 0
+    rest: tuple[tuple[Name, int], ...] | None = ()
     if _derivative_group_opens(parser):
         order = _order(parser)
         function = _derivative_name(parser) if not parser.at("}") else None
@@ -152,14 +178,31 @@ def _try_derivative(parser: FormulaParser) -> Node | None:
             if _derivative_group_opens(parser):
                 variable = _derivative_name(parser)
                 below = _order(parser)
-    if variable is None or not parser.at("}") or order != below or not order:
+                rest = _mixed(parser, parser.tokens[start + 1].text)
+    if variable is None or rest is None or not parser.at("}") or order != below + sum(k for _, k in rest) or not order:
         parser.index = start
         return None
     parser.take()
     if function is None:
-        return DerivOp(variable, _postfix_after_operator(parser), order)
+        return DerivOp(variable, _postfix_after_operator(parser), below, rest)
     args = inner_args if inner_args is not None else (parser.arguments() if parser.at_arguments() else None)
-    return Partial(function, variable, args, order)
+    return Partial(function, variable, args, below, rest)
+
+
+def _mixed(parser: FormulaParser, differential: str) -> tuple[tuple[Name, int], ...] | None:
+    r"""The further variables below a mixed partial derivative, ``\partial x \partial y^2`` → ((y, 2),);
+    None when one is unreadable."""
+    rest = []
+    parser.skip_ignored()
+    while differential == r"\partial" and parser.at(r"\partial"):
+        parser.take()
+        name = _derivative_name(parser)
+        order = _order(parser) if name is not None else 0
+        if name is None or not order:
+            return None
+        rest.append((name, order))
+        parser.skip_ignored()
+    return tuple(rest)
 
 
 def _order(parser: FormulaParser) -> int:
@@ -221,7 +264,8 @@ def _postfix_after_operator(parser: FormulaParser) -> Node:
     return parser.term()
 
 
-def _function(parser: FormulaParser, name: str) -> Node:
+def _function(parser: FormulaParser, name: str, reciprocal: str = "") -> Node:
+    """A function with its power and argument; ``reciprocal`` names \\sec or \\csc, read as 1/cos or 1/sin."""
     base = power = None
     if name == "log" and parser.at("_"):
         parser.take()
@@ -230,8 +274,8 @@ def _function(parser: FormulaParser, name: str) -> Node:
         parser.take()
         power = parser.script()
         if isinstance(power, Neg) and isinstance(power.operand, Num) and power.operand.value == 1:
-            if name not in INVERSES:
-                raise TexError(f"\\{name}^{{-1}} (the inverse function) is not supported")
+            if name not in INVERSES or reciprocal:  # (\sec^{-1} x is arccos(1/x), not 1/arccos x)
+                raise TexError(f"\\{reciprocal or name}^{{-1}} (the inverse function) is not supported")
             name, power = INVERSES[name], None  # \sin^{-1} x is arcsin x, not 1/sin x
     parser.skip_ignored()
     arg = _group_or_bracket(parser) if parser.at("{") or parser.at("(", r"\left") else _function_argument(parser)

@@ -12,7 +12,7 @@ RELATIONS = {"=": "=", r"\approx": "≈", "<": "<", ">": ">", r"\le": "≤", r"\
              r"\ge": "≥", r"\geq": "≥", r"\geqslant": "≥", r"\ne": "≠", r"\neq": "≠", r"\lt": "<", r"\gt": ">",
              r"\coloneqq": "≔", r"\equiv": "≔", r"\triangleq": "≔"}  # ≔: the left side is defined (texteaching)
 SEPARATORS = {r"\qquad", r"\quad", ";", ","}
-IGNORED = {r"\,", r"\;", r"\:", r"\!", r"\ ", r"\displaystyle", r"\textstyle", r"\left.", r"\right.", "~",
+IGNORED = {r"\,", r"\;", r"\:", r"\!", r"\ ", r"\displaystyle", r"\textstyle", "~",
            r"\enspace", r"\thinspace", r"\medspace", r"\thickspace",
            r"\limits", r"\nolimits"}
 GREEK = {"alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta", "iota",
@@ -23,9 +23,14 @@ FUNCTIONS = {"sin": "sin", "cos": "cos", "tan": "tan", "tg": "tg", "cot": "cot",
              "arccos": "arccos", "arctan": "arctan", "arctg": "arctg", "arcctg": "arcctg", "arccot": "arccot",
              "sinh": "sinh", "cosh": "cosh", "tanh": "tanh", "sh": "sinh", "ch": "cosh", "th": "tanh",
              "ln": "ln", "log": "log", "exp": "exp", "lg": "lg"}
-# \sin^{-1} x is arcsin x; the inverse hyperbolic functions are not in the whitelist (refused)
-INVERSES = {"sin": "arcsin", "cos": "arccos", "tan": "arctan", "tg": "arctg", "cot": "arccot", "ctg": "arcctg"}
-RECIPROCALS = {"sec": "cos", "csc": "sin"}  # \sec x = 1/cos x, \csc x = 1/sin x
+# \sin^{-1} x is arcsin x, \sinh^{-1} x is arsinh x
+INVERSES = {"sin": "arcsin", "cos": "arccos", "tan": "arctan", "tg": "arctg", "cot": "arccot", "ctg": "arcctg",
+            "sinh": "asinh", "cosh": "acosh", "tanh": "atanh", "sh": "asinh", "ch": "acosh", "th": "atanh"}
+RECIPROCALS = {"sec": "cos", "csc": "sin", "cosec": "sin"}  # \sec x = 1/cos x, \csc x = \cosec x = 1/sin x
+# \operatorname{…} words that name a function (KaTeX has no macro for them); the macros' names count too
+OPERATOR_NAMES = {"arsinh": "asinh", "arcsinh": "asinh", "arsh": "asinh", "arcosh": "acosh", "arccosh": "acosh",
+                  "arch": "acosh", "artanh": "atanh", "arctanh": "atanh", "arth": "atanh", "sign": "sign",
+                  "sgn": "sign"}
 MATRICES = {"pmatrix", "bmatrix", "matrix", "vmatrix", "Bmatrix"}
 POWER_OF_CALL = {"f", "g", "h", "F", "G", "H", "sigma", "phi", "psi"}  # g^2(x) means (g(x))^2
 

@@ -142,9 +142,9 @@ class FormulaParser(TokenCursor):
             return False
         if token.kind in ("number", "symbol"):
             return True
-        if token.text in ("(", "[", r"\left", "{", r"\lvert", r"\vert", r"\lVert"):
+        if token.text in ("(", "[", r"\left", "{", r"\lvert", r"\lVert"):
             return True  # (not \| or \Vert: the same sign closes a norm)
-        if token.text == "|":
+        if token.text in ("|", r"\vert"):
             return False  # a closing bar, or ambiguous: only opened explicitly in atom()
         if token.kind == "command":
             name = token.text[1:]
@@ -181,7 +181,10 @@ class FormulaParser(TokenCursor):
         return Prime(base, order)
 
     def at_arguments(self) -> bool:
-        return self.at("(", r"\left") or (self.at("{") and self.text_at(1) == r"\left")
+        """At ``(``, ``\\left(`` or ``{\\left(``: a bracket that may hold arguments (not ``\\left|``)."""
+        if self.at("{"):
+            return self.text_at(1) == r"\left" and self.text_at(2) in ("(", "[")
+        return self.at("(") or (self.at(r"\left") and self.text_at(1) in ("(", "["))
 
     def arguments(self) -> tuple[Node, ...]:
         braced = self.at("{")
@@ -337,6 +340,8 @@ class FormulaParser(TokenCursor):
                     return Name("".join(words))
                 self.index = start
             inside = self.expression()
+            if self.at(","):  # x_{i,j}: one name with two indices
+                return self.tuple_rest(inside, "}")
             self.expect("}")
             return inside
         return self.script()

@@ -43,8 +43,6 @@ def tokenize(text: str) -> list[Token]:
         value = match.group()
         if kind == "space":
             continue
-        if kind == "command" and value in (r"\left.", r"\right."):
-            continue
         tokens.append(Token(kind, value, match.start(), match.end()))
     return tokens
 

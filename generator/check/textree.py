@@ -73,6 +73,7 @@ class Partial(Node):
     variable: Name
     args: tuple[Node, ...] | None = None
     order: int = 1  # \frac{\partial^2 f}{\partial x^2}
+    rest: tuple[tuple[Name, int], ...] = ()  # the other variables of a mixed derivative, with their orders
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,16 @@ class DerivOp(Node):
     variable: Name
     target: Node
     order: int = 1  # \frac{d^2}{dx^2}
+    rest: tuple[tuple[Name, int], ...] = ()  # \frac{\partial^2}{\partial x \partial y}: y, once
+
+
+@dataclass(frozen=True)
+class EvalAt(Node):
+    """``\\left. expr \\right|_{x=1}``: an expression at a point."""
+
+    target: Node
+    variable: Name
+    point: Node
 
 
 @dataclass(frozen=True)
@@ -139,6 +150,8 @@ def index_text(node: Node) -> str:
         return node.key
     if isinstance(node, Neg):
         return "-" + index_text(node.operand)
+    if isinstance(node, Tuple):  # x_{i,j}: one name with two indices
+        return ",".join(index_text(item) for item in node.items)
     if isinstance(node, Op) and node.op == "+":
         right = node.right
         if isinstance(right, Neg):

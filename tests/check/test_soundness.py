@@ -43,7 +43,18 @@ def kinds_of(formula: str) -> list[Kind]:
     r"0.333333333333333 x^{2} = \frac{x^{2}}{3}",
     r"2^{\frac{1}{5.1} t} = 2^{0.196078431373 t}",  # equal to 13 digits: not equal
     r"(a^{b})^{c} = a^{b c}",  # true for positive a only: a = -2, b = 2, c = 1/2 refutes it
-    r"\ln(x^{2}) = 2 \ln x + 1",  # a power of e, never the definition of a sequence member e_{x+1}
+    r"\ln(x^{2}) = 2 \ln x + 1",
+    r"\frac{d}{dx} \left(y f(x, y)\right) = y' f(x, y) + y \frac{d}{dx} f(x, y)",  # y is not y(x) here
+    r"\cosec \frac{\pi}{2} = -1",
+    r"\operatorname{arsinh} 1 = \ln 2",
+    r"\sinh^{-1} 1 = 1",
+    r"\operatorname{artanh} 0 = 1",
+    r"\vert -3 \vert = -3",
+    r"\left. \left(x^{2}\right)' \right|_{x=3} = 9",
+    r"x_{i,j} = 2 \qquad x_{i,j} + 1 = 4",
+    r"f(x, y) = x^{2} y^{3} \qquad \frac{\partial^2 f}{\partial x \partial y} = 6 x y",
+    r"f(x, y) = x^{2} y^{3} \qquad \frac{\partial^3 f}{\partial x \partial y} = 6 x y^{2}",
+    r"\frac{d^2 f}{dx\, dy} = 0",
 ])
 def test_a_false_claim_is_never_verified(false_claim):
     assert Kind.VERIFIED not in kinds_of(false_claim)
@@ -75,6 +86,28 @@ def test_a_false_claim_is_never_verified(false_claim):
     r"2 \enspace + \thinspace 3 \! = 5",
     r"\lvert -3 \rvert = 3",
     r"f(x, y) = x^{2} y^{3} \qquad \frac{\partial^2 f}{\partial y^2}(1, 2) = 12",  # a bracketed superscript on another name is still an index
+    r"\frac{d}{dx} \left(y f(x, y)\right) = y \frac{d}{dx} f(x, y)",  # the other arguments are independent
+    r"\frac{d}{dx} \left(x y\right) = y",
+    r"\cosec \frac{\pi}{2} = 1",
+    r"\cosec^{2} x = 1 + \cot^{2} x",
+    r"\operatorname{arsinh} 0 = 0",
+    r"\operatorname{arsinh} 1 = \ln\left(1 + \sqrt{2}\right)",
+    r"\operatorname{arcosh} 1 = 0",
+    r"\operatorname{artanh} 0 = 0",
+    r"\sinh^{-1} 1 = \operatorname{arsinh} 1",
+    r"\cosh^{-1} 1 = 0",
+    r"\tanh^{-1} x = \operatorname{artanh} x",
+    r"\vert -3 \vert = 3",
+    r"\left\vert -3 \right\vert = 3",
+    r"\lvert x \rvert^{2} = x^{2}",
+    r"\left. 2 + 3 \right. = 5",
+    r"\left. \left(x^{2}\right)' \right|_{x=3} = 6",
+    r"f(x) = x^{3} \qquad \left. f'(x) \right|_{x = 2} = 12",
+    r"x_{i,j} = 2 \qquad x_{i,j} + 1 = 3",
+    r"f(x, y) = x^{2} y^{3} \qquad \frac{\partial^2 f}{\partial x^2} = 2 y^{3}",
+    r"f(x, y) = x^{2} y^{3} \qquad \frac{\partial^2 f}{\partial x \partial y} = 6 x y^{2}",
+    r"f(x, y) = x^{2} y^{3} \qquad \frac{\partial^2 f}{\partial y \partial x}(1, 2) = 24",
+    r"f(x, y) = x^{2} y^{3} \qquad \frac{\partial^3 f}{\partial x^2 \partial y} = 6 y^{2}",
 ])
 def test_the_right_reading_verifies(true_claim):
     assert set(kinds_of(true_claim)) == {Kind.VERIFIED}, kinds_of(true_claim)
@@ -95,3 +128,17 @@ def test_a_bug_of_the_checker_on_one_formula_is_not_understood_and_the_rest_is_s
     assert [(finding.kind, finding.message) for finding in report.findings] == [
         (Kind.NOT_UNDERSTOOD, "the checker failed on it (TypeError: a bug); this is a verideck bug, please report it"),
         (Kind.WRONG, "the left side is 4")]
+
+
+@pytest.mark.parametrize("formula, reason", [
+    (r"\mleft( 2 + 3 \mright) = 5", r"\mleft"),  # KaTeX does not render \mleft … \mright
+    (r"\sec^{-1} 2 = \frac{1}{\arccos 2}", r"\sec^{-1}"),  # arcsec x is arccos(1/x), not 1/arccos x
+    (r"\cosec^{-1} 2 = \frac{1}{\arcsin 2}", r"\cosec^{-1}"),
+    (r"\left. x^{2} \right|_{0}^{1} = 1", "evaluation between two points"),
+])
+def test_unsupported_notation_is_refused_by_name(formula, reason):
+    report = check_markdown(f"---\nmarp: true\n---\n\n$${formula}$$\n")
+    kinds = [finding.kind for finding in report.findings]
+    assert Kind.VERIFIED not in kinds and Kind.NOT_UNDERSTOOD in kinds, report.findings
+    assert any(reason in finding.message and "not supported" in finding.message for finding in report.findings), \
+        report.findings

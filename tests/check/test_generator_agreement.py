@@ -1,0 +1,211 @@
+"""The checker agrees with what the generator prints (issue 14, differential testing).
+
+Each deck below is the generator's own output for a slide (shortened), which the checker once
+misread; beside it, the same slide with one false claim, which must not be verified.
+"""
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from generator.check import Kind, check_markdown
+
+
+def findings(body: str) -> list[tuple[Kind, str, str]]:
+    deck = "---\nmarp: true\n---\n\n" + textwrap.dedent(body).strip() + "\n"
+    return [(f.kind, f.text, f.message) for f in check_markdown(deck).findings]
+
+
+def all_verified(body: str) -> bool:
+    result = findings(body)
+    return bool(result) and all(kind == Kind.VERIFIED for kind, _, _ in result)
+
+
+def verifies_nothing_false(body: str, false_claim: str) -> bool:
+    """The claim ``false_claim`` (a link as written) is not verified."""
+    return all(kind != Kind.VERIFIED for kind, text, _ in findings(body) if false_claim in text)
+
+
+GENERATED = {
+    "prime after a bracket binds to the bracket": r"""
+        $$y = x e^{x}$$
+
+        $$\begin{aligned} y' &= \left(x e^{x}\right)' \\ &= e^{x} + x \left(e^{x}\right)' \\ &= e^{x} + x e^{x} \\ &= \left(x + 1\right) e^{x} \end{aligned}$$
+        """,
+    "power after a bracket binds to the bracket": r"""
+        $$f\left(x, y\right) = x \left(y^{2} + y\right)^{2}$$
+
+        $$\frac{\partial f}{\partial x} = \left(y^{2} + y\right)^{2}$$
+
+        $$\frac{\partial f}{\partial y} = x \left(4 y + 2\right) \left(y^{2} + y\right)$$
+
+        $$\frac{\partial f}{\partial x}\left(1, 2\right) = \left(2^{2} + 2\right)^{2} = 36$$
+        """,
+    "a constant before a bracket is a product": r"""
+        $$f\left(x\right) = y \left(2 x - 1\right)$$
+
+        $$\begin{aligned} f'\left(x\right) &= \left(y \left(2 x - 1\right)\right)' \\ &= y \left(2 x - 1\right)' \\ &= y \left(\left(-1\right)' + \left(2 x\right)'\right) \\ &= y \left(2 x\right)' \\ &= y \cdot 2 \end{aligned}$$
+        """,
+    "a name before an absolute value": r"""
+        $$f\left(x\right) = x \left|{x}\right|$$
+
+        $$\begin{aligned} f'\left(x\right) &= \left(x \left|{x}\right|\right)' \\ &= \left|{x}\right| + x \left(\left|{x}\right|\right)' \\ &= \left|{x}\right| + x \operatorname{sign}{\left(x \right)} \end{aligned}$$
+        """,
+    "a constant in a product under a prime": r"""
+        $$f\left(x\right) = x y$$
+
+        $$\begin{aligned} f'\left(x\right) &= \left(x y\right)' \\ &= y \end{aligned}$$
+        """,
+    "a power of e with a bracketed exponent": r"""
+        $$f\left(x\right) = e^{\left(x + 1\right)^{2}}$$
+
+        $$\begin{aligned} f'\left(x\right) &= \left(e^{\left(x + 1\right)^{2}}\right)' \\ &= e^{\left(x + 1\right)^{2}} \cdot \left(\left(x + 1\right)^{2}\right)' \\ &= \left(2 x + 2\right) e^{\left(x + 1\right)^{2}} \end{aligned}$$
+        """,
+    "the absolute value of a real variable": r"""
+        $$f\left(x, y\right) = x y + \left|{x}\right|$$
+
+        $$\frac{\partial f}{\partial x} = y + \operatorname{sign}{\left(x \right)}$$
+
+        $$\frac{\partial f}{\partial x}\left(1, 2\right) = 2 + \operatorname{sign}{\left(1 \right)} = 3$$
+
+        $$\nabla f\left(1, 2\right) = \begin{pmatrix} 3 \\ 1 \end{pmatrix}$$
+        """,
+    "a rounded value with trailing zeros": r"""
+        $$f\left(x\right) = x^{3} e^{x}$$
+
+        $$f'\left(10\right) = 10^{2} \cdot \left(10 + 3\right) \cdot e^{10} = 1300 e^{10} \approx 28630000$$
+
+        $$e^{10} \approx 22030$$
+        """,
+}
+
+
+@pytest.mark.parametrize("name", GENERATED)
+def test_the_generators_output_is_verified(name):
+    assert all_verified(GENERATED[name]), findings(GENERATED[name])
+
+
+@pytest.mark.parametrize("body, false_claim", [
+    (r"$$y = x e^{x}$$ $$y' = e^{x} + x \left(e^{x}\right)' = 2 e^{x} + x e^{x}$$", r"= 2 e^{x} + x e^{x}"),
+    (r"$$f(x) = x \left(y + 1\right)^{2}$$ $$f(x) = \left(x y + x\right)^{2}$$", r"\left(x y + x\right)^{2}"),
+    (r"$$f(x) = y \left(2 x - 1\right)$$ $$f'(x) = 2 y - 1$$", "2 y - 1"),
+    (r"$$f(x) = x \left|x\right|$$ $$f'(x) = 2 \left|x\right|$$ $$f'(-1) = -2$$", r"f'(-1) = -2"),
+    (r"$$f(x) = x y$$ $$f'(x) = \left(x y\right)' = y + x$$", "y + x"),
+    (r"$$f(x) = e^{\left(x + 1\right)^{2}}$$ $$f(0) = e^{2}$$", "f(0) = e^{2}"),
+    (r"$$e^{10} \approx 22040$$", "22040"),
+    (r"$$22046 \approx 22030$$", "22030"),
+    (r"$$22026.47 \approx 23000$$", "23000"),
+    (r"$$\left(\left|x\right|\right)' = 1$$", "= 1"),
+])
+def test_a_false_claim_beside_them_is_not_verified(body, false_claim):
+    assert verifies_nothing_false(body, false_claim), findings(body)
+
+
+@pytest.mark.parametrize("claim", [
+    r"22026.47 \approx 22000",  # two or three significant digits: 22000 ± 500
+    r"22046 \approx 22050",
+    r"e^{10} \approx 22030",
+    r"\left(\left|x\right|\right)' = \operatorname{sign}{\left(x \right)}",
+    r"\left(x \left|x\right|\right)' = 2 \left|x\right|",
+])
+def test_rounding_and_absolute_values(claim):
+    assert all_verified(f"$${claim}$$"), findings(f"$${claim}$$")
+
+
+# -- a slide's meanings do not leak into the next slide ------------------------------------
+
+GRADIENT_THEN_DERIVATIVE = r"""
+    $$f\left(x, y\right) = x y^{2}$$
+
+    $$\frac{\partial f}{\partial y} = 2 x y$$
+
+    ---
+
+    $$y = x e^{x}$$
+
+    $$y' = \left(x e^{x}\right)' = \left(x + 1\right) e^{x}$$
+    """
+
+DERIVATIVE_THEN_GRADIENT = r"""
+    $$y = x^{2} + 1$$
+
+    $$y' = 2 x$$
+
+    ---
+
+    $$f\left(x, y\right) = x y$$
+
+    $$\frac{\partial f}{\partial x} = y$$
+
+    $$\frac{\partial f}{\partial x}\left(1, 2\right) = 2$$
+    """
+
+
+@pytest.mark.parametrize("body", [GRADIENT_THEN_DERIVATIVE, DERIVATIVE_THEN_GRADIENT])
+def test_a_variable_of_one_slide_is_the_functions_name_on_the_next(body):
+    assert all_verified(body), findings(body)
+
+
+def test_a_false_claim_after_the_slide_break_is_still_wrong():
+    body = GRADIENT_THEN_DERIVATIVE.replace(r"= \left(x + 1\right) e^{x}", r"= x e^{x}")
+    assert verifies_nothing_false(body, r"= x e^{x}"), findings(body)
+
+
+def test_definitions_of_earlier_slides_are_still_known():
+    body = r"""
+        $$L\left(w\right) = w^{2} + 12, \qquad w_{0} = 5$$
+
+        $$w_{i+1} = w_{i} - 0{,}1 \frac{\partial L}{\partial w}\left(w_{i}\right)$$
+
+        ---
+
+        $$L\left(w_{1}\right) = 4^{2} + 12 = 28$$
+
+        $$w_{2} = 3.2$$
+        """
+    assert all_verified(body), findings(body)
+
+
+def test_a_constant_of_the_slides_function_is_a_constant_until_another_function_is_defined():
+    first = r"""
+        $$f\left(x\right) = y \left(2 x - 1\right)$$
+
+        ---
+
+        $$y \left(2 x\right)' = 2 y$$
+        """
+    assert all_verified(first), findings(first)  # a derivation continued on the next slide
+    body = first + r"""
+        ---
+
+        $$g\left(t\right) = t^{2}$$
+
+        $$y(2 x) = 2 x y$$
+        """
+    assert verifies_nothing_false(body, "y(2 x) = 2 x y"), findings(body)
+
+
+def test_an_expression_of_an_earlier_slide_does_not_fill_in_a_variable_of_a_later_function():
+    body = DERIVATIVE_THEN_GRADIENT.replace(r"\frac{\partial f}{\partial x} = y$$", r"\frac{\partial f}{\partial x} = x^{2} + 1$$")
+    assert verifies_nothing_false(body, "x^{2} + 1"), findings(body)
+
+
+def test_the_name_of_an_earlier_slides_function_is_a_constant_of_a_later_function():
+    body = r"""
+        $$y = x e^{x}$$
+
+        ---
+
+        $$f\left(x\right) = y \left(2 x - 1\right)$$
+
+        $$f'\left(x\right) = \left(y \left(2 x - 1\right)\right)' = y \left(2 x\right)' = 2 y$$
+
+        ---
+
+        $$f\left(x\right) = x y$$
+
+        $$f'\left(x\right) = \left(x y\right)' = y$$
+        """
+    assert all_verified(body), findings(body)
+    assert verifies_nothing_false(body.replace("= 2 y$$", "= 2 y + 1$$"), "2 y + 1"), findings(body)

@@ -47,8 +47,8 @@ class TeachingValues:
     # -- limits -------------------------------------------------------------------------------
     def _Limit(self, node: Limit) -> sympy.Expr:
         key = self.name_key(node.variable)
-        bound = sympy.Symbol(f"{key}_lim_")
-        body = self.resolve(self.build(node.body).xreplace({sympy.Symbol(key): bound}))
+        bound = sympy.Symbol(f"{key}_lim_", real=True)
+        body = self.resolve(self.build(node.body).xreplace({sympy.Symbol(key, real=True): bound}))
         if is_vector(body) or body.has(sympy.Derivative, sympy.Subs, sympy.core.function.AppliedUndef):
             raise TexError("a limit of a function that is not defined")
         if node.point is None:

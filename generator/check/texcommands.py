@@ -14,7 +14,23 @@ from typing import TYPE_CHECKING
 from .texnotation import FUNCTIONS, GREEK, INVERSES, MATRICES, OPERATOR_NAMES, RECIPROCALS
 from .texteaching import TEACHING_COMMANDS, teaching_command
 from .textokens import Token
-from .textree import DerivOp, EvalAt, Func, Nabla, Name, Neg, Node, Num, Op, Partial, Sqrt, TexError, Vector, index_text
+from .textree import (
+    Call,
+    DerivOp,
+    EvalAt,
+    Func,
+    Nabla,
+    Name,
+    Neg,
+    Node,
+    Num,
+    Op,
+    Partial,
+    Sqrt,
+    TexError,
+    Vector,
+    index_text,
+)
 
 if TYPE_CHECKING:
     from .texparse import FormulaParser
@@ -39,7 +55,7 @@ def command(parser: FormulaParser) -> Node:
         return Op("/", Num(Fraction(1), None, "1"), _function(parser, RECIPROCALS[name], reciprocal=name))
     if name == "boxed":
         return _group_or_atom(parser)  # a framed result: its content
-    if name == "operatorname" or name == "mathrm":
+    if name in ("operatorname", "mathrm", "mathit"):
         parser.expect("{")
         word = ""
         while not parser.at("}"):
@@ -152,8 +168,10 @@ def _looks_like_leibniz(numerator: Node, denominator: Node) -> bool:
 
 
 def _starts_with_differential(node: Node) -> bool:
-    while isinstance(node, Op) and node.op in ("*", "^"):
+    while isinstance(node, Op):  # d x^2, d^2 y, d(x^2) + 1: the first factor of the first term
         node = node.left
+    if isinstance(node, Call):  # d(x^2) read as a call of d
+        node = node.name
     return isinstance(node, Name) and node.key in ("d", "partial")
 
 
@@ -167,13 +185,16 @@ def _try_derivative(parser: FormulaParser) -> Node | None:
     inner_args = None
     order = below = 0
     rest: tuple[tuple[Name, int], ...] | None = ()
+    body = None
     if _derivative_group_opens(parser):
         order = _order(parser)
-        function = _derivative_name(parser) if not parser.at("}") else None
+        if parser.at("(") or (parser.at(r"\left") and parser.text_at(1) == "("):
+            body = _bracketed_or_none(parser)  # \frac{d(x^2)}{dx}: the derivative of what the bracket holds
+        function = _derivative_name(parser) if not parser.at("}") and body is None else None
         if function is not None and parser.at_arguments():
             inner_args = parser.arguments()  # \frac{d f(x)}{dx}: the point written with the function
-        if parser.at("}") and (function is not None or parser.tokens[parser.index - 1].text in (r"\partial", "d")
-                               or order > 1):
+        if parser.at("}") and (function is not None or body is not None
+                               or parser.tokens[parser.index - 1].text in (r"\partial", "d") or order > 1):
             parser.take()
             if _derivative_group_opens(parser):
                 variable = _derivative_name(parser)
@@ -183,10 +204,19 @@ def _try_derivative(parser: FormulaParser) -> Node | None:
         parser.index = start
         return None
     parser.take()
+    if body is not None:
+        return DerivOp(variable, body, below, rest)
     if function is None:
         return DerivOp(variable, _postfix_after_operator(parser), below, rest)
     args = inner_args if inner_args is not None else (parser.arguments() if parser.at_arguments() else None)
     return Partial(function, variable, args, below, rest)
+
+
+def _bracketed_or_none(parser: FormulaParser) -> Node | None:
+    try:
+        return parser.bracketed()
+    except TexError:
+        return None
 
 
 def _mixed(parser: FormulaParser, differential: str) -> tuple[tuple[Name, int], ...] | None:

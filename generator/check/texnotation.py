@@ -13,7 +13,8 @@ RELATIONS = {"=": "=", r"\approx": "≈", "<": "<", ">": ">", r"\le": "≤", r"\
              r"\coloneqq": "≔", r"\equiv": "≔", r"\triangleq": "≔"}  # ≔: the left side is defined (texteaching)
 SEPARATORS = {r"\qquad", r"\quad", ";", ","}
 IGNORED = {r"\,", r"\;", r"\:", r"\!", r"\ ", r"\displaystyle", r"\textstyle", "~",
-           r"\enspace", r"\thinspace", r"\medspace", r"\thickspace",
+           r"\enspace", r"\thinspace", r"\medspace", r"\thickspace", r"\negthinspace", r"\negmedspace",
+           r"\negthickspace",
            r"\limits", r"\nolimits"}
 GREEK = {"alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta", "iota",
          "kappa", "lambda", "mu", "nu", "xi", "pi", "rho", "sigma", "tau", "upsilon", "phi", "varphi", "chi", "psi",

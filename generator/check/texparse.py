@@ -148,8 +148,9 @@ class FormulaParser(TokenCursor):
             return False  # a closing bar, or ambiguous: only opened explicitly in atom()
         if token.kind == "command":
             name = token.text[1:]
-            return (name in GREEK or name in FUNCTIONS or name in ("frac", "dfrac", "tfrac", "sqrt", "nabla",
-                    "operatorname", "begin", "partial", "mathrm", "exp", "hat", "tilde", "bar") or name in ("left",))
+            return (name in GREEK or name in FUNCTIONS or name in (
+                "frac", "dfrac", "tfrac", "sqrt", "nabla", "operatorname", "begin", "partial", "mathrm", "mathit",
+                "exp", "hat", "tilde", "bar", "left"))
         return False
 
     def postfix(self) -> Node:

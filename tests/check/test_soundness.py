@@ -55,6 +55,8 @@ def kinds_of(formula: str) -> list[Kind]:
     r"f(x, y) = x^{2} y^{3} \qquad \frac{\partial^2 f}{\partial x \partial y} = 6 x y",
     r"f(x, y) = x^{2} y^{3} \qquad \frac{\partial^3 f}{\partial x \partial y} = 6 x y^{2}",
     r"\frac{d^2 f}{dx\, dy} = 0",
+    r"\frac{d(x^{2})}{dx} = x",  # the derivative of the bracket, not d·x²/(d·x)
+    r"\frac{d(x^{2}) + 1}{dx} = \frac{x^{2} + \frac{1}{d}}{x}",
 ])
 def test_a_false_claim_is_never_verified(false_claim):
     assert Kind.VERIFIED not in kinds_of(false_claim)
@@ -76,6 +78,8 @@ def test_a_false_claim_is_never_verified(false_claim):
     r"f(x) = x^{3} \qquad \frac{d^{2} f}{d x^{2}} = 6 x",
     r"\frac{d^2}{dx^2} x^{4} = 12 x^{2}",
     r"\sec 0 = 1",
+    r"\frac{d(x^{2})}{dx} = 2x",
+    r"\frac{d\left(x^{3}\right)}{dx} = 3 x^{2}",
     r"|x|^{2} = x^{2}",  # the variables of a lesson are real
     r"\ln(x y) = \ln x + \ln y",  # proven for positive values, true wherever both sides are defined
     r"\sqrt{\frac{k}{m}} \sqrt{\frac{m}{k}} = 1",  # k/m < 0 is outside the domain, not a counterexample

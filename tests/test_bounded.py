@@ -46,7 +46,7 @@ def test_errors_of_the_work_reach_the_caller():
         bounded.call(divmod, 1, 0)
 
 
-def test_the_checker_falls_back_to_random_points_when_simplify_runs_out_of_time(monkeypatch):
+def test_the_checker_falls_back_to_sample_points_when_simplify_runs_out_of_time(monkeypatch):
     def never(expr, seconds=0):
         raise bounded.OutOfTime("no answer in 0 s")
 
@@ -54,7 +54,7 @@ def test_the_checker_falls_back_to_random_points_when_simplify_runs_out_of_time(
     deck = "$$\n\\sin^{2} x + \\cos^{2} x = 1\n$$\n"
     report = check_markdown(deck)
     verified = [f for f in report.findings if f.kind == "verified"]
-    assert verified and "could not simplify in time: checked at 6 random points" in verified[-1].message
+    assert verified and "could not simplify in time: checked at 8 sample points" in verified[-1].message
     wrong = check_markdown("$$\n\\sin^{2} x + \\cos x = 1\n$$\n")
     assert [f.kind for f in wrong.findings] == ["wrong"]
 

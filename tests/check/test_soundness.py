@@ -146,3 +146,9 @@ def test_unsupported_notation_is_refused_by_name(formula, reason):
     assert Kind.VERIFIED not in kinds and Kind.NOT_UNDERSTOOD in kinds, report.findings
     assert any(reason in finding.message and "not supported" in finding.message for finding in report.findings), \
         report.findings
+
+
+@pytest.mark.parametrize("formula", [r"f(2) = 4", r"g'(1) = 3", r"y(2 x) = 2 y(x)"])
+def test_a_claim_about_a_function_not_defined_here_is_not_understood(formula):
+    """Not wrong either: the function may be defined on another slide (a later check of the whole deck sees it)."""
+    assert kinds_of(formula) == [Kind.NOT_UNDERSTOOD]

@@ -12,22 +12,14 @@ from __future__ import annotations
 import sympy
 
 from .evaluate import Context, Evaluator, Recurrence, is_symbolic, symbol
-from .textree import Call, Name, Node, Num, Op, Statement, TexError, Tuple
+from .textree import Call, Name, Node, Num, Op, Statement, TexError, Tuple, children
 
 
 def has_free_index(node: Node) -> bool:
     """Whether a name in the tree carries a general index such as ``i`` or ``i+1``."""
     if isinstance(node, Name):
         return node.sub is not None and not isinstance(node.sub, Num) and _index_variable(node) is not None
-    return any(has_free_index(child) for child in _children(node))
-
-
-def _children(node: Node):
-    for value in getattr(node, "__dict__", {}).values():
-        if isinstance(value, Node):
-            yield value
-        elif isinstance(value, tuple):
-            yield from (item for item in value if isinstance(item, Node))
+    return any(has_free_index(child) for child in children(node))
 
 
 def _index_variable(name: Name) -> tuple[str, int] | None:
@@ -112,7 +104,7 @@ def record_definition(statement: Statement, context: Context, evaluator: Evaluat
 
 def _names_in(node: Node) -> set[str]:
     names = {node.key} if isinstance(node, Name) else set()
-    return names.union(*(_names_in(child) for child in _children(node)))
+    return names.union(*(_names_in(child) for child in children(node)))
 
 
 def record_recurrence(statement: Statement, context: Context) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from .definitions import record_definition
 from .evaluate import FUNCTION_LETTERS, Context, Evaluator
 from .teachingvalues import gradient_key
-from .textree import Call, Constant, Limit, Nabla, Name, Node, Statement, TexError, Tuple
+from .textree import Call, Constant, Limit, Nabla, Name, Node, Statement, TexError, Tuple, children
 from .vectors import is_vector
 
 DEFINES = "≔"
@@ -74,7 +74,7 @@ def _limit_of_undefined(node: Node, context: Context) -> bool:
     """Whether the tree holds a limit of a function that has no definition (``f(x_0 + \\Delta x)``, ``\\Delta y``)."""
     if isinstance(node, Limit):
         return _mentions_undefined(node.body, context, node.variable.key)
-    return any(_limit_of_undefined(child, context) for child in _children(node))
+    return any(_limit_of_undefined(child, context) for child in children(node))
 
 
 def _mentions_undefined(node: Node, context: Context, variable: str) -> bool:
@@ -84,12 +84,6 @@ def _mentions_undefined(node: Node, context: Context, variable: str) -> bool:
             return True
     if isinstance(node, Name) and node.base.startswith("Delta ") and node.key != variable:
         return node.key not in context.values
-    return any(_mentions_undefined(child, context, variable) for child in _children(node))
+    return any(_mentions_undefined(child, context, variable) for child in children(node))
 
 
-def _children(node: Node):
-    for value in getattr(node, "__dict__", {}).values():
-        if isinstance(value, Node):
-            yield value
-        elif isinstance(value, tuple):
-            yield from (item for item in value if isinstance(item, Node))

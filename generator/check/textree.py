@@ -142,6 +142,15 @@ class Statement:
     texts: tuple[str, ...]  # each side as written (tokens joined by spaces), for messages
 
 
+def children(node: Node):
+    """The nodes directly inside ``node``, in field order."""
+    for value in getattr(node, "__dict__", {}).values():
+        if isinstance(value, Node):
+            yield value
+        elif isinstance(value, tuple):
+            yield from (item for item in value if isinstance(item, Node))
+
+
 def index_text(node: Node) -> str:
     """A subscript as written in a name's key: ``1``, ``i``, ``new``, ``i+1``, ``i-1``."""
     if isinstance(node, Num):

@@ -72,6 +72,10 @@ class ExpressionLatexPrinter(LatexPrinter):
     def _print_Float(self, expr: sympy.Float) -> str:
         return self.decimal(decimal_text(round_significant(expr, self._settings["precision"])))
 
+    def _print_Pi(self, expr: Expr) -> str:
+        # SymPy prints π through its ``_latex`` method, which our ``printmethod`` turns off (else ``\text{\Pi}``)
+        return r"\pi"
+
     # -- functions -----------------------------------------------------------
     def _hprint_Function(self, func: str) -> str:
         return self._function_names.get(func) or super()._hprint_Function(func)

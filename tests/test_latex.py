@@ -36,6 +36,12 @@ def test_pi_prints_as_pi(printer):
     assert printer.expr(sympy.exp(sympy.pi / 2 - Rational(1, 10))).endswith(r"\frac{\pi}{2}}")
 
 
+def test_a_named_function_call_raised_to_a_power(printer):
+    # found by differential testing (#14): a fit with a target y = 0 has the loss ŷ(1)²/2, which crashed the printer
+    call = sympy.Function("y")(Integer(1))
+    assert printer.expr(call**2) == r"y\left(1\right)^{2}"
+
+
 def test_russian_trigonometry_and_english_trigonometry():
     f = parse_expression("tg(x) + ctg(x) + arctg(x) + arcctg(x)")
     ru, en = printer_for("ru", 4, 8).expr(f), printer_for("en", 4, 8).expr(f)

@@ -350,7 +350,8 @@ class Func(Node):
         if self.name == "log2":
             return f"log({argument}, 2)"
         if self.name == "exp" and self.spelling == 1:
-            return f"e{style.power}{self.argument.wrapped(style, 3) if self.argument.precedence == 100 else f'({argument})'}"
+            power = self.argument.text(style) if self.argument.precedence == 100 else f"({argument})"
+            return f"e{style.power}{power}"
         _, english, russian = FUNCTIONS[self.name]
         spelled = russian if style.russian_names else english
         if self.spelling == 2 and self.name in ("asin", "acos", "atan", "acot"):
@@ -401,7 +402,8 @@ class FunctionMaker:
 
     def atom(self) -> Node:
         rng = self.rng
-        kind = rng.choices(["var", "linear", "power", "poly", "product"], [4, 3, 3, 2, 1 if len(self.variables) > 1 else 0])[0]
+        weights = [4, 3, 3, 2, 1 if len(self.variables) > 1 else 0]
+        kind = rng.choices(["var", "linear", "power", "poly", "product"], weights)[0]
         v = self.var()
         if kind == "var":
             return v
@@ -760,6 +762,8 @@ class DeckMaker:
         for _ in range(20):
             slide = make(style)
             if slide is not None:
+                if self.rng.random() < 0.1:  # posed as an exercise first: a question slide, the handout, the key
+                    slide.fields = {"id": f"ex-{self.rng.randint(1, 999)}", "exercise": True, **slide.fields}
                 return slide
         return SlideSpec("derivative", {}, Pow(Var("x"), Fraction(2)), style)
 
@@ -767,6 +771,10 @@ class DeckMaker:
         lang = self.rng.choice(["en", "ru"])
         style = self.style(lang)
         slides = [self.slide(style) for _ in range(self.rng.choice([1, 2, 3, 3, 4]))]
+        ids = [s.fields["id"] for s in slides if "id" in s.fields]
+        for slide in slides:
+            if "id" in slide.fields and ids.count(slide.fields["id"]) > 1:
+                slide.fields["id"] += f"-{slides.index(slide)}"
         precision = self.rng.choice([4, 4, 4, 3, 5])
         return DeckSpec(f"Random deck {index}", lang, precision, slides)
 

@@ -26,6 +26,7 @@ Exit status 1 when anything failed, 0 otherwise.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import multiprocessing
 import os
 import re
@@ -56,7 +57,10 @@ class Finding:
 
     @property
     def cause(self) -> str:
-        return f"{self.kind}: {blank_numbers(self.message)}"
+        message = re.sub(r"^the left side is (?![-\d≈]).*", "the left side is <expression>", self.message)
+        message = re.sub(r"^\w+ (does not depend on|is not a defined function|is not defined)\b.*", r"<name> \1 …",
+                         message)
+        return f"{self.kind}: {blank_numbers(message)}"
 
 
 @dataclass
@@ -185,7 +189,7 @@ def build_many(texts: list[str], jobs: int = 2, timeout: float = DEFAULT_TIMEOUT
             if now - started > timeout:
                 _kill_group(process)
                 process.join(5)
-                running.pop(connection).__class__  # noqa: B018
+                running.pop(connection)
                 connection.close()
                 outcomes[index] = Outcome("timeout", now - started, reason=f"longer than {timeout:g} s")
                 if progress:
@@ -196,10 +200,8 @@ def build_many(texts: list[str], jobs: int = 2, timeout: float = DEFAULT_TIMEOUT
 def _kill_group(process) -> None:
     if process.pid is None:
         return
-    try:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(process.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
 
 
 def katex_check(outcomes: list[Outcome]) -> None:
@@ -251,7 +253,7 @@ class Summary:
 
 
 def run(seed: int = 1, n: int = 100, jobs: int = 2, timeout: float = DEFAULT_TIMEOUT, katex: bool = True,
-        minimize: bool = True, shrink_builds: int = 60, verbose: bool = False) -> Summary:
+        minimize: bool = True, shrink_builds: int = 30, verbose: bool = False) -> Summary:
     started = time.monotonic()
     decks = [random_deck(seed, index) for index in range(n)]
     texts = [deck.yaml() for deck in decks]
@@ -269,11 +271,18 @@ def run(seed: int = 1, n: int = 100, jobs: int = 2, timeout: float = DEFAULT_TIM
         for cause in outcome.causes:
             groups.setdefault(cause, []).append(index)
     failures = [Failure(cause, indices, outcomes[indices[0]], decks[indices[0]]) for cause, indices in groups.items()]
+    if verbose or minimize:
+        print(f"differential: {n} decks built in {time.monotonic() - started:.0f} s: "
+              + ", ".join(f"{status} {counts[status]}" for status in OUTCOMES)
+              + (f"; shrinking {len(failures)} failure(s)" if minimize and failures else ""), file=sys.stderr)
     if minimize:
-        for failure in failures:
+        cache: dict[str, Outcome] = {}
+        for number, failure in enumerate(failures, 1):
             if failure.cause.startswith("katex"):
                 continue  # KaTeX runs on whole runs; the deck is the reproducer
-            shrink(failure, jobs, timeout, shrink_builds)
+            shrink(failure, jobs, timeout, shrink_builds, cache)
+            if verbose:
+                print(f"differential: shrunk {number}/{len(failures)}: {failure.cause}", file=sys.stderr)
     skip_reasons = Counter(blank_numbers(re.sub(r"^slides\[\d+\]\.", "", o.reason.split("; ")[0]))
                            for o in outcomes if o.status == "skipped")
     return Summary(seed, n, time.monotonic() - started, counts,
@@ -281,23 +290,29 @@ def run(seed: int = 1, n: int = 100, jobs: int = 2, timeout: float = DEFAULT_TIM
                    rendered_slides=sum(o.slides for o in outcomes), failures=failures, skip_reasons=skip_reasons)
 
 
-def shrink(failure: Failure, jobs: int, timeout: float, budget: int) -> None:
+def shrink(failure: Failure, jobs: int, timeout: float, budget: int, cache: dict[str, Outcome] | None = None) -> None:
     """The smallest deck still showing the failure's cause: one slide alone (else two together), then a simpler
-    slide, greedily, within ``budget`` builds."""
+    slide, greedily, within ``budget`` builds (``cache``: outcomes by YAML text, shared between failures)."""
     deck = failure.deck
+    cache = {} if cache is None else cache
+
+    def cached(texts: list[str], jobs: int, timeout: float) -> list[Outcome]:
+        missing = [text for text in dict.fromkeys(texts) if text not in cache]
+        cache.update(zip(missing, build_many(missing, jobs, timeout)))
+        return [cache[text] for text in texts]
 
     def shows(outcome: Outcome) -> bool:
         return failure.cause in outcome.causes
 
     singles = [deck.with_slides([slide]) for slide in deck.slides]
-    results = build_many([d.yaml() for d in singles], jobs, timeout) if len(deck.slides) > 1 else [failure.example]
+    results = cached([d.yaml() for d in singles], jobs, timeout) if len(deck.slides) > 1 else [failure.example]
     builds = len(singles)
     current = next((d for d, o in zip(singles, results) if shows(o)), None)
     outcome = next((o for o in results if shows(o)), None)
     if current is None:
         pairs = [deck.with_slides([deck.slides[i], deck.slides[j]])
                  for i in range(len(deck.slides)) for j in range(i + 1, len(deck.slides))]
-        results = build_many([d.yaml() for d in pairs], jobs, timeout)
+        results = cached([d.yaml() for d in pairs], jobs, timeout)
         builds += len(pairs)
         current = next((d for d, o in zip(pairs, results) if shows(o)), None)
         outcome = next((o for o in results if shows(o)), None)
@@ -315,7 +330,7 @@ def shrink(failure: Failure, jobs: int, timeout: float, budget: int) -> None:
             batch = candidates[start:start + max(jobs, 1) * 2][:max(0, budget - builds)]
             if not batch:
                 break
-            results = build_many([d.yaml() for d in batch], jobs, timeout)
+            results = cached([d.yaml() for d in batch], jobs, timeout)
             builds += len(batch)
             found = next(((d, o) for d, o in zip(batch, results) if shows(o)), None)
             if found:
@@ -373,7 +388,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds per deck")
     parser.add_argument("--no-katex", action="store_true", help="leave out strict KaTeX")
     parser.add_argument("--no-minimize", action="store_true", help="report the failing decks as they are")
-    parser.add_argument("--shrink-builds", type=int, default=60, help="builds per failure to shrink it")
+    parser.add_argument("--shrink-builds", type=int, default=30, help="builds per failure to shrink it")
     parser.add_argument("--show", type=int, metavar="INDEX", help="print random deck INDEX of the seed and stop")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)

@@ -12,7 +12,7 @@ GOLDEN := tests/golden
 
 NODE_STAMP := node_modules/.installed
 
-.PHONY: slides html pdf pptx readme-image test test-fast lint doctor golden bench lock katex-commands clean
+.PHONY: slides html pdf pptx readme-image test test-fast lint doctor golden bench fuzz lock katex-commands clean
 
 slides: $(STAMP) $(NODE_STAMP)
 	$(BIN)/verideck build $(DECKS) -o $(OUT) --handout
@@ -59,6 +59,14 @@ bench: $(STAMP)
 # compares the list with the installed KaTeX).
 katex-commands: $(NODE_STAMP)
 	VERIDECK_NODE_MODULES=$(CURDIR)/node_modules node generator/node/katex-commands.js > generator/check/katex_commands.txt
+
+# Differential testing: N random teaching decks (seeded) through the real build; every checker finding, crash
+# or timeout is reported with a minimal reproducer (exit 1). `make test` runs a fixed budget of it.
+SEED ?= 1
+N    ?= 500
+JOBS ?= 2
+fuzz: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python -m tests.differential.run --seed $(SEED) --n $(N) --jobs $(JOBS)
 
 # Refresh constraints.txt from what is installed (after changing dependencies in pyproject.toml).
 lock: $(STAMP)

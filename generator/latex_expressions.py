@@ -72,6 +72,10 @@ class ExpressionLatexPrinter(LatexPrinter):
     def _print_Float(self, expr: sympy.Float) -> str:
         return self.decimal(decimal_text(round_significant(expr, self._settings["precision"])))
 
+    def _print_Pi(self, expr: Expr) -> str:
+        # SymPy prints π through its ``_latex`` method, which our ``printmethod`` turns off (else ``\text{\Pi}``)
+        return r"\pi"
+
     # -- functions -----------------------------------------------------------
     def _hprint_Function(self, func: str) -> str:
         return self._function_names.get(func) or super()._hprint_Function(func)
@@ -118,9 +122,11 @@ class ExpressionLatexPrinter(LatexPrinter):
             return self._print(item)  # 0.5^{2}, not (0.5)^{2}
         return super().parenthesize(item, level, is_neg, strict)
 
-    def _print_AppliedUndef(self, expr) -> str:
-        r"""A named function applied to values, written like ``call``: ``\hat{y}\left(0.5\right)``."""
-        return rf"{self.name(expr.func.__name__)}\left({self.args(expr.args)}\right)"
+    def _print_AppliedUndef(self, expr, exp: str | None = None) -> str:
+        r"""A named function applied to values, written like ``call``: ``\hat{y}\left(0.5\right)``; raised to a
+        power (SymPy's ``_print_Pow`` passes ``exp``), the power follows the call: ``\hat{y}\left(2.5\right)^{2}``."""
+        call = rf"{self.name(expr.func.__name__)}\left({self.args(expr.args)}\right)"
+        return call if exp is None else rf"{call}^{{{exp}}}"
 
     def _print_Derivative(self, expr: sympy.Derivative) -> str:
         """``(x^{3})'``: the prime notation of school lessons, for one variable."""

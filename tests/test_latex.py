@@ -30,6 +30,18 @@ def test_non_terminating_rationals_are_fractions_and_rounded_values_use_approx()
     assert p.value(Rational(1, 3)) == r"\approx 0.3333"
 
 
+def test_pi_prints_as_pi(printer):
+    # found by differential testing (#14): exp(arccos(sin(x))) at 0.1 printed e^{-0.1 + \frac{\text{\Pi}}{2}}
+    assert printer.expr(sympy.pi) == r"\pi"
+    assert printer.expr(sympy.exp(sympy.pi / 2 - Rational(1, 10))).endswith(r"\frac{\pi}{2}}")
+
+
+def test_a_named_function_call_raised_to_a_power(printer):
+    # found by differential testing (#14): a fit with a target y = 0 has the loss ŷ(1)²/2, which crashed the printer
+    call = sympy.Function("y")(Integer(1))
+    assert printer.expr(call**2) == r"y\left(1\right)^{2}"
+
+
 def test_russian_trigonometry_and_english_trigonometry():
     f = parse_expression("tg(x) + ctg(x) + arctg(x) + arcctg(x)")
     ru, en = printer_for("ru", 4, 8).expr(f), printer_for("en", 4, 8).expr(f)

@@ -8,7 +8,7 @@ from sympy import Expr
 
 from ...solve.problems import MathError, finite_real
 from ...solve.simplify import Vocabulary, teaching_form
-from ...solve.steps import Derivation, derive
+from ...solve.steps import Derivation, derive, proved_zero
 from ...solve.substitute import shown_substitution
 from ...solve.table import table_derivative
 from .model import DerivativeSlide
@@ -104,7 +104,7 @@ def solve_derivative(slide: DerivativeSlide) -> DerivativeSolution:
     chain = chain_rule(f, x, taken)
     candidates = sympy.Mul(*(layer.factor for layer in chain.layers)) if chain else exact
     derivative = teaching_form(candidates, Vocabulary(f, candidates))
-    if sympy.simplify(derivative - exact) != 0:  # the engine never prints an unchecked result
+    if not proved_zero(derivative - exact):  # the engine never prints an unchecked result
         raise AssertionError(f"derivative of {f} came out as {derivative}, sympy.diff gives {exact}")
     at = _value_at(f, derivative, x, slide.at) if slide.at is not None else None
     derivation = derive(f, x, final=derivative) if slide.show_steps else None
@@ -137,7 +137,7 @@ def _checked_forms(slide: DerivativeSlide, exact: Expr) -> tuple[Expr, ...]:
     body = sympy.Lambda(slide.variable, slide.function)
     for index, form in enumerate(slide.forms):
         unfolded = form.replace(named, body).doit()
-        if sympy.simplify(unfolded - exact) != 0:
+        if not proved_zero(unfolded - exact):
             raise MathError(f"forms[{index}]", f"this form is not equal to the derivative {exact}")
     return slide.forms
 

@@ -299,3 +299,12 @@ def test_solution_is_frozen(tmp_path):
     solution = derivative_of(tmp_path, "x**3")
     with pytest.raises(Exception):
         solution.derivative = 0  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("function", ["tan(2*x + 1)", "tan(x + exp(x))", "-tan(3*x^2 + x - 2)"])
+def test_tangent_of_a_shifted_argument_is_proved_equal_to_sympy_diff(tmp_path, function):
+    # found by differential testing (#14): simplify could not show u'/cos²u = u'(tan²u + 1) when u has a constant
+    # term, and the engine's own check stopped the build with an AssertionError
+    solution = derivative_of(tmp_path, function)
+    x = var(solution.derivative, "x")
+    assert same(solution.derivative.rewrite(cos), sympy.diff(solution.function, x).rewrite(cos))

@@ -99,18 +99,18 @@ def _slide_of(markdown: str, line: int) -> str:
 
 def build_deck_text(yaml_text: str, keep_documents: bool = False) -> Outcome:
     """Build one deck spec (YAML text) the way ``verideck build --handout`` stages it; classify the outcome."""
-    from generator import build
+    from generator import build, verify
     from generator.errors import CheckError, SpecError, VerideckError
 
     reports: list[tuple[str, str, object]] = []
-    check = build.check_markdown
+    check = verify.check_markdown
 
-    def observed_check(markdown, target):  # the same checker; the report is kept for the findings
+    def observed_check(markdown, target="<your slides>"):  # the same checker; the report is kept for the findings
         report = check(markdown, target)
         reports.append((markdown, target, report))
         return report
 
-    build.check_markdown = observed_check
+    verify.check_markdown = observed_check
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="verideck-fuzz-") as folder:
         spec = Path(folder) / "lesson.yaml"

@@ -122,7 +122,11 @@ def _exact(args: tuple) -> bool:
 
 
 def _simplifies_to_zero(expr: sympy.Expr) -> bool:
-    return bool(sympy.simplify(expr) == 0)
+    """``simplify`` proves it zero — trigonometric expressions also written through cos, where ``simplify``
+    alone misses 2 tg²(2t − 1) + 2 − 2/cos²(2t − 1)."""
+    if sympy.simplify(expr) == 0:
+        return True
+    return expr.has(sympy.tan, sympy.cot, sympy.sec, sympy.csc) and sympy.simplify(expr.rewrite(sympy.cos)) == 0
 
 
 def is_zero(expr: sympy.Expr, seconds: float = SIMPLIFY_SECONDS) -> bool:

@@ -79,6 +79,7 @@ def test_a_false_claim_is_never_verified(false_claim):
     r"\frac{d^2}{dx^2} x^{4} = 12 x^{2}",
     r"\sec 0 = 1",
     r"\frac{d(x^{2})}{dx} = 2x",
+    r"\left(\tg{\left(2 t - 1 \right)}\right)' = \frac{\left(2 t - 1\right)'}{\cos^{2}{\left(2 t - 1 \right)}}",
     r"\frac{d\left(x^{3}\right)}{dx} = 3 x^{2}",
     r"|x|^{2} = x^{2}",  # the variables of a lesson are real
     r"\ln(x y) = \ln x + \ln y",  # proven for positive values, true wherever both sides are defined

@@ -106,3 +106,24 @@ def test_a_template_cannot_mark_printed_math_unchecked(tmp_path):
         stage_deck(spec, tmp_path / "out", templates=tmp_path / "templates")
     assert caught.value.lines()[0] == (f'{spec}:3:5 (slide "Square"): skipped: 1 + 1 = 3 % unchecked — marked % '
                                        "unchecked: only your own formulas can be unchecked")
+
+
+TEACHING = r"""
+The derivative is defined as $f'(x_0) = \lim_{\Delta x \to 0} \frac{f(x_0 + \Delta x) - f(x_0)}{\Delta x}$.
+
+Let $L(w) \coloneqq (w - 1)^2$, so $L'(0.5) < 0$ and $c = \text{const}$ gives $(c w)' = c$.
+
+$$\lim_{x \to 0} \frac{\sin x}{x} = 1 \qquad \lVert (2, 6) \rVert = \sqrt{2^2 + 6^2}$$
+
+$$w_{t+1} = w_t - \eta \nabla L(w_t), \qquad D_u L = \nabla L \cdot u = \lVert \nabla L \rVert \cos\theta$$
+"""
+
+
+def test_an_instructors_teaching_notation_builds(tmp_path):
+    """The notation of issue 14's "done when": limits, :=, const, norms, inequalities, update rules."""
+    spec = _lesson(tmp_path, TEACHING.strip())
+    staged = stage_deck(spec, tmp_path / "out")
+    verdict = staged.verdicts[".md"]
+    discard(staged)
+    assert verdict.failures == [] and verdict.verified >= 3, verdict  # L'(0.5) < 0, the limit, the norm
+    assert all(": not understood: " in warning and f"{spec}:" in warning for warning in verdict.warnings)

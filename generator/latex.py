@@ -201,7 +201,7 @@ class SlideLatexPrinter(ExpressionLatexPrinter):
         r"""``f(a) + f'(a) \cdot \left(x - a\right)``: the tangent line at a, in general form."""
         shift = self.doprint(point)
         shift = rf"\left({shift}\right)" if point.could_extract_minus_sign() else shift
-        return (rf"{self.call(name, [point])} + {self.prime(name, [point])} \cdot "
+        return (rf"{self.call(name, [point])} + {self.prime_at(name, point)} \cdot "
                 rf"\left({self.doprint(variable)} - {shift}\right)")
 
     def derivation_rows(self, left: str, steps: Sequence[tuple[Expr, str]]) -> str:

@@ -76,7 +76,7 @@ def derivative_view(solution: DerivativeSolution, ctx: Context) -> DerivativeVie
     forms = tuple(Formula(p.chain(prime, [p.as_written(form)])) for form in solution.forms)
     value = ""
     if solution.at is not None:
-        value = p.chain(p.prime(slide.name, [solution.at.point]), [solution.at.substituted], solution.at.value)
+        value = p.chain(p.prime_at(slide.name, solution.at.point), [solution.at.substituted], solution.at.value)
     title = slide.title or words.derivative_title
     return DerivativeView(
         id=slide.id,

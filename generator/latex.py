@@ -105,7 +105,7 @@ class SlideLatexPrinter(ExpressionLatexPrinter):
         if not shown.approximate:
             return [("=", self.decimal(shown.decimal))]
         parts = [("=", self.doprint(shown.exact))] if shown.exact is not None else []
-        return parts + [(APPROX, self.decimal(shown.decimal))]
+        return parts + [(APPROX, self.rounded(shown.decimal))]
 
     def point_value(self, left: str, values: Sequence[Expr]) -> str:
         r"""``left = (1.22, 5.279)``, or ``left \approx (…)`` when any coordinate is rounded."""

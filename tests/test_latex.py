@@ -150,3 +150,15 @@ def test_state_names_of_subscripted_variables_keep_the_subscript():
     assert p.indexed(p.lookahead(w1), "t") == r"\tilde{w}_{1}^{(t)}"
     assert p.indexed(p.lookahead(x), "t") == r"\tilde{x}_{t}"
     assert p.indexed(p.lookahead(symbol("theta_2")), 1) == r"\tilde{\theta}_{2}^{(1)}"
+
+
+def test_tiny_and_huge_rounded_values_print_in_scientific_form():
+    # differential run, seed 2 (G5): |f(x_2) - f(x_1)| printed \approx 0{,}000…(90 zeros)…84856
+    ru, en = printer_for("ru", 5, 8), printer_for("en", 4, 8)
+    tiny = sympy.Float("8.4856423791105522835e-92", 60)  # the value, from mpmath at 300 digits
+    assert ru.value(tiny) == r"\approx 8{,}4856 \cdot 10^{-92}"
+    assert en.value(sympy.exp(-20)) == r"\approx 2.061 \cdot 10^{-9}"
+    assert en.value(sympy.exp(40)) == r"\approx 2.354 \cdot 10^{17}"
+    assert en.value(sympy.Float("4.2214e-5", 30)) == r"\approx 0.00004221"  # (as the example decks print it)
+    assert en.value(sympy.exp(10)) == r"\approx 22030"
+    assert en.value(Rational(1, 10**9)) == "0.000000001"  # exact values are not rounded: unchanged

@@ -36,10 +36,12 @@ class SlideLatexPrinter(ExpressionLatexPrinter):
         return self._notation.list_separator.join(self.doprint(v) for v in values)
 
     def call(self, name: str, values: Iterable[Expr]) -> str:
-        """``f(x, y)``; a function named ``y`` is written as the bare dependent variable."""
-        if name == "y":
-            return "y"
+        """``f(x, y)``, ``y(x_{1})``: a function applied to values (a value at a point always shows the point)."""
         return rf"{self.name(name)}\left({self.args(values)}\right)"
+
+    def dependent(self, name: str, values: Iterable[Expr]) -> str:
+        """``f(x)``; a function of one variable named ``y`` is the bare dependent variable ``y = …, y'``."""
+        return "y" if name == "y" else self.call(name, values)
 
     def prime(self, name: str, values: Iterable[Expr]) -> str:
         """``f'(x)``, ``f'(2)``; ``y'`` for the dependent variable ``y``."""
@@ -69,10 +71,21 @@ class SlideLatexPrinter(ExpressionLatexPrinter):
         rows = r" \\ ".join(self.doprint(v) for v in values)
         return rf"\begin{{pmatrix}} {rows} \end{{pmatrix}}"
 
-    def indexed(self, variable: sympy.Symbol, index: int | str) -> str:
-        """``x_{1}``; a name that already has a subscript gets ``^{(1)}`` instead."""
-        base = self.doprint(variable)
-        return rf"{base}^{{({index})}}" if "_" in variable.name else rf"{base}_{{{index}}}"
+    def indexed(self, variable: sympy.Symbol | str, index: int | str) -> str:
+        """``x_{1}``; a name that already has a subscript gets ``^{(1)}`` instead (a str is a name's LaTeX)."""
+        base = variable if isinstance(variable, str) else self.doprint(variable)
+        return rf"{base}^{{({index})}}" if "_" in base else rf"{base}_{{{index}}}"
+
+    def per_variable(self, name: str, variable: sympy.Symbol | None) -> str:
+        r"""``u``, and ``u_{x}``, ``u_{w_{1}}``, ``\hat{m}_{w_{1}}`` for each variable: a name whose subscript
+        is the variable's own name as printed (a subscripted variable keeps its subscript inside)."""
+        base = self.name(name)
+        return base if variable is None else rf"{base}_{{{self.doprint(variable)}}}"
+
+    def lookahead(self, variable: sympy.Symbol) -> str:
+        r"""``\tilde{x}``, ``\tilde{w}_{1}``: the variable's look-ahead, the tilde on its letter only."""
+        base, _, sub = variable.name.partition("_")
+        return self.name(f"{base}tilde_{sub}" if sub else f"{base}tilde")
 
     def indexed_name(self, name: str, index: int | str) -> str:
         return self.indexed(sympy.Symbol(name), index)
@@ -92,7 +105,7 @@ class SlideLatexPrinter(ExpressionLatexPrinter):
         if not shown.approximate:
             return [("=", self.decimal(shown.decimal))]
         parts = [("=", self.doprint(shown.exact))] if shown.exact is not None else []
-        return parts + [(APPROX, self.decimal(shown.decimal))]
+        return parts + [(APPROX, self.rounded(shown.decimal))]
 
     def point_value(self, left: str, values: Sequence[Expr]) -> str:
         r"""``left = (1.22, 5.279)``, or ``left \approx (…)`` when any coordinate is rounded."""
@@ -201,7 +214,7 @@ class SlideLatexPrinter(ExpressionLatexPrinter):
         r"""``f(a) + f'(a) \cdot \left(x - a\right)``: the tangent line at a, in general form."""
         shift = self.doprint(point)
         shift = rf"\left({shift}\right)" if point.could_extract_minus_sign() else shift
-        return (rf"{self.call(name, [point])} + {self.prime(name, [point])} \cdot "
+        return (rf"{self.call(name, [point])} + {self.prime_at(name, point)} \cdot "
                 rf"\left({self.doprint(variable)} - {shift}\right)")
 
     def derivation_rows(self, left: str, steps: Sequence[tuple[Expr, str]]) -> str:

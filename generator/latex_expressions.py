@@ -24,7 +24,7 @@ from sympy import Expr, UnevaluatedExpr
 from sympy.printing.latex import LatexPrinter
 
 from .notation import notation_for
-from .numbers import decimal_text, rational_to_decimal, round_significant, terminating_digits
+from .numbers import decimal_text, rational_to_decimal, round_significant, scientific, terminating_digits
 
 _MATHJAX_NAMES = {rf"\{name}": rf"\operatorname{{{name}}}" for name in ("tg", "ctg", "arctg", "arcctg")}
 
@@ -60,6 +60,14 @@ class ExpressionLatexPrinter(LatexPrinter):
         """A decimal's digits in the deck's notation (``1{,}3`` in Russian)."""
         return self._notation.latex_decimal(text)
 
+    def rounded(self, text: str) -> str:
+        r"""A rounded decimal (after ``\approx``): ``0{,}3333``, or ``8{,}4856 \cdot 10^{-92}`` when tiny or huge."""
+        parts = scientific(text)
+        if parts is None:
+            return self.decimal(text)
+        mantissa, exponent = parts
+        return rf"{self.decimal(mantissa)} \cdot 10^{{{exponent}}}"
+
     def _print_Rational(self, expr: sympy.Rational) -> str:
         power = _small_power_of_ten(expr)
         if power is not None:
@@ -70,7 +78,7 @@ class ExpressionLatexPrinter(LatexPrinter):
         return super()._print_Rational(expr)
 
     def _print_Float(self, expr: sympy.Float) -> str:
-        return self.decimal(decimal_text(round_significant(expr, self._settings["precision"])))
+        return self.rounded(decimal_text(round_significant(expr, self._settings["precision"])))
 
     def _print_Pi(self, expr: Expr) -> str:
         # SymPy prints π through its ``_latex`` method, which our ``printmethod`` turns off (else ``\text{\Pi}``)

@@ -92,6 +92,19 @@ def decimal_text(value: Decimal) -> str:
     return "0" if text in ("-0", "") else text
 
 
+# A rounded value this small or this large prints as m · 10^e: 8.4856 · 10^{-92}, not 0.000…(90 zeros)…
+SCIENTIFIC_BELOW = -6  # 10^-7 and smaller (0.0000042 stays positional)
+SCIENTIFIC_FROM = 15  # 10^15 and larger
+
+
+def scientific(text: str) -> tuple[str, int] | None:
+    """``("8.4856", -92)`` for the rounded decimal ``text`` when it is to be printed in scientific form."""
+    number = Decimal(text)
+    if number == 0 or SCIENTIFIC_BELOW <= number.adjusted() < SCIENTIFIC_FROM:
+        return None
+    return decimal_text(number.scaleb(-number.adjusted())), number.adjusted()
+
+
 def show(value: Expr, precision: int, exact_digits: int) -> Shown:
     """Decide how ``value`` is printed (see the module docstring)."""
     if isinstance(value, sympy.Rational):

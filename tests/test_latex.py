@@ -127,3 +127,38 @@ def test_a_held_sum_is_bracketed_by_precedence_inside_a_product_and_after_a_minu
     assert p.expr(sympy.Add(held(Integer(1)), sympy.Mul(-1, gradient, evaluate=False), evaluate=False)) == \
         r"1 - \left(2 + \cos{\left(1 \right)}\right)"
     assert p.expr(step) == r"0.1 \cdot \left(\cos{\left(1 \right)} + 2\right)"
+
+
+def test_a_value_at_a_point_shows_the_point_even_for_y():
+    # differential run, seed 2 (G2): y' = -8·0.5³, and y = … beside y(w_1^{(1)}, …),
+    # read as equalities of a function
+    p = printer_for("en", 4, 8)
+    assert p.prime_at("y", Rational(1, 2)) == r"y'\left(0.5\right)"
+    assert p.call("y", [x, y]) == r"y\left(x, y\right)"
+    assert p.dependent("y", [x]) == "y"  # y = tg x², y' = …: the dependent variable of a derivative slide
+    assert p.dependent("f", [x]) == r"f\left(x\right)"
+
+
+def test_state_names_of_subscripted_variables_keep_the_subscript():
+    # differential run, seed 2 (G3): Symbol("u_w_1") printed u_{w 1}, the look-ahead of w_1 w_{\tilde{1}}
+    p = printer_for("en", 4, 8)
+    w1 = symbol("w_1")
+    assert p.indexed(p.per_variable("u", w1), "t") == r"u_{w_{1}}^{(t)}"
+    assert p.indexed(p.per_variable("mhat", w1), 0) == r"\hat{m}_{w_{1}}^{(0)}"
+    assert p.indexed(p.per_variable("v", x), -1) == r"v_{x}^{(-1)}"
+    assert p.indexed(p.per_variable("u", None), "t") == r"u_{t}"
+    assert p.indexed(p.lookahead(w1), "t") == r"\tilde{w}_{1}^{(t)}"
+    assert p.indexed(p.lookahead(x), "t") == r"\tilde{x}_{t}"
+    assert p.indexed(p.lookahead(symbol("theta_2")), 1) == r"\tilde{\theta}_{2}^{(1)}"
+
+
+def test_tiny_and_huge_rounded_values_print_in_scientific_form():
+    # differential run, seed 2 (G5): |f(x_2) - f(x_1)| printed \approx 0{,}000…(90 zeros)…84856
+    ru, en = printer_for("ru", 5, 8), printer_for("en", 4, 8)
+    tiny = sympy.Float("8.4856423791105522835e-92", 60)  # the value, from mpmath at 300 digits
+    assert ru.value(tiny) == r"\approx 8{,}4856 \cdot 10^{-92}"
+    assert en.value(sympy.exp(-20)) == r"\approx 2.061 \cdot 10^{-9}"
+    assert en.value(sympy.exp(40)) == r"\approx 2.354 \cdot 10^{17}"
+    assert en.value(sympy.Float("4.2214e-5", 30)) == r"\approx 0.00004221"  # (as the example decks print it)
+    assert en.value(sympy.exp(10)) == r"\approx 22030"
+    assert en.value(Rational(1, 10**9)) == "0.000000001"  # exact values are not rounded: unchanged

@@ -52,8 +52,9 @@ def _title(exercise: Exercise, ctx: Context) -> str:
 def function_line(exercise: Exercise, ctx: Context) -> str:
     """f(x) = … of a derivative or gradient exercise."""
     p, slide = ctx.printer, exercise.solution.slide
-    variables = (slide.variable,) if exercise.kind == ExerciseKind.DERIVATIVE else slide.variables
-    return f"{p.call(slide.name, variables)} = {p.expr(exercise.solution.function)}"
+    if exercise.kind == ExerciseKind.DERIVATIVE:
+        return f"{p.dependent(slide.name, [slide.variable])} = {p.expr(exercise.solution.function)}"
+    return f"{p.call(slide.name, slide.variables)} = {p.expr(exercise.solution.function)}"
 
 
 def question_view(exercise: Exercise, ctx: Context) -> QuestionView:

@@ -70,13 +70,13 @@ def paginate(rows: list, first: int, per_page: int) -> list[list]:
 def derivative_view(solution: DerivativeSolution, ctx: Context) -> DerivativeView:
     p, words, slide = ctx.printer, ctx.words, solution.slide
     x = solution.variable
-    left = p.call(slide.name, [x])
+    left = p.dependent(slide.name, [x])
     prime = p.prime(slide.name, [x])
     composite = solution.chain is not None and len(solution.chain.layers) > 1
     forms = tuple(Formula(p.chain(prime, [p.as_written(form)])) for form in solution.forms)
     value = ""
     if solution.at is not None:
-        value = p.chain(p.prime(slide.name, [solution.at.point]), [solution.at.substituted], solution.at.value)
+        value = p.chain(p.prime_at(slide.name, solution.at.point), [solution.at.substituted], solution.at.value)
     title = slide.title or words.derivative_title
     return DerivativeView(
         id=slide.id,

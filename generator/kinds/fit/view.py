@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 import sympy
 
 from ...views.common import Context, Figure, Formula, inline
-from ..gradient_descent.methods_view import gradient_symbol, state_symbol
+from ..gradient_descent.methods_view import gradient_name, state_name
 from ..gradient_descent.solve import DescentStep
 from ..gradient_descent.view import DescentView, descent_view
 from .model import PREDICTION, Loss, point_loss
@@ -115,7 +115,7 @@ def _gradient_line(solution: FitSolution, step: DescentStep, batch: tuple[int, .
     p, slide = ctx.printer, solution.descent.slide
     params, several = slide.variables, len(slide.variables) > 1
     values = [value for _, value in (step.lookahead or step.point)]
-    names = [p.indexed(state_symbol("tilde", v, several) if step.lookahead else v, step.index) for v in params]
+    names = [p.indexed(state_name("tilde", v, several, ctx) if step.lookahead else v, step.index) for v in params]
     lines = []
     for index, (v, slope) in enumerate(zip(params, step.slopes)):
         terms = p.plus(p.partial_at(_loss_name(k), v, values) if first else
@@ -123,7 +123,7 @@ def _gradient_line(solution: FitSolution, step: DescentStep, batch: tuple[int, .
         working = [terms]
         if first and len(batch) > 1:
             working.append(solution.first_working[index])
-        lines.append(p.chain(p.indexed(gradient_symbol(v, several), step.index), working,
+        lines.append(p.chain(p.indexed(gradient_name(v, several, ctx), step.index), working,
                              slope.value if first else solution.gradients[step.index][index]))
     return p.equations(lines)
 

@@ -12,11 +12,12 @@ INDEX = "t"
 HYPER_NAMES = {"beta": "beta", "beta1": "beta_1", "beta2": "beta_2", "eps": "varepsilon"}
 
 
-def state_symbol(kind: str, variable: sympy.Symbol, several: bool) -> sympy.Symbol:
-    """``u``/``u_x`` (momentum), ``\\hat{m}_x`` (adam), ``\\tilde{x}`` (nesterov's look-ahead)."""
+def state_name(kind: str, variable: sympy.Symbol, several: bool, ctx: Context) -> str:
+    """The LaTeX of a state: ``u``/``u_{x}``/``u_{w_{1}}`` (momentum), ``\\hat{m}_{x}`` (adam),
+    ``\\tilde{x}``/``\\tilde{w}_{1}`` (nesterov's look-ahead)."""
     if kind == "tilde":
-        return sympy.Symbol(f"{variable.name}tilde")
-    return sympy.Symbol(f"{kind}_{variable.name}" if several else kind)
+        return ctx.printer.lookahead(variable)
+    return ctx.printer.per_variable(kind, variable if several else None)
 
 
 def _index(offset: int) -> str:
@@ -31,9 +32,9 @@ def _hyper_latex(kind: str, ctx: Context) -> str:
     return ctx.printer.name(HYPER_NAMES[kind])
 
 
-def gradient_symbol(variable: sympy.Symbol, several: bool) -> sympy.Symbol:
-    """``g_w`` (``g`` for one parameter): the gradient of the step's batch, printed ``g_{w}^{(t)}``."""
-    return sympy.Symbol(f"g_{variable.name}" if several else "g")
+def gradient_name(variable: sympy.Symbol, several: bool, ctx: Context) -> str:
+    """``g_{w}`` (``g`` for one parameter): the gradient of the step's batch, printed ``g_{w}^{(t)}``."""
+    return ctx.printer.per_variable("g", variable if several else None)
 
 
 def slot_latex(slot: Slot, variable: sympy.Symbol, solution: DescentSolution, ctx: Context,
@@ -44,11 +45,12 @@ def slot_latex(slot: Slot, variable: sympy.Symbol, solution: DescentSolution, ct
     if slot.kind == "param":
         return p.indexed(variable, _index(slot.offset))
     if slot.kind in STATES[slide.method]:
-        return p.indexed(state_symbol(slot.kind, variable, several), _index(slot.offset))
+        return p.indexed(state_name(slot.kind, variable, several, ctx), _index(slot.offset))
     if slot.kind == "grad" and batch:
-        return p.indexed(gradient_symbol(variable, several), _index(slot.offset))
+        return p.indexed(gradient_name(variable, several, ctx), _index(slot.offset))
     if slot.kind == "grad":
-        where = [state_symbol("tilde", v, several) if slide.method == Method.NESTEROV else v for v in slide.variables]
+        ahead = slide.method == Method.NESTEROV
+        where = [state_name("tilde", v, several, ctx) if ahead else v for v in slide.variables]
         return p.partial_at_names(slide.name, variable, [p.indexed(v, INDEX) for v in where])
     return _hyper_latex(slot.kind, ctx)
 
@@ -72,7 +74,7 @@ def given_extras(solution: DescentSolution, ctx: Context) -> list[str]:
     extras = [p.chain(_hyper_latex(kind, ctx), [], getattr(slide, kind)) for kind in HYPER_PARAMETERS[slide.method]]
     several = len(slide.variables) > 1
     for kind in initial_states(slide.method):  # the states a step reads at t−1
-        extras += [p.chain(p.indexed(state_symbol(kind, v, several), -1), [], sympy.Integer(0))
+        extras += [p.chain(p.indexed(state_name(kind, v, several, ctx), -1), [], sympy.Integer(0))
                    for v in slide.variables]
     return extras
 
@@ -83,6 +85,6 @@ def state_lines(step: DescentStep, solution: DescentSolution, ctx: Context) -> t
     several = len(slide.variables) > 1
     by_kind: dict[str, list[str]] = {}
     for w in step.states:  # the coordinates of one state side by side
-        line = p.chain(p.indexed(state_symbol(w.kind, w.variable, several), step.index), [w.shown], w.value)
+        line = p.chain(p.indexed(state_name(w.kind, w.variable, several, ctx), step.index), [w.shown], w.value)
         by_kind.setdefault(w.kind, []).append(line)
     return tuple(p.equations(lines) for lines in by_kind.values())

@@ -22,6 +22,9 @@ from .methods import STATES, Hyper, Worked, advance, initial_states, lookahead
 from .model import DescentSlide
 
 DIVERGENCE_BOUND = sympy.Integer(10) ** 30
+# A step whose numbers pass this bound cannot be printed for a student (nor checked): the run is refused.
+PRINTABLE_EXPONENT = 100
+PRINTABLE_BOUND = sympy.Integer(10) ** PRINTABLE_EXPONENT
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,16 @@ def _step(slide: DescentSlide, partials: tuple[Partial, ...], index: int, point:
     return step, following
 
 
+def _refuse_unprintable(step: DescentStep) -> None:
+    """A run whose values grow past ``PRINTABLE_BOUND`` in one step (10^(10^18) after e^(k·x)) cannot be
+    shown: the spec must lower its learning rate (a milder divergence is shown, and stops the run)."""
+    numbers = [step.new_value, *(value for _, value in step.new_point), *(slope.value for slope in step.slopes),
+               *(state.value for state in step.states)]
+    if any(abs(settle(number)) > PRINTABLE_BOUND for number in numbers):
+        raise MathError("learning_rate", f"the descent diverges at step {step.index + 1}: its values grow past "
+                                         f"10^{PRINTABLE_EXPONENT} (lower learning_rate)")
+
+
 def solve_descent(slide: DescentSlide, step_partials: Callable[[int], tuple[Partial, ...]] | None = None
                   ) -> DescentSolution:
     """Run the descent; ``step_partials(i)`` gives the gradient used at step i when it is not that of
@@ -133,6 +146,7 @@ def solve_descent(slide: DescentSlide, step_partials: Callable[[int], tuple[Part
         if not steps and slide.exercise and all(s.value == 0 for s in step.slopes):
             raise MathError("start", "the gradient is zero at the start: the exercise would have nothing to "
                                      "compute (choose another start)")
+        _refuse_unprintable(step)
         steps.append(step)
         point, value = step.new_point, step.new_value
         if step_partials is None and all(s.value == 0 for s in step.slopes) and \

@@ -156,3 +156,20 @@ def test_a_model_with_an_unknown_name_is_refused(tmp_path):
     with pytest.raises(SpecError) as error:
         solve_one(tmp_path, slide)
     assert "slides[0].model: the model uses c" in str(error.value)
+
+
+def test_a_fit_diverging_past_any_printable_value_is_a_spec_error(tmp_path):
+    # differential run, seed 2 (G1): a(e^{k x}) with k ≈ 2·10^18 after step 1: printing step 2 crashed
+    # with decimal.InvalidOperation (its loss is about 10^(6·10^18))
+    from generator.solve import MathError
+
+    with pytest.raises(MathError, match="diverges at step 2") as error:
+        solve_one(tmp_path, """
+            - kind: fit
+              model: "a*exp(k*x)"
+              data: [[-1.5, 1.1], [3.5, -0.8], [-2, 0]]
+              params: {a: 1, k: 0.1}
+              learning_rate: 1
+              steps: 5
+            """)
+    assert error.value.key == "learning_rate"

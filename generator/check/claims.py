@@ -10,6 +10,7 @@ says what the left side really is when the claim fails.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 
@@ -189,16 +190,39 @@ def _check_approximation(value, right: Node, text: str) -> Outcome:
         results = [_check_approximation(item, node, text) for item, node in zip(items, right.items)]
         wrong = [r for r in results if r.kind != Kind.VERIFIED]
         return wrong[0] if wrong else Outcome(Kind.VERIFIED, text)
-    digits = _literal_digits(right)
-    if digits is None:
+    digits, scientific = _literal_digits(right), _scientific(right)
+    if digits is None and scientific is None:
         raise TexError("the right side of ≈ must be a decimal number")
     shown = _number(Evaluator(Context()).value(right))
     exact = _number(value)
+    if scientific is not None:  # 8.4856 \cdot 10^{-92}: four decimal places of the mantissa
+        places, exponent = scientific
+        unit = Fraction(10) ** (exponent - places)
+        if abs(Fraction(exact) - shown) <= unit / 2:
+            return Outcome(Kind.VERIFIED, text)
+        mantissa = Decimal(exact.numerator) / Decimal(exact.denominator)  # (no float: 10^-400 is not 0)
+        return Outcome(Kind.WRONG, text, f"the left side is {_describe(value)}, which rounds to {mantissa:.{places}e}")
+    assert digits is not None
     unit = Fraction(1, 10**digits) if digits else Fraction(10) ** _trailing_zeros(right)
     if abs(Fraction(exact) - shown) <= unit / 2:
         return Outcome(Kind.VERIFIED, text)
     rounded = _round_text(exact, digits) if unit <= 1 else str(round(exact / unit) * unit)
     return Outcome(Kind.WRONG, text, f"the left side is {_describe(value)}, which rounds to {rounded}")
+
+
+def _scientific(node: Node) -> tuple[int, int] | None:
+    """``m \\cdot 10^{e}`` (or its negative) with a decimal m and a whole e: (decimal places of m, e)."""
+    product = node.operand if isinstance(node, Neg) else node
+    if not (isinstance(product, Op) and product.op == "*" and isinstance(product.left, Num)
+            and isinstance(product.right, Op) and product.right.op == "^" and isinstance(product.right.left, Num)
+            and product.right.left.text == "10"):
+        return None
+    exponent = product.right.right
+    sign = -1 if isinstance(exponent, Neg) else 1
+    exponent = exponent.operand if isinstance(exponent, Neg) else exponent
+    if not (isinstance(exponent, Num) and exponent.digits is None and exponent.text.isdigit()):
+        return None
+    return product.left.digits or 0, sign * int(exponent.text)
 
 
 def _trailing_zeros(node: Node) -> int:
@@ -241,7 +265,7 @@ def _describe(value) -> str:
         return f"{value} ≈ {float(value):.10g}" if q != 1 else f"≈ {float(value):.10g}"
     if isinstance(value, Expr) and not value.free_symbols and not value.is_Rational:
         try:
-            return f"{sympy.simplify(value)} ≈ {float(value):.6g}"
+            return f"{sympy.simplify(value)} ≈ {sympy.N(value, 6)}"
         except TypeError:
             return str(value)
     return str(value)

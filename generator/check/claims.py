@@ -16,7 +16,7 @@ from fractions import Fraction
 import sympy
 from sympy import Expr
 
-from .definitions import has_free_index, is_definition, record_definition, record_recurrence
+from .definitions import has_free_index, is_definition, record_definition, record_recurrence, restates
 from .equality import entries, equal
 from .evaluate import Context, Evaluator
 from .teaching import read_notation
@@ -70,7 +70,8 @@ def check_statement(statement: Statement, context: Context, bindings: dict[str, 
     notation = read_notation(statement, context)  # :=, c = \text{const}, the limit defining a derivative
     if notation is not None:
         return _check_links(statement, context, start=notation)
-    if statement.relations[0] in ("=", "≈") and is_definition(first, context):
+    rounded = statement.relations[0] == "≈" and restates(first, context)
+    if statement.relations[0] in ("=", "≈") and is_definition(first, context) and not rounded:
         outcomes = _check_links(statement, context, start=1)
         record_definition(statement, context, Evaluator(context))
         return outcomes

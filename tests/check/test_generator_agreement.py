@@ -209,3 +209,86 @@ def test_the_name_of_an_earlier_slides_function_is_a_constant_of_a_later_functio
         """
     assert all_verified(body), findings(body)
     assert verifies_nothing_false(body.replace("= 2 y$$", "= 2 y + 1$$"), "2 y + 1"), findings(body)
+
+
+# -- values at the new iterate (differential testing, seed 2) -------------------------------
+
+NEW_ITERATE = r"""
+    $$y = w_{1}^{2} + w_{2}, \qquad \left(w_{1}^{(0)}; w_{2}^{(0)}\right) = \left(1; 2\right)$$
+
+    ---
+
+    $$w_{1}^{(1)} = 1 - \frac{1}{3} = \frac{2}{3} \approx 0.67$$
+
+    $$w_{2}^{(1)} = 2 - \frac{1}{7} = \frac{13}{7} \approx 1.86$$
+
+    $$\left(w_{1}^{(1)}; w_{2}^{(1)}\right) \approx \left(0.67; 1.86\right)$$
+
+    $$y\left(w_{1}^{(0)}; w_{2}^{(0)}\right) = 1^{2} + 2 = 3$$
+
+    $$y\left(w_{1}^{(1)}; w_{2}^{(1)}\right) \approx 2.302$$
+    """
+
+
+def test_a_value_at_the_new_iterate_uses_its_exact_coordinates():
+    """y(w^{(0)}) = … is a value of y, not a definition of a function y; the rounded new point restates
+    w^{(1)} and does not replace it (the checker took 3, then 2.309)."""
+    assert all_verified(NEW_ITERATE), findings(NEW_ITERATE)
+    for false in (r"\approx 2.309$$", r"\approx 3.000$$"):  # at the rounded point; at the start
+        body = NEW_ITERATE.replace(r"\approx 2.302$$", false)
+        assert verifies_nothing_false(body, false.removesuffix("$$")), findings(body)
+    body = NEW_ITERATE.replace("2 = 3$$", "2 = 4$$")
+    assert verifies_nothing_false(body, "= 4"), findings(body)
+    body = NEW_ITERATE.replace(r"\left(0.67; 1.86\right)$$", r"\left(0.67; 1.87\right)$$")
+    assert verifies_nothing_false(body, "1.87"), findings(body)
+
+
+# -- a sequence of an earlier slide and the variables of a later function ----------------------
+
+EARLIER_SEQUENCE = r"""
+    $$f\left(x\right) = x^{2}, \qquad w_{0} = 1$$
+
+    $$w_{i+1} = w_{i} - 0.25 \frac{\partial f}{\partial x}\left(w_{i}\right)$$
+
+    $$w_{1} = 0.5$$
+
+    ---
+
+    $$g\left(w_{1}; w_{2}\right) = w_{1}^{3} + 3 w_{2}$$
+
+    $$\frac{\partial g}{\partial w_{1}} = 3 w_{1}^{2}, \qquad \frac{\partial g}{\partial w_{2}} = 3$$
+
+    $$\nabla g\left(w_{1}; w_{2}\right) = \begin{pmatrix} 3 w_{1}^{2} \\ 3 \end{pmatrix}$$
+
+    $$\frac{\partial g}{\partial w_{1}}\left(2; 1\right) = 12$$
+
+    ---
+
+    $$f\left(w_{1}; w_{2}; w_{3}\right) = w_{1} w_{2} - w_{3}$$
+
+    $$\frac{\partial f}{\partial w_{3}}\left(1; 2; 3\right) = -1, \qquad f\left(1; 2; 3\right) = -1$$
+    """
+
+
+def test_a_member_of_an_earlier_slides_sequence_may_be_a_variable_of_a_new_function():
+    """w_1 of a fit's update rule does not stop g(w_1; w_2) = … from defining g (nor f(w_1; w_2; w_3) = …
+    from redefining the f(x) of that slide)."""
+    assert all_verified(EARLIER_SEQUENCE), findings(EARLIER_SEQUENCE)
+    for true, false in ((r"= 12$$", r"= 13$$"), (r"\partial w_{1}} = 3 w_{1}^{2},", r"\partial w_{1}} = 3 w_{1},"),
+                        (r"f\left(1; 2; 3\right) = -1", r"f\left(1; 2; 3\right) = 1")):
+        body = EARLIER_SEQUENCE.replace(true, false)
+        assert verifies_nothing_false(body, false.removesuffix("$$").removesuffix(",")), findings(body)
+
+
+def test_a_known_function_at_a_member_of_an_earlier_slides_sequence_is_a_value():
+    body = r"""
+        $$L\left(w\right) = w^{2}, \qquad w_{0} = 1$$
+
+        $$w_{i+1} = w_{i} - 0.25 \frac{\partial L}{\partial w}\left(w_{i}\right)$$
+
+        ---
+
+        $$L\left(w_{1}\right) = 0.25$$
+        """
+    assert all_verified(body), findings(body)
+    assert verifies_nothing_false(body.replace("= 0.25$$", "= 0.5$$"), "0.5"), findings(body)

@@ -278,7 +278,7 @@ class Evaluator(TeachingValues):
 
     def _Prime(self, node: Prime) -> Expr:
         target = node.target
-        if isinstance(target, Call) and self.is_product(target):  # x (e^x)': the prime is the bracket's
+        if isinstance(target, Call) and self.is_product(target) and not node.enclosed:  # x (e^x)': the bracket's
             return self.build(target.name) * self.differentiate(target.args[0], node.order)
         if isinstance(target, Name):
             key = self.name_key(target)

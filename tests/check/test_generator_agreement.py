@@ -292,3 +292,22 @@ def test_a_known_function_at_a_member_of_an_earlier_slides_sequence_is_a_value()
         """
     assert all_verified(body), findings(body)
     assert verifies_nothing_false(body.replace("= 0.25$$", "= 0.5$$"), "0.5"), findings(body)
+
+
+# -- a prime after the bracket around a product -----------------------------------------------
+
+PRIME_OF_A_PRODUCT = r"""
+    $$h\left(w\right) = w \left(3 w^{3} + w^{2}\right)$$
+
+    $$\begin{aligned} h'\left(w\right) &= \left(w \left(3 w^{3} + w^{2}\right)\right)' \\ &= \left(3 w^{3} + w^{2}\right) + w \left(3 w^{3} + w^{2}\right)' \\ &= 12 w^{3} + 3 w^{2} \end{aligned}$$
+    """
+
+
+def test_a_prime_after_the_bracket_around_a_product_differentiates_the_product():
+    """(w (3w³ + w²))' is the derivative of the product; w (3w³ + w²)' keeps w outside (it was read so)."""
+    assert all_verified(PRIME_OF_A_PRODUCT), findings(PRIME_OF_A_PRODUCT)
+    body = PRIME_OF_A_PRODUCT.replace(r"\\ &= 12 w^{3} + 3 w^{2}", r"\\ &= w \left(9 w^{2} + 2 w\right)")
+    assert verifies_nothing_false(body, r"w \left(9 w^{2} + 2 w\right)"), findings(body)
+    body = r"$$h\left(w\right) = w \left(w^{2}\right)$$ $$\left(w \left(w^{2}\right)\right)' = w \left(w^{2}\right)' = 2 w^{2}$$"
+    assert verifies_nothing_false(body, r"\left(w \left(w^{2}\right)\right)' = w"), findings(body)
+    assert all_verified(r"$$w \left(w^{2}\right)' = 2 w^{2}$$")  # without the outer bracket: the bracket's prime

@@ -137,9 +137,9 @@ def _check_link(left: Node, relation: str, right: Node, context: Context, text: 
         if rounded:
             return Outcome(Kind.WARNING, text, f"{rounded} is rounded: use \\approx")
         shown = a if _free(a) else a_point  # a general identity that fails is shown in general
-        return Outcome(Kind.WRONG, text, f"the left side is {_describe(shown)}")
+        return _unless_rounded(Outcome(Kind.WRONG, text, f"the left side is {_describe(shown)}"), at_point)
     if relation == "≈":
-        return _check_approximation(at_point.value(left), right, text)
+        return _unless_rounded(_check_approximation(at_point.value(left), right, text), at_point)
     if relation in ("<", ">", "≤", "≥", "≠"):
         a, b = (_number(_no_free_names(at_point.value(side))) for side in (left, right))
         holds = {"<": a < b, ">": a > b, "≤": a <= b, "≥": a >= b, "≠": a != b}[relation]
@@ -147,6 +147,16 @@ def _check_link(left: Node, relation: str, right: Node, context: Context, text: 
             return Outcome(Kind.VERIFIED, text)
         return Outcome(Kind.WRONG, text, f"the left side is {_describe(a)}")
     raise TexError(f"unsupported relation {relation}")
+
+
+def _unless_rounded(outcome: Outcome, reader: Evaluator) -> Outcome:
+    """A claim that fails only with a value known as rounded (w_1 ≈ 2.99, the rule that computes it not
+    understood) is not understood: the exact value might make it true."""
+    if outcome.kind != Kind.WRONG or not reader.rounded:
+        return outcome
+    names = ", ".join(sorted(reader.rounded))
+    message = f"{outcome.message}, but it uses a value known only as rounded ({names})"
+    return Outcome(Kind.NOT_UNDERSTOOD, outcome.text, message)
 
 
 def _no_free_names(value):

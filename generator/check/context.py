@@ -43,6 +43,7 @@ class Context:
     slide: int = 0  # how many slide breaks came before
     defined_on: dict[str, int] = field(default_factory=dict)  # name key → the slide of its latest definition
     latest: str | None = None  # the function defined last: its other letters are constants (y in f(x) = x y)
+    rounded: set[str] = field(default_factory=set)  # names known only as rounded (w_1 ≈ 2.99)
 
     def new_slide(self) -> None:
         self.slide += 1
@@ -51,8 +52,9 @@ class Context:
         self.version += 1
         self._cache = {}
 
-    def define_value(self, key: str, value: Expr) -> None:
+    def define_value(self, key: str, value: Expr, rounded: bool = False) -> None:
         self.values[key] = value
+        (self.rounded.add if rounded else self.rounded.discard)(key)
         self.functions.pop(key, None)
         self.defined_on[key] = self.slide
         self.changed()

@@ -51,9 +51,9 @@ def _definable(node: Node, context: Context) -> bool:
     return isinstance(node, Name) and not _computable(node, context) and node.key not in ("e", "pi")
 
 
-def _define(first: Node, value, context: Context) -> None:
+def _define(first: Node, value, context: Context, rounded: bool) -> None:
     if isinstance(first, Name):
-        context.define_value(first.key, value)
+        context.define_value(first.key, value, rounded)
     elif isinstance(first, Tuple):
         items = list(value) if isinstance(value, (sympy.Tuple, sympy.MatrixBase)) else None
         if items is None or len(items) != len(first.items):
@@ -61,7 +61,7 @@ def _define(first: Node, value, context: Context) -> None:
         for name, item in zip(first.items, items):
             if not isinstance(name, Name):
                 raise TexError("only names can be given values")
-            context.define_value(name.key, item)
+            context.define_value(name.key, item, rounded)
 
 
 def _function_head(node: Node, context: Context) -> bool:
@@ -116,7 +116,7 @@ def record_definition(statement: Statement, context: Context, evaluator: Evaluat
         body = Evaluator(context, defining=tuple(p.name for p in params)).build(second)
         context.define_function(first.name.key, params, body)
         return
-    _define(first, evaluator.build(second), context)
+    _define(first, evaluator.build(second), context, rounded=statement.relations[0] == "≈")
 
 
 def _names_in(node: Node) -> set[str]:

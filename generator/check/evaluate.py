@@ -73,6 +73,7 @@ class Evaluator(TeachingValues):
         self.at_point = at_point
         self.bindings = bindings or {}
         self.defining = defining  # the variables of a function whose body this reads
+        self.rounded: set[str] = set()  # the names known only as rounded that this reading used
 
     # -- entry points -------------------------------------------------------
     def value(self, node: Node) -> Expr:
@@ -102,6 +103,8 @@ class Evaluator(TeachingValues):
         if key in self.context.values:
             if key in variables and not self.at_point:
                 return None
+            if key in self.context.rounded:
+                self.rounded.add(key)
             return self.context.values[key]
         return self.computed(key)
 

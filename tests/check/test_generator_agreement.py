@@ -311,3 +311,14 @@ def test_a_prime_after_the_bracket_around_a_product_differentiates_the_product()
     body = r"$$h\left(w\right) = w \left(w^{2}\right)$$ $$\left(w \left(w^{2}\right)\right)' = w \left(w^{2}\right)' = 2 w^{2}$$"
     assert verifies_nothing_false(body, r"\left(w \left(w^{2}\right)\right)' = w"), findings(body)
     assert all_verified(r"$$w \left(w^{2}\right)' = 2 w^{2}$$")  # without the outer bracket: the bracket's prime
+
+
+def test_a_claim_that_fails_only_with_a_rounded_value_is_not_understood():
+    """w^{(1)} ≈ 2.99 where the rule that computes w^{(1)} was not understood: f at it may be right."""
+    body = r"""
+        $$f\left(w\right) = w^{2}, \qquad w^{(1)} \approx 2.99$$
+
+        $$f\left(w^{(1)}\right) \approx 8.95$$
+        """
+    assert [kind for kind, _, _ in findings(body)] == [Kind.NOT_UNDERSTOOD], findings(body)
+    assert all_verified(body.replace("8.95", "8.94"))  # (as before: 2.99² = 8.9401)

@@ -322,3 +322,94 @@ def test_a_claim_that_fails_only_with_a_rounded_value_is_not_understood():
         """
     assert [kind for kind, _, _ in findings(body)] == [Kind.NOT_UNDERSTOOD], findings(body)
     assert all_verified(body.replace("8.95", "8.94"))  # (as before: 2.99² = 8.9401)
+
+
+# -- optimizer state of subscripted variables: u_{w_{1}}^{(t)}, \hat{m}_{w_{1}}^{(t)}, \tilde{w}_{1}^{(t)} -------
+
+OPTIMIZER_START = r"""
+    $$L\left(w_{1}; w_{2}\right) = w_{1}^{2} + 2 w_{2}^{2}, \qquad \eta = 0.1, \qquad \left(w_{1}^{(0)}; w_{2}^{(0)}\right) = \left(1; 1\right)$$
+
+    ---
+    """
+
+MOMENTUM = OPTIMIZER_START + r"""
+    $$\beta = 0.5, \qquad u_{w_{1}}^{(-1)} = 0, \qquad u_{w_{2}}^{(-1)} = 0$$
+
+    $$u_{w_{1}}^{(t)} = \beta u_{w_{1}}^{(t-1)} + \eta \frac{\partial L}{\partial w_{1}}\left(w_{1}^{(t)}; w_{2}^{(t)}\right), \qquad u_{w_{2}}^{(t)} = \beta u_{w_{2}}^{(t-1)} + \eta \frac{\partial L}{\partial w_{2}}\left(w_{1}^{(t)}; w_{2}^{(t)}\right)$$
+
+    $$w_{1}^{(t+1)} = w_{1}^{(t)} - u_{w_{1}}^{(t)}, \qquad w_{2}^{(t+1)} = w_{2}^{(t)} - u_{w_{2}}^{(t)}$$
+
+    ---
+
+    $$u_{w_{1}}^{(0)} = 0.5 \cdot 0 + 0.1 \cdot 2 = 0.2, \qquad u_{w_{2}}^{(0)} = 0.5 \cdot 0 + 0.1 \cdot 4 = 0.4$$
+
+    $$w_{1}^{(1)} = 1 - 0.2 = 0.8, \qquad w_{2}^{(1)} = 1 - 0.4 = 0.6$$
+
+    | $t$ | $w_{1}^{(t)}$ | $w_{2}^{(t)}$ | $u_{w_{1}}^{(t)}$ | $L\left(w_{1}^{(t)}; w_{2}^{(t)}\right)$ |
+    |---:|---:|---:|---:|---:|
+    | $1$ | $0.8$ | $0.6$ | $0.26$ | $1.36$ |
+    | $2$ | $0.54$ | $0.16$ | $\approx 0.238$ | $0.3428$ |
+    """
+
+NESTEROV = OPTIMIZER_START + r"""
+    $$\beta = 0.5, \qquad u_{w_{1}}^{(-1)} = 0, \qquad u_{w_{2}}^{(-1)} = 0$$
+
+    $$\tilde{w}_{1}^{(t)} = w_{1}^{(t)} - \beta u_{w_{1}}^{(t-1)}, \qquad \tilde{w}_{2}^{(t)} = w_{2}^{(t)} - \beta u_{w_{2}}^{(t-1)}$$
+
+    $$u_{w_{1}}^{(t)} = \beta u_{w_{1}}^{(t-1)} + \eta \frac{\partial L}{\partial w_{1}}\left(\tilde{w}_{1}^{(t)}; \tilde{w}_{2}^{(t)}\right), \qquad u_{w_{2}}^{(t)} = \beta u_{w_{2}}^{(t-1)} + \eta \frac{\partial L}{\partial w_{2}}\left(\tilde{w}_{1}^{(t)}; \tilde{w}_{2}^{(t)}\right)$$
+
+    $$w_{1}^{(t+1)} = w_{1}^{(t)} - u_{w_{1}}^{(t)}, \qquad w_{2}^{(t+1)} = w_{2}^{(t)} - u_{w_{2}}^{(t)}$$
+
+    ---
+
+    $$\tilde{w}_{1}^{(0)} = 1 - 0.5 \cdot 0 = 1, \qquad \tilde{w}_{2}^{(0)} = 1$$
+
+    $$\tilde{w}_{1}^{(1)} = 0.7, \qquad \tilde{w}_{2}^{(1)} = 0.4, \qquad u_{w_{2}}^{(1)} = 0.36$$
+
+    $$w_{1}^{(2)} = 0.56, \qquad w_{2}^{(2)} = 0.24$$
+    """
+
+ADAM = OPTIMIZER_START + r"""
+    $$\beta_{1} = 0.5, \qquad \beta_{2} = 0.5, \qquad \varepsilon = 0, \qquad m_{w_{1}}^{(-1)} = 0, \qquad m_{w_{2}}^{(-1)} = 0, \qquad v_{w_{1}}^{(-1)} = 0, \qquad v_{w_{2}}^{(-1)} = 0$$
+
+    $$m_{w_{1}}^{(t)} = \beta_{1} m_{w_{1}}^{(t-1)} + \left(1 - \beta_{1}\right) \frac{\partial L}{\partial w_{1}}\left(w_{1}^{(t)}; w_{2}^{(t)}\right), \qquad m_{w_{2}}^{(t)} = \beta_{1} m_{w_{2}}^{(t-1)} + \left(1 - \beta_{1}\right) \frac{\partial L}{\partial w_{2}}\left(w_{1}^{(t)}; w_{2}^{(t)}\right)$$
+
+    $$v_{w_{1}}^{(t)} = \beta_{2} v_{w_{1}}^{(t-1)} + \left(1 - \beta_{2}\right) \left(\frac{\partial L}{\partial w_{1}}\left(w_{1}^{(t)}; w_{2}^{(t)}\right)\right)^{2}, \qquad v_{w_{2}}^{(t)} = \beta_{2} v_{w_{2}}^{(t-1)} + \left(1 - \beta_{2}\right) \left(\frac{\partial L}{\partial w_{2}}\left(w_{1}^{(t)}; w_{2}^{(t)}\right)\right)^{2}$$
+
+    $$\hat{m}_{w_{1}}^{(t)} = \frac{m_{w_{1}}^{(t)}}{1 - \beta_{1}^{t + 1}}, \qquad \hat{m}_{w_{2}}^{(t)} = \frac{m_{w_{2}}^{(t)}}{1 - \beta_{1}^{t + 1}}$$
+
+    $$\hat{v}_{w_{1}}^{(t)} = \frac{v_{w_{1}}^{(t)}}{1 - \beta_{2}^{t + 1}}, \qquad \hat{v}_{w_{2}}^{(t)} = \frac{v_{w_{2}}^{(t)}}{1 - \beta_{2}^{t + 1}}$$
+
+    $$w_{1}^{(t+1)} = w_{1}^{(t)} - \frac{\eta \hat{m}_{w_{1}}^{(t)}}{\sqrt{\hat{v}_{w_{1}}^{(t)}} + \varepsilon}, \qquad w_{2}^{(t+1)} = w_{2}^{(t)} - \frac{\eta \hat{m}_{w_{2}}^{(t)}}{\sqrt{\hat{v}_{w_{2}}^{(t)}} + \varepsilon}$$
+
+    ---
+
+    $$m_{w_{1}}^{(0)} = 0.5 \cdot 0 + 0.5 \cdot 2 = 1, \qquad v_{w_{2}}^{(0)} = 0.5 \cdot 0 + 0.5 \cdot 4^{2} = 8$$
+
+    $$\hat{m}_{w_{1}}^{(0)} = \frac{1}{0.5} = 2, \qquad \hat{v}_{w_{2}}^{(0)} = \frac{8}{0.5} = 16$$
+
+    $$w_{1}^{(1)} = 1 - \frac{0.1 \cdot 2}{\sqrt{4} + 0} = 0.9, \qquad w_{2}^{(1)} = 0.9$$
+
+    $$\hat{m}_{w_{1}}^{(1)} \approx 1.8667, \qquad w_{1}^{(2)} \approx 0.80013, \qquad L\left(w_{1}^{(2)}; w_{2}^{(2)}\right) \approx 1.92061$$
+    """
+
+
+@pytest.mark.parametrize("body", [MOMENTUM, NESTEROV, ADAM], ids=["momentum", "nesterov", "adam"])
+def test_the_state_of_an_optimizer_of_subscripted_variables_is_read(body):
+    assert all_verified(body), findings(body)
+
+
+@pytest.mark.parametrize("body, true, false, claim", [
+    (MOMENTUM, r"$\approx 0.238$", r"$\approx 0.218$", r"(i = 2) \approx 0.218"),
+    (MOMENTUM, r"| $0.3428$ |", r"| $0.3528$ |", r"(i = 2) = 0.3528"),
+    (NESTEROV, r"\tilde{w}_{2}^{(1)} = 0.4", r"\tilde{w}_{2}^{(1)} = 0.5", r"\tilde{w}_{2}^{(1)} = 0.5"),
+    (NESTEROV, r"w_{2}^{(2)} = 0.24", r"w_{2}^{(2)} = 0.2", r"w_{2}^{(2)} = 0.2"),
+    (ADAM, r"\frac{8}{0.5} = 16", r"\frac{8}{0.5} = 4", r"\frac{8}{0.5} = 4"),
+    (ADAM, r"\hat{m}_{w_{1}}^{(1)} \approx 1.8667", r"\hat{m}_{w_{1}}^{(1)} \approx 1.8", r"\approx 1.8"),
+    (ADAM, r"\approx 1.92061", r"\approx 1.92161", r"\approx 1.92161"),
+])
+def test_a_false_value_of_an_optimizers_state_is_not_verified(body, true, false, claim):
+    assert true in body
+    wrong = body.replace(true, false)
+    assert any(claim in text for _, text, _ in findings(wrong)), findings(wrong)  # the claim is checked
+    assert verifies_nothing_false(wrong, claim), findings(wrong)

@@ -78,7 +78,9 @@ def _function_head(node: Node, context: Context) -> bool:
     # a member of a sequence (x_1 of x_{i+1} = …) has a value: f(x_1) is f there; but a name that is no
     # function of that many variables, with members of an earlier slide's sequence (w_1 of a fit's update
     # rule), defines a new function g(w_1; w_2; w_3) = …
-    expression = is_symbolic(context.values.get(node.name.key))  # y = t/(t^2 + 1): y(t_1) is its value
+    # y = t/(t^2 + 1): y(t_1) is its value; but ŷ(x) = … of ŷ = σ(w x + b) (in prose) is a function of x
+    value = context.values.get(node.name.key)
+    expression = value is not None and is_symbolic(value) and not set(keys) <= {s.name for s in value.free_symbols}
     applicable = expression or (known is not None and len(known.params) == len(keys))
     if any(computable_key(key, context) and (applicable or context.earlier_recurrence(key) is None) for key in keys):
         return False

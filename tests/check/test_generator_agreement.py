@@ -413,3 +413,18 @@ def test_a_false_value_of_an_optimizers_state_is_not_verified(body, true, false,
     wrong = body.replace(true, false)
     assert any(claim in text for _, text, _ in findings(wrong)), findings(wrong)  # the claim is checked
     assert verifies_nothing_false(wrong, claim), findings(wrong)
+
+
+def test_an_expression_name_with_its_own_variable_is_defined_again_as_a_function():
+    """ŷ = σ(w x + b) in prose, then ŷ(x) = … on the fit's slide: a definition, though x = 0.5 was said."""
+    body = r"""
+        $$x = 0.5, \qquad \hat{y} = w x + b$$
+
+        ---
+
+        $$\hat{y}\left(x\right) = w x^{2} + b$$
+
+        $$\frac{\partial \hat{y}}{\partial w} = x^{2}$$
+        """
+    assert all_verified(body), findings(body)
+    assert verifies_nothing_false(body.replace("= x^{2}$$", "= x$$"), "= x"), findings(body)

@@ -17,7 +17,7 @@ from fractions import Fraction
 import sympy
 from sympy import Expr
 
-from .definitions import has_free_index, is_definition, record_definition, record_recurrence
+from .definitions import has_free_index, is_definition, record_definition, record_recurrence, restates
 from .equality import entries, equal
 from .evaluate import Context, Evaluator
 from .teaching import read_notation
@@ -71,7 +71,8 @@ def check_statement(statement: Statement, context: Context, bindings: dict[str, 
     notation = read_notation(statement, context)  # :=, c = \text{const}, the limit defining a derivative
     if notation is not None:
         return _check_links(statement, context, start=notation)
-    if statement.relations[0] in ("=", "≈") and is_definition(first, context):
+    rounded = statement.relations[0] == "≈" and restates(first, context)
+    if statement.relations[0] in ("=", "≈") and is_definition(first, context) and not rounded:
         outcomes = _check_links(statement, context, start=1)
         record_definition(statement, context, Evaluator(context))
         return outcomes
@@ -137,9 +138,9 @@ def _check_link(left: Node, relation: str, right: Node, context: Context, text: 
         if rounded:
             return Outcome(Kind.WARNING, text, f"{rounded} is rounded: use \\approx")
         shown = a if _free(a) else a_point  # a general identity that fails is shown in general
-        return Outcome(Kind.WRONG, text, f"the left side is {_describe(shown)}")
+        return _unless_rounded(Outcome(Kind.WRONG, text, f"the left side is {_describe(shown)}"), at_point)
     if relation == "≈":
-        return _check_approximation(at_point.value(left), right, text)
+        return _unless_rounded(_check_approximation(at_point.value(left), right, text), at_point)
     if relation in ("<", ">", "≤", "≥", "≠"):
         a, b = (_number(_no_free_names(at_point.value(side))) for side in (left, right))
         holds = {"<": a < b, ">": a > b, "≤": a <= b, "≥": a >= b, "≠": a != b}[relation]
@@ -147,6 +148,16 @@ def _check_link(left: Node, relation: str, right: Node, context: Context, text: 
             return Outcome(Kind.VERIFIED, text)
         return Outcome(Kind.WRONG, text, f"the left side is {_describe(a)}")
     raise TexError(f"unsupported relation {relation}")
+
+
+def _unless_rounded(outcome: Outcome, reader: Evaluator) -> Outcome:
+    """A claim that fails only with a value known as rounded (w_1 ≈ 2.99, the rule that computes it not
+    understood) is not understood: the exact value might make it true."""
+    if outcome.kind != Kind.WRONG or not reader.rounded:
+        return outcome
+    names = ", ".join(sorted(reader.rounded))
+    message = f"{outcome.message}, but it uses a value known only as rounded ({names})"
+    return Outcome(Kind.NOT_UNDERSTOOD, outcome.text, message)
 
 
 def _no_free_names(value):

@@ -30,6 +30,7 @@ class Recurrence:
     index: str  # the index variable's name, usually "i"
     shift: int  # the left side is base_{index + shift}
     rule: Node
+    slide: int = 0  # the slide that printed the rule
 
 
 @dataclass
@@ -42,6 +43,7 @@ class Context:
     slide: int = 0  # how many slide breaks came before
     defined_on: dict[str, int] = field(default_factory=dict)  # name key → the slide of its latest definition
     latest: str | None = None  # the function defined last: its other letters are constants (y in f(x) = x y)
+    rounded: set[str] = field(default_factory=set)  # names known only as rounded (w_1 ≈ 2.99)
 
     def new_slide(self) -> None:
         self.slide += 1
@@ -50,15 +52,21 @@ class Context:
         self.version += 1
         self._cache = {}
 
-    def define_value(self, key: str, value: Expr) -> None:
+    def define_value(self, key: str, value: Expr, rounded: bool = False) -> None:
         self.values[key] = value
+        (self.rounded.add if rounded else self.rounded.discard)(key)
         self.functions.pop(key, None)
         self.defined_on[key] = self.slide
         self.changed()
 
     def define_function(self, key: str, params: tuple[sympy.Symbol, ...], body: Expr) -> None:
-        """A function; what its variables stood for on earlier slides is forgotten (they are variables now)."""
+        """A function; what its variables stood for on earlier slides is forgotten (they are variables now),
+        and so is an earlier slide's sequence they would be members of (w_1 of a fit's w_{t+1} = …)."""
         self.forget_earlier({param.name for param in params})
+        for param in params:
+            recurrence = self.earlier_recurrence(param.name)
+            if recurrence is not None:
+                del self.recurrences[recurrence.base]
         self.functions[key] = Function(params, body)
         self.values.pop(key, None)
         self.defined_on[key] = self.slide
@@ -74,8 +82,15 @@ class Context:
                 self.changed()
 
     def define_recurrence(self, recurrence: Recurrence) -> None:
+        recurrence.slide = self.slide
         self.recurrences[recurrence.base] = recurrence
         self.changed()
+
+    def earlier_recurrence(self, key: str) -> Recurrence | None:
+        """The recurrence of an earlier slide that has ``key`` as a member (``w_1`` of ``w_{t+1} = …``)."""
+        split = split_index(key)
+        recurrence = self.recurrences.get(split[0]) if split is not None else None
+        return recurrence if recurrence is not None and recurrence.slide < self.slide else None
 
     def _superseded(self, name: str, function: str) -> bool:
         """An expression given on a later slide than the function replaces its parameter: y = x eˣ after f(x, y)

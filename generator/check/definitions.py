@@ -51,9 +51,9 @@ def _definable(node: Node, context: Context) -> bool:
     return isinstance(node, Name) and not _computable(node, context) and node.key not in ("e", "pi")
 
 
-def _define(first: Node, value, context: Context) -> None:
+def _define(first: Node, value, context: Context, rounded: bool) -> None:
     if isinstance(first, Name):
-        context.define_value(first.key, value)
+        context.define_value(first.key, value, rounded)
     elif isinstance(first, Tuple):
         items = list(value) if isinstance(value, (sympy.Tuple, sympy.MatrixBase)) else None
         if items is None or len(items) != len(first.items):
@@ -61,7 +61,7 @@ def _define(first: Node, value, context: Context) -> None:
         for name, item in zip(first.items, items):
             if not isinstance(name, Name):
                 raise TexError("only names can be given values")
-            context.define_value(name.key, item)
+            context.define_value(name.key, item, rounded)
 
 
 def _function_head(node: Node, context: Context) -> bool:
@@ -72,14 +72,33 @@ def _function_head(node: Node, context: Context) -> bool:
                for arg in node.args):
         return False
     keys = [arg.key for arg in node.args if isinstance(arg, Name)]  # (all of them, checked above)
-    if len(set(keys)) != len(keys) or any(computable_key(key, context) for key in keys):
+    if len(set(keys)) != len(keys):
         return False
     known = context.functions.get(node.name.key)
+    # a member of a sequence (x_1 of x_{i+1} = …) has a value: f(x_1) is f there; but a name that is no
+    # function of that many variables, with members of an earlier slide's sequence (w_1 of a fit's update
+    # rule), defines a new function g(w_1; w_2; w_3) = …
+    # y = t/(t^2 + 1): y(t_1) is its value; but ŷ(x) = … of ŷ = σ(w x + b) (in prose) is a function of x
+    value = context.values.get(node.name.key)
+    expression = value is not None and is_symbolic(value) and not set(keys) <= {s.name for s in value.free_symbols}
+    applicable = expression or (known is not None and len(known.params) == len(keys))
+    if any(computable_key(key, context) and (applicable or context.earlier_recurrence(key) is None) for key in keys):
+        return False
     if known is not None and [p.name for p in known.params] == keys:
         return True  # f(x, y) = … again, with f's own parameters: a (re)definition
-    # a parameter with a number (x_1 = 1.2) makes f(x_1, y_1) a value; a name that only stands for an
+    # a parameter with a number (x_1 = 1.2) makes f(x_1, y_1) a value — of a function, or of a name that
+    # stands for an expression (y(w_1^{(0)}; w_2^{(0)}) with y = w_1^4 w_2); a name that only stands for an
     # expression (y = u^3 of an earlier chain rule) does not stop a new definition f(x, y) = …
-    return known is None or not any(key in context.values and not is_symbolic(context.values[key]) for key in keys)
+    at_point = any(key in context.values and not is_symbolic(context.values[key]) for key in keys)
+    return (known is None and not expression) or not at_point
+
+
+def restates(first: Node, context: Context) -> bool:
+    """``(w_1^{(1)}; w_2^{(1)}) ≈ (-0.95; 0.15)`` after this slide computed them: a claim about the values,
+    not a new (rounded) definition."""
+    names = first.items if isinstance(first, Tuple) else (first,)
+    return all(isinstance(name, Name) and name.key in context.values and not is_symbolic(context.values[name.key])
+               and context.defined_on.get(name.key) == context.slide for name in names)
 
 
 def is_definition(first: Node, context: Context) -> bool:
@@ -99,7 +118,7 @@ def record_definition(statement: Statement, context: Context, evaluator: Evaluat
         body = Evaluator(context, defining=tuple(p.name for p in params)).build(second)
         context.define_function(first.name.key, params, body)
         return
-    _define(first, evaluator.build(second), context)
+    _define(first, evaluator.build(second), context, rounded=statement.relations[0] == "≈")
 
 
 def _names_in(node: Node) -> set[str]:

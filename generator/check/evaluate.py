@@ -73,6 +73,7 @@ class Evaluator(TeachingValues):
         self.at_point = at_point
         self.bindings = bindings or {}
         self.defining = defining  # the variables of a function whose body this reads
+        self.rounded: set[str] = set()  # the names known only as rounded that this reading used
 
     # -- entry points -------------------------------------------------------
     def value(self, node: Node) -> Expr:
@@ -102,6 +103,8 @@ class Evaluator(TeachingValues):
         if key in self.context.values:
             if key in variables and not self.at_point:
                 return None
+            if key in self.context.rounded:
+                self.rounded.add(key)
             return self.context.values[key]
         return self.computed(key)
 
@@ -224,7 +227,7 @@ class Evaluator(TeachingValues):
         if function is not None:
             return self.apply(function, args, node.primes)
         if key in self.context.values and is_symbolic(self.context.values[key]):
-            return self.apply(self.as_function(key), args, node.primes)
+            return self.apply(self.as_function(key, node.args), args, node.primes)
         if self.is_product(node):
             return self.build(node.name) * args[0]  # y (2x − 1) with y a variable or constant
         if node.name.base in FUNCTION_LETTERS and not node.name.sub_text:
@@ -250,13 +253,18 @@ class Evaluator(TeachingValues):
             return is_quantity(key, self.context, self.defining)
         return True
 
-    def as_function(self, key: str) -> Function:
-        """An expression name used as a function: ``y(2)`` with ``y = x^2``."""
+    def as_function(self, key: str, args: tuple[Node, ...] = ()) -> Function:
+        """An expression name used as a function: ``y(2)`` with ``y = x^2``; with several variables, only
+        at members of their sequences, one for each: ``y(w_1^{(1)}; w_2^{(1)})`` with ``y = w_1^4 w_2``."""
         body = self.resolve(symbol(key))
         variables = sorted(body.free_symbols, key=lambda s: s.name)
-        if len(variables) != 1:
-            raise TexError(f"{key} is not a function of one variable")
-        return Function((variables[0],), body)
+        if len(variables) == 1:
+            return Function((variables[0],), body)
+        split = [split_index(self.name_key(arg)) if isinstance(arg, Name) else None for arg in args]
+        bases = [part[0] for part in split if part is not None]
+        if len(bases) == len(args) == len(set(bases)) and set(bases) == {v.name for v in variables}:
+            return Function(tuple(symbol(base) for base in bases), body)
+        raise TexError(f"{key} is not a function of one variable")
 
     def apply(self, function: Function, args: list, primes: int = 0) -> Expr:
         body = function.body
@@ -273,7 +281,7 @@ class Evaluator(TeachingValues):
 
     def _Prime(self, node: Prime) -> Expr:
         target = node.target
-        if isinstance(target, Call) and self.is_product(target):  # x (e^x)': the prime is the bracket's
+        if isinstance(target, Call) and self.is_product(target) and not node.enclosed:  # x (e^x)': the bracket's
             return self.build(target.name) * self.differentiate(target.args[0], node.order)
         if isinstance(target, Name):
             key = self.name_key(target)

@@ -21,7 +21,7 @@ from ..notation import commas_as_latex
 from .texcommands import command
 from .texnotation import BRACKETS, FUNCTIONS, GREEK, NORMS, POWER_OF_CALL, RELATIONS, SEPARATORS
 from .texteaching import teaching_spellings
-from .textokens import Token, TokenCursor, tokenize
+from .textokens import Token, TokenCursor, digit_groups, tokenize
 from .textree import Abs, Call, Name, Neg, Node, Norm, Num, Op, Prime, Statement, TexError, Tuple, index_text
 
 MAX_DEPTH = 80
@@ -154,6 +154,7 @@ class FormulaParser(TokenCursor):
         return False
 
     def postfix(self) -> Node:
+        enclosed = self.at("(", "[", r"\left")  # (x (e^x))': a prime after the bracket is the whole product's
         base = self.atom()
         while True:
             self.skip_ignored()
@@ -161,7 +162,7 @@ class FormulaParser(TokenCursor):
                 self.take()
                 exponent = self.script()
                 if isinstance(exponent, Name) and exponent.base == "prime":
-                    base = Prime(base, 1)
+                    base = Prime(base, 1, enclosed)
                     continue
                 if isinstance(base, Name) and base.base in POWER_OF_CALL and self.at_arguments():
                     base = Op("^", Call(base, self.arguments()), exponent)  # g^2(x) is (g(x))^2
@@ -169,17 +170,17 @@ class FormulaParser(TokenCursor):
                 base = Op("^", base, exponent)
             elif self.kind_at() == "prime":
                 order = len(self.take().text)
-                base = self.after_prime(base, order)
+                base = self.after_prime(base, order, enclosed)
             elif self.at("!"):
                 raise TexError("factorials are not supported")
             else:
                 return base
 
-    def after_prime(self, base: Node, order: int) -> Node:
+    def after_prime(self, base: Node, order: int, enclosed: bool = False) -> Node:
         """``f'`` then maybe ``(x)``: a derivative applied to arguments."""
         if isinstance(base, Name) and self.at_arguments():
             return Call(base, self.arguments(), order)
-        return Prime(base, order)
+        return Prime(base, order, enclosed)
 
     def at_arguments(self) -> bool:
         """At ``(``, ``\\left(`` or ``{\\left(``: a bracket that may hold arguments (not ``\\left|``)."""
@@ -368,27 +369,12 @@ def parse_formula(text: str, decimal_comma: bool = False) -> list[Statement]:
     if decimal_comma:  # 0,01 is a number in a Russian deck (a comma followed by a space separates)
         text = commas_as_latex(text)
     text = _SYNONYMS.sub(lambda match: _SYNONYM_OF[match.group(0)], text)
-    text = _digit_groups(text)
+    text = digit_groups(text)
     return FormulaParser(tokenize(text), text).statements()
 
 
 _SYNONYM_OF = {r"\lbrace": r"\{", r"\rbrace": r"\}"}  # one spelling for the parser
 _SYNONYMS = re.compile(r"\\[lr]brace(?![A-Za-z])")
-_THIN_SPACE = r"(?:\\[,;:]|\\ |~)\s*"  # \, \; \: "\ " ~ between digit groups
-_GROUPED_THOUSANDS = re.compile(rf"(?<![\^_\d.}}])\d{{1,3}}(?:{_THIN_SPACE}\d{{3}})+(?![\d.{{])")
-_SPACED_DIGITS = re.compile(rf"(?<![\^_])\d{_THIN_SPACE}\d")
-
-
-def _digit_groups(text: str) -> str:
-    """``2\\,000`` (thousands grouped by a thin space, as Russian decks write them) is the number 2000;
-    digits split any other way (``12\\,34``, ``3.14\\,159``) are refused rather than multiplied."""
-    text = _GROUPED_THOUSANDS.sub(lambda match: re.sub(_THIN_SPACE, "", match.group(0)), text)
-    spaced = _SPACED_DIGITS.search(text)
-    if spaced:
-        raise TexError(f"digits separated by a space: {spaced.group(0)!r} (group thousands by three)")
-    return text
-
-
 def _join_aligned(body: str) -> str:
     rows = [row.strip() for row in re.split(r"\\\\", body) if row.strip()]
     joined: list[str] = []

@@ -3,7 +3,8 @@
 ``tokenize`` cuts the text into numbers (``1.3``, ``1{,}3``), macros, primes, letters and
 operators, remembering where each token stands so that messages can quote the formula as
 written.  ``TokenCursor`` walks through those tokens with the look-ahead a recursive-descent
-parser needs; the grammar itself is in ``texparse``.
+parser needs; the grammar itself is in ``texparse``.  ``digit_groups`` reads thousands grouped
+by thin spaces (``2\\,000``) before that.
 """
 from __future__ import annotations
 
@@ -85,3 +86,18 @@ class TokenCursor:
     def skip_ignored(self) -> None:
         while self.text_at() in IGNORED:
             self.index += 1
+
+
+_THIN_SPACE = r"(?:\\[,;:]|\\ |~)\s*"  # \, \; \: "\ " ~ between digit groups
+_GROUPED_THOUSANDS = re.compile(rf"(?<![\^_\d.}}])\d{{1,3}}(?:{_THIN_SPACE}\d{{3}})+(?![\d.{{])")
+_SPACED_DIGITS = re.compile(rf"(?<![\^_])\d{_THIN_SPACE}\d")
+
+
+def digit_groups(text: str) -> str:
+    """``2\\,000`` (thousands grouped by a thin space, as Russian decks write them) is the number 2000;
+    digits split any other way (``12\\,34``, ``3.14\\,159``) are refused rather than multiplied."""
+    text = _GROUPED_THOUSANDS.sub(lambda match: re.sub(_THIN_SPACE, "", match.group(0)), text)
+    spaced = _SPACED_DIGITS.search(text)
+    if spaced:
+        raise TexError(f"digits separated by a space: {spaced.group(0)!r} (group thousands by three)")
+    return text

@@ -53,6 +53,7 @@ class Prime(Node):
 
     target: Node
     order: int
+    enclosed: bool = False  # written after a bracket around the target: (x (e^x))', not x (e^x)'
 
 
 @dataclass(frozen=True)

@@ -209,3 +209,222 @@ def test_the_name_of_an_earlier_slides_function_is_a_constant_of_a_later_functio
         """
     assert all_verified(body), findings(body)
     assert verifies_nothing_false(body.replace("= 2 y$$", "= 2 y + 1$$"), "2 y + 1"), findings(body)
+
+
+# -- values at the new iterate (differential testing, seed 2) -------------------------------
+
+NEW_ITERATE = r"""
+    $$y = w_{1}^{2} + w_{2}, \qquad \left(w_{1}^{(0)}; w_{2}^{(0)}\right) = \left(1; 2\right)$$
+
+    ---
+
+    $$w_{1}^{(1)} = 1 - \frac{1}{3} = \frac{2}{3} \approx 0.67$$
+
+    $$w_{2}^{(1)} = 2 - \frac{1}{7} = \frac{13}{7} \approx 1.86$$
+
+    $$\left(w_{1}^{(1)}; w_{2}^{(1)}\right) \approx \left(0.67; 1.86\right)$$
+
+    $$y\left(w_{1}^{(0)}; w_{2}^{(0)}\right) = 1^{2} + 2 = 3$$
+
+    $$y\left(w_{1}^{(1)}; w_{2}^{(1)}\right) \approx 2.302$$
+    """
+
+
+def test_a_value_at_the_new_iterate_uses_its_exact_coordinates():
+    """y(w^{(0)}) = … is a value of y, not a definition of a function y; the rounded new point restates
+    w^{(1)} and does not replace it (the checker took 3, then 2.309)."""
+    assert all_verified(NEW_ITERATE), findings(NEW_ITERATE)
+    for false in (r"\approx 2.309$$", r"\approx 3.000$$"):  # at the rounded point; at the start
+        body = NEW_ITERATE.replace(r"\approx 2.302$$", false)
+        assert verifies_nothing_false(body, false.removesuffix("$$")), findings(body)
+    body = NEW_ITERATE.replace("2 = 3$$", "2 = 4$$")
+    assert verifies_nothing_false(body, "= 4"), findings(body)
+    body = NEW_ITERATE.replace(r"\left(0.67; 1.86\right)$$", r"\left(0.67; 1.87\right)$$")
+    assert verifies_nothing_false(body, "1.87"), findings(body)
+
+
+# -- a sequence of an earlier slide and the variables of a later function ----------------------
+
+EARLIER_SEQUENCE = r"""
+    $$f\left(x\right) = x^{2}, \qquad w_{0} = 1$$
+
+    $$w_{i+1} = w_{i} - 0.25 \frac{\partial f}{\partial x}\left(w_{i}\right)$$
+
+    $$w_{1} = 0.5$$
+
+    ---
+
+    $$g\left(w_{1}; w_{2}\right) = w_{1}^{3} + 3 w_{2}$$
+
+    $$\frac{\partial g}{\partial w_{1}} = 3 w_{1}^{2}, \qquad \frac{\partial g}{\partial w_{2}} = 3$$
+
+    $$\nabla g\left(w_{1}; w_{2}\right) = \begin{pmatrix} 3 w_{1}^{2} \\ 3 \end{pmatrix}$$
+
+    $$\frac{\partial g}{\partial w_{1}}\left(2; 1\right) = 12$$
+
+    ---
+
+    $$f\left(w_{1}; w_{2}; w_{3}\right) = w_{1} w_{2} - w_{3}$$
+
+    $$\frac{\partial f}{\partial w_{3}}\left(1; 2; 3\right) = -1, \qquad f\left(1; 2; 3\right) = -1$$
+    """
+
+
+def test_a_member_of_an_earlier_slides_sequence_may_be_a_variable_of_a_new_function():
+    """w_1 of a fit's update rule does not stop g(w_1; w_2) = … from defining g (nor f(w_1; w_2; w_3) = …
+    from redefining the f(x) of that slide)."""
+    assert all_verified(EARLIER_SEQUENCE), findings(EARLIER_SEQUENCE)
+    for true, false in ((r"= 12$$", r"= 13$$"), (r"\partial w_{1}} = 3 w_{1}^{2},", r"\partial w_{1}} = 3 w_{1},"),
+                        (r"f\left(1; 2; 3\right) = -1", r"f\left(1; 2; 3\right) = 1")):
+        body = EARLIER_SEQUENCE.replace(true, false)
+        assert verifies_nothing_false(body, false.removesuffix("$$").removesuffix(",")), findings(body)
+
+
+def test_a_known_function_at_a_member_of_an_earlier_slides_sequence_is_a_value():
+    body = r"""
+        $$L\left(w\right) = w^{2}, \qquad w_{0} = 1$$
+
+        $$w_{i+1} = w_{i} - 0.25 \frac{\partial L}{\partial w}\left(w_{i}\right)$$
+
+        ---
+
+        $$L\left(w_{1}\right) = 0.25$$
+        """
+    assert all_verified(body), findings(body)
+    assert verifies_nothing_false(body.replace("= 0.25$$", "= 0.5$$"), "0.5"), findings(body)
+
+
+# -- a prime after the bracket around a product -----------------------------------------------
+
+PRIME_OF_A_PRODUCT = r"""
+    $$h\left(w\right) = w \left(3 w^{3} + w^{2}\right)$$
+
+    $$\begin{aligned} h'\left(w\right) &= \left(w \left(3 w^{3} + w^{2}\right)\right)' \\ &= \left(3 w^{3} + w^{2}\right) + w \left(3 w^{3} + w^{2}\right)' \\ &= 12 w^{3} + 3 w^{2} \end{aligned}$$
+    """
+
+
+def test_a_prime_after_the_bracket_around_a_product_differentiates_the_product():
+    """(w (3w³ + w²))' is the derivative of the product; w (3w³ + w²)' keeps w outside (it was read so)."""
+    assert all_verified(PRIME_OF_A_PRODUCT), findings(PRIME_OF_A_PRODUCT)
+    body = PRIME_OF_A_PRODUCT.replace(r"\\ &= 12 w^{3} + 3 w^{2}", r"\\ &= w \left(9 w^{2} + 2 w\right)")
+    assert verifies_nothing_false(body, r"w \left(9 w^{2} + 2 w\right)"), findings(body)
+    body = r"$$h\left(w\right) = w \left(w^{2}\right)$$ $$\left(w \left(w^{2}\right)\right)' = w \left(w^{2}\right)' = 2 w^{2}$$"
+    assert verifies_nothing_false(body, r"\left(w \left(w^{2}\right)\right)' = w"), findings(body)
+    assert all_verified(r"$$w \left(w^{2}\right)' = 2 w^{2}$$")  # without the outer bracket: the bracket's prime
+
+
+def test_a_claim_that_fails_only_with_a_rounded_value_is_not_understood():
+    """w^{(1)} ≈ 2.99 where the rule that computes w^{(1)} was not understood: f at it may be right."""
+    body = r"""
+        $$f\left(w\right) = w^{2}, \qquad w^{(1)} \approx 2.99$$
+
+        $$f\left(w^{(1)}\right) \approx 8.95$$
+        """
+    assert [kind for kind, _, _ in findings(body)] == [Kind.NOT_UNDERSTOOD], findings(body)
+    assert all_verified(body.replace("8.95", "8.94"))  # (as before: 2.99² = 8.9401)
+
+
+# -- optimizer state of subscripted variables: u_{w_{1}}^{(t)}, \hat{m}_{w_{1}}^{(t)}, \tilde{w}_{1}^{(t)} -------
+
+OPTIMIZER_START = r"""
+    $$L\left(w_{1}; w_{2}\right) = w_{1}^{2} + 2 w_{2}^{2}, \qquad \eta = 0.1, \qquad \left(w_{1}^{(0)}; w_{2}^{(0)}\right) = \left(1; 1\right)$$
+
+    ---
+    """
+
+MOMENTUM = OPTIMIZER_START + r"""
+    $$\beta = 0.5, \qquad u_{w_{1}}^{(-1)} = 0, \qquad u_{w_{2}}^{(-1)} = 0$$
+
+    $$u_{w_{1}}^{(t)} = \beta u_{w_{1}}^{(t-1)} + \eta \frac{\partial L}{\partial w_{1}}\left(w_{1}^{(t)}; w_{2}^{(t)}\right), \qquad u_{w_{2}}^{(t)} = \beta u_{w_{2}}^{(t-1)} + \eta \frac{\partial L}{\partial w_{2}}\left(w_{1}^{(t)}; w_{2}^{(t)}\right)$$
+
+    $$w_{1}^{(t+1)} = w_{1}^{(t)} - u_{w_{1}}^{(t)}, \qquad w_{2}^{(t+1)} = w_{2}^{(t)} - u_{w_{2}}^{(t)}$$
+
+    ---
+
+    $$u_{w_{1}}^{(0)} = 0.5 \cdot 0 + 0.1 \cdot 2 = 0.2, \qquad u_{w_{2}}^{(0)} = 0.5 \cdot 0 + 0.1 \cdot 4 = 0.4$$
+
+    $$w_{1}^{(1)} = 1 - 0.2 = 0.8, \qquad w_{2}^{(1)} = 1 - 0.4 = 0.6$$
+
+    | $t$ | $w_{1}^{(t)}$ | $w_{2}^{(t)}$ | $u_{w_{1}}^{(t)}$ | $L\left(w_{1}^{(t)}; w_{2}^{(t)}\right)$ |
+    |---:|---:|---:|---:|---:|
+    | $1$ | $0.8$ | $0.6$ | $0.26$ | $1.36$ |
+    | $2$ | $0.54$ | $0.16$ | $\approx 0.238$ | $0.3428$ |
+    """
+
+NESTEROV = OPTIMIZER_START + r"""
+    $$\beta = 0.5, \qquad u_{w_{1}}^{(-1)} = 0, \qquad u_{w_{2}}^{(-1)} = 0$$
+
+    $$\tilde{w}_{1}^{(t)} = w_{1}^{(t)} - \beta u_{w_{1}}^{(t-1)}, \qquad \tilde{w}_{2}^{(t)} = w_{2}^{(t)} - \beta u_{w_{2}}^{(t-1)}$$
+
+    $$u_{w_{1}}^{(t)} = \beta u_{w_{1}}^{(t-1)} + \eta \frac{\partial L}{\partial w_{1}}\left(\tilde{w}_{1}^{(t)}; \tilde{w}_{2}^{(t)}\right), \qquad u_{w_{2}}^{(t)} = \beta u_{w_{2}}^{(t-1)} + \eta \frac{\partial L}{\partial w_{2}}\left(\tilde{w}_{1}^{(t)}; \tilde{w}_{2}^{(t)}\right)$$
+
+    $$w_{1}^{(t+1)} = w_{1}^{(t)} - u_{w_{1}}^{(t)}, \qquad w_{2}^{(t+1)} = w_{2}^{(t)} - u_{w_{2}}^{(t)}$$
+
+    ---
+
+    $$\tilde{w}_{1}^{(0)} = 1 - 0.5 \cdot 0 = 1, \qquad \tilde{w}_{2}^{(0)} = 1$$
+
+    $$\tilde{w}_{1}^{(1)} = 0.7, \qquad \tilde{w}_{2}^{(1)} = 0.4, \qquad u_{w_{2}}^{(1)} = 0.36$$
+
+    $$w_{1}^{(2)} = 0.56, \qquad w_{2}^{(2)} = 0.24$$
+    """
+
+ADAM = OPTIMIZER_START + r"""
+    $$\beta_{1} = 0.5, \qquad \beta_{2} = 0.5, \qquad \varepsilon = 0, \qquad m_{w_{1}}^{(-1)} = 0, \qquad m_{w_{2}}^{(-1)} = 0, \qquad v_{w_{1}}^{(-1)} = 0, \qquad v_{w_{2}}^{(-1)} = 0$$
+
+    $$m_{w_{1}}^{(t)} = \beta_{1} m_{w_{1}}^{(t-1)} + \left(1 - \beta_{1}\right) \frac{\partial L}{\partial w_{1}}\left(w_{1}^{(t)}; w_{2}^{(t)}\right), \qquad m_{w_{2}}^{(t)} = \beta_{1} m_{w_{2}}^{(t-1)} + \left(1 - \beta_{1}\right) \frac{\partial L}{\partial w_{2}}\left(w_{1}^{(t)}; w_{2}^{(t)}\right)$$
+
+    $$v_{w_{1}}^{(t)} = \beta_{2} v_{w_{1}}^{(t-1)} + \left(1 - \beta_{2}\right) \left(\frac{\partial L}{\partial w_{1}}\left(w_{1}^{(t)}; w_{2}^{(t)}\right)\right)^{2}, \qquad v_{w_{2}}^{(t)} = \beta_{2} v_{w_{2}}^{(t-1)} + \left(1 - \beta_{2}\right) \left(\frac{\partial L}{\partial w_{2}}\left(w_{1}^{(t)}; w_{2}^{(t)}\right)\right)^{2}$$
+
+    $$\hat{m}_{w_{1}}^{(t)} = \frac{m_{w_{1}}^{(t)}}{1 - \beta_{1}^{t + 1}}, \qquad \hat{m}_{w_{2}}^{(t)} = \frac{m_{w_{2}}^{(t)}}{1 - \beta_{1}^{t + 1}}$$
+
+    $$\hat{v}_{w_{1}}^{(t)} = \frac{v_{w_{1}}^{(t)}}{1 - \beta_{2}^{t + 1}}, \qquad \hat{v}_{w_{2}}^{(t)} = \frac{v_{w_{2}}^{(t)}}{1 - \beta_{2}^{t + 1}}$$
+
+    $$w_{1}^{(t+1)} = w_{1}^{(t)} - \frac{\eta \hat{m}_{w_{1}}^{(t)}}{\sqrt{\hat{v}_{w_{1}}^{(t)}} + \varepsilon}, \qquad w_{2}^{(t+1)} = w_{2}^{(t)} - \frac{\eta \hat{m}_{w_{2}}^{(t)}}{\sqrt{\hat{v}_{w_{2}}^{(t)}} + \varepsilon}$$
+
+    ---
+
+    $$m_{w_{1}}^{(0)} = 0.5 \cdot 0 + 0.5 \cdot 2 = 1, \qquad v_{w_{2}}^{(0)} = 0.5 \cdot 0 + 0.5 \cdot 4^{2} = 8$$
+
+    $$\hat{m}_{w_{1}}^{(0)} = \frac{1}{0.5} = 2, \qquad \hat{v}_{w_{2}}^{(0)} = \frac{8}{0.5} = 16$$
+
+    $$w_{1}^{(1)} = 1 - \frac{0.1 \cdot 2}{\sqrt{4} + 0} = 0.9, \qquad w_{2}^{(1)} = 0.9$$
+
+    $$\hat{m}_{w_{1}}^{(1)} \approx 1.8667, \qquad w_{1}^{(2)} \approx 0.80013, \qquad L\left(w_{1}^{(2)}; w_{2}^{(2)}\right) \approx 1.92061$$
+    """
+
+
+@pytest.mark.parametrize("body", [MOMENTUM, NESTEROV, ADAM], ids=["momentum", "nesterov", "adam"])
+def test_the_state_of_an_optimizer_of_subscripted_variables_is_read(body):
+    assert all_verified(body), findings(body)
+
+
+@pytest.mark.parametrize("body, true, false, claim", [
+    (MOMENTUM, r"$\approx 0.238$", r"$\approx 0.218$", r"(i = 2) \approx 0.218"),
+    (MOMENTUM, r"| $0.3428$ |", r"| $0.3528$ |", r"(i = 2) = 0.3528"),
+    (NESTEROV, r"\tilde{w}_{2}^{(1)} = 0.4", r"\tilde{w}_{2}^{(1)} = 0.5", r"\tilde{w}_{2}^{(1)} = 0.5"),
+    (NESTEROV, r"w_{2}^{(2)} = 0.24", r"w_{2}^{(2)} = 0.2", r"w_{2}^{(2)} = 0.2"),
+    (ADAM, r"\frac{8}{0.5} = 16", r"\frac{8}{0.5} = 4", r"\frac{8}{0.5} = 4"),
+    (ADAM, r"\hat{m}_{w_{1}}^{(1)} \approx 1.8667", r"\hat{m}_{w_{1}}^{(1)} \approx 1.8", r"\approx 1.8"),
+    (ADAM, r"\approx 1.92061", r"\approx 1.92161", r"\approx 1.92161"),
+])
+def test_a_false_value_of_an_optimizers_state_is_not_verified(body, true, false, claim):
+    assert true in body
+    wrong = body.replace(true, false)
+    assert any(claim in text for _, text, _ in findings(wrong)), findings(wrong)  # the claim is checked
+    assert verifies_nothing_false(wrong, claim), findings(wrong)
+
+
+def test_an_expression_name_with_its_own_variable_is_defined_again_as_a_function():
+    """ŷ = σ(w x + b) in prose, then ŷ(x) = … on the fit's slide: a definition, though x = 0.5 was said."""
+    body = r"""
+        $$x = 0.5, \qquad \hat{y} = w x + b$$
+
+        ---
+
+        $$\hat{y}\left(x\right) = w x^{2} + b$$
+
+        $$\frac{\partial \hat{y}}{\partial w} = x^{2}$$
+        """
+    assert all_verified(body), findings(body)
+    assert verifies_nothing_false(body.replace("= x^{2}$$", "= x$$"), "= x"), findings(body)

@@ -58,10 +58,21 @@ def equal(a, b) -> Agreement:
     if difference == 0:
         return PROVEN
     if any(isinstance(f, AppliedUndef) for f in difference.atoms(sympy.Function)):
-        return Agreement(False, "it involves a function not defined here", undecided=True)  # f(2) = 4
+        return _equal_for_any_functions(difference)
     if not difference.free_symbols:
         return _equal_numbers(a, b, difference)
     return _equal_functions(a, b, difference)
+
+
+def _equal_for_any_functions(difference: Expr) -> Agreement:
+    """An identity about functions not defined here (the quotient rule for any f, g): proven, or undecided —
+    never refuted, since values of f are unknown (``f(2) = 4``)."""
+    try:
+        if is_zero(_over_the_reals(difference)):
+            return PROVEN
+    except OutOfTime:
+        pass
+    return Agreement(False, "it involves a function not defined here", undecided=True)
 
 
 def _equal_numbers(a: Expr, b: Expr, difference: Expr) -> Agreement:

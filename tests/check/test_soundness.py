@@ -154,6 +154,11 @@ def test_unsupported_notation_is_refused_by_name(formula, reason):
         report.findings
 
 
+def test_a_rule_for_any_function_is_proven_symbolically():
+    assert kinds_of(r"\left(\dfrac{f}{g}\right)' = \dfrac{f' g - f g'}{g^2}") == [Kind.VERIFIED]
+    assert Kind.VERIFIED not in kinds_of(r"\left(\dfrac{f}{g}\right)' = \dfrac{f' g + f g'}{g^2}")
+
+
 @pytest.mark.parametrize("formula", [r"f(2) = 4", r"g'(1) = 3", r"y(2 x) = 2 y(x)"])
 def test_a_claim_about_a_function_not_defined_here_is_not_understood(formula):
     """Not wrong either: the function may be defined on another slide (a later check of the whole deck sees it)."""

@@ -44,6 +44,7 @@ from .vectors import negative
 
 MAX_POWER = 10_000
 MAX_RECURRENCE = 2000
+SETTLE_DIGITS = 100  # the working precision of computed sequence members
 
 
 def _power(base: Expr, exponent: Expr) -> Expr:
@@ -359,10 +360,11 @@ def _orders(rest: tuple[tuple[Name, int], ...]) -> list:
 
 
 def _settle(value: Expr) -> Expr:
-    """Rationals stay exact; anything else becomes a 50-digit Float (recurrences stay fast)."""
+    """Rationals stay exact; anything else becomes a 100-digit Float (recurrences stay fast, and an iterate that
+    moves by 10^-46 still keeps its digits)."""
     if value.is_Rational:
         return value
-    number = sympy.N(value, 50)
+    number = sympy.N(value, SETTLE_DIGITS)
     if number.is_Number and math.isfinite(float(number)):
         return number
     raise TexError("a recurrence left the real numbers")

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import textwrap
 
+import mpmath
+
 import pytest
 
 from generator.check import Kind, check_markdown
@@ -428,3 +430,20 @@ def test_an_expression_name_with_its_own_variable_is_defined_again_as_a_function
         """
     assert all_verified(body), findings(body)
     assert verifies_nothing_false(body.replace("= x^{2}$$", "= x$$"), "= x"), findings(body)
+
+
+def test_a_sequence_keeps_its_digits_where_iterates_move_by_less_than_50_digits():
+    """x_{i+1} = x_i + e^{-2 x_i + 3} from 54: the steps are 10^-46, and |h(x_2) - h(x_1)| ≈ 8.4856·10^-92
+    (mpmath at 300 digits) — at 50 working digits the checker had only 3 of them (found by differential testing)."""
+    deck = ("---\nmarp: true\n---\n\n$$h(x) = e^{- 2 x + 3} \\qquad x_{0} = 54 "
+            "\\qquad x_{i+1} = x_{i} + e^{- 2 x_{i} + 3}$$\n\n"
+            "$$\\left\\lvert h(x_{2}) - h(x_{1}) \\right\\rvert \\approx {value}$$\n")
+
+    mpmath.mp.dps = 300
+    x0 = mpmath.mpf(54)
+    x1 = x0 + mpmath.exp(-2 * x0 + 3)
+    x2 = x1 + mpmath.exp(-2 * x1 + 3)
+    exact = abs(mpmath.exp(-2 * x2 + 3) - mpmath.exp(-2 * x1 + 3))
+    mantissa, exponent = mpmath.nstr(exact, 5, min_fixed=1, max_fixed=0).split("e")
+    shown = f"{mantissa} \\cdot 10^{{{int(exponent)}}}"
+    assert [f.kind for f in check_markdown(deck.replace("{value}", shown)).findings if f.line > 5] == ["verified"]

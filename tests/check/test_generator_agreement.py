@@ -8,7 +8,6 @@ from __future__ import annotations
 import textwrap
 
 import mpmath
-
 import pytest
 
 from generator.check import Kind, check_markdown

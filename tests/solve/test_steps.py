@@ -66,3 +66,18 @@ def test_the_chain_rule_is_written_with_its_inner_derivative():
 def test_a_given_final_form_must_be_the_derivative():
     with pytest.raises(AssertionError, match="is not"):
         derive(parse_expression("x^2"), x, final=3 * x)
+
+
+def test_proved_zero_proves_hyperbolic_identities():
+    # −3/ch²(3x − 1) − (3 th²(3x − 1) − 3) = 0: simplify alone misses it, the form through exp does not
+    from generator.solve.steps import proved_zero
+    u = 3 * x - 1
+    assert proved_zero(-3 / sympy.cosh(u) ** 2 - (3 * sympy.tanh(u) ** 2 - 3))
+    assert not proved_zero(-3 / sympy.cosh(u) ** 2 - (3 * sympy.tanh(u) ** 2 - 2))
+
+
+def test_derivation_of_abs_of_a_root_is_sign_times_the_inner_derivative():
+    # (|∛x|)' = sign(∛x)/(3 x^(2/3)); sympy.diff of Abs(∛x) went through atan2(0, x)
+    derivation = derive(parse_expression("abs(x^(1/3))"), x)
+    assert not derivation.result.has(sympy.atan2)
+    assert sympy.simplify(derivation.result - sympy.sign(x ** Rational(1, 3)) / (3 * x ** Rational(2, 3))) == 0

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import sympy
 from sympy import Expr
 
+from ...solve.calculus import diff
 from ...solve.problems import MathError, finite_real
 from ...solve.simplify import Vocabulary, teaching_form
 from ...solve.steps import Derivation, derive, proved_zero
@@ -92,14 +93,14 @@ def chain_rule(function: Expr, x: sympy.Symbol, taken: set[str]) -> ChainRule | 
         derivative = table_derivative(outer, inner_name)
         layers.append(Layer(outer, inner_name, derivative, derivative.xreplace({inner_name: inner_in_x})))
     innermost = pieces[-1][1]
-    innermost_derivative = sympy.diff(innermost, x)
+    innermost_derivative = diff(innermost, x)
     layers.append(Layer(innermost, x, innermost_derivative, innermost_derivative))
     return ChainRule(tuple(layers))
 
 
 def solve_derivative(slide: DerivativeSlide) -> DerivativeSolution:
     f, x = slide.function, slide.variable
-    exact = sympy.diff(f, x)
+    exact = diff(f, x)
     taken = {s.name for s in f.free_symbols} | {slide.name}
     chain = chain_rule(f, x, taken)
     candidates = sympy.Mul(*(layer.factor for layer in chain.layers)) if chain else exact
@@ -123,7 +124,7 @@ def check_differentiable(function: Expr, x: sympy.Symbol, point: Expr, key: str)
     """Refuse points where f is undefined or has a corner (|x| at 0) or a vertical tangent."""
     if not finite_real(sympy.simplify(function.xreplace({x: point}))):
         raise MathError(key, f"the function is not defined at {x} = {point}")
-    derivative = sympy.diff(function, x)
+    derivative = diff(function, x)
     corners = [node for node in derivative.atoms(sympy.sign, sympy.Heaviside)
                if sympy.simplify(node.args[0].xreplace({x: point})) == 0]
     if corners:

@@ -7,6 +7,7 @@ import sympy
 from sympy import Expr
 
 from ...model import Point
+from ...solve.calculus import diff
 from ...solve.problems import MathError, finite_real
 from ...solve.simplify import Vocabulary, teaching_form
 from ...solve.substitute import evaluate, shown_substitution
@@ -38,7 +39,7 @@ class GradientSolution:
 def partial_derivatives(function: Expr, variables: tuple[sympy.Symbol, ...]) -> tuple[Partial, ...]:
     partials = []
     for variable in variables:
-        exact = sympy.diff(function, variable)
+        exact = diff(function, variable)
         form = teaching_form(exact, Vocabulary(function, exact))
         partials.append(Partial(variable, form))
     return tuple(partials)

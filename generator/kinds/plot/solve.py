@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import sympy
 from sympy import Expr
 
+from ...solve.calculus import diff
 from ...solve.substitute import held
 from ..derivative.solve import check_differentiable
 from .model import PlotSlide
@@ -29,7 +30,7 @@ class PlotSolution:
 
 def tangent_line(function: Expr, x: sympy.Symbol, a: Expr) -> Tangent:
     check_differentiable(function, x, a, "tangent_at")
-    derivative = sympy.diff(function, x)
+    derivative = diff(function, x)
     value = sympy.simplify(function.xreplace({x: a}))
     slope = sympy.simplify(derivative.xreplace({x: a}))
     line = sympy.expand(value + slope * (x - a))

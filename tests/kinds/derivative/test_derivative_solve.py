@@ -320,3 +320,25 @@ def test_the_tangent_of_a_quadratic_is_solved_in_seconds(tmp_path):
     assert time.monotonic() - started < 30
     x = var(solution.derivative, "x")
     assert same(solution.derivative.rewrite(cos), ((10 * x + 2) / cos(5 * x**2 + 2 * x - 4) ** 2))
+
+
+# -- |u| and hyperbolic functions (differential run, seed 7) --------------------
+
+@pytest.mark.parametrize("function, expected", [
+    ("abs(x^(1/3))", lambda x: sympy.sign(x ** Rational(1, 3)) / (3 * x ** Rational(2, 3))),
+    ("abs(x^(2/3))", lambda x: 2 * sympy.sign(x ** Rational(2, 3)) / (3 * x ** Rational(1, 3))),
+    ("abs(ln(1 - x))", lambda x: -sympy.sign(log(1 - x)) / (1 - x)),
+])
+def test_abs_of_an_inner_function_is_sign_times_the_inner_derivative(tmp_path, function, expected):
+    # d|u|/dx = sign(u)·u' for real u; sympy.diff went through re/im and atan2(0, x) and the self-check failed
+    solution = derivative_of(tmp_path, function)
+    x = solution.variable
+    assert not solution.derivative.has(sympy.atan2, sympy.re, sympy.im)
+    assert same(solution.derivative, expected(x))
+
+
+def test_minus_tanh_is_proved_through_exp(tmp_path):
+    # (tanh(−3w + 1))' = −3/ch²(3w − 1); sympy.diff says 3 th²(3w − 1) − 3, which simplify alone does not match
+    solution = derivative_of(tmp_path, "tanh(-3*w + 1)", variable="w")
+    w = solution.variable
+    assert same(solution.derivative.rewrite(exp), (-3 / sympy.cosh(3 * w - 1) ** 2).rewrite(exp))

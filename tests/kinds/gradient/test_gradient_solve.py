@@ -132,3 +132,17 @@ def test_partial_undefined_at_the_point_is_a_math_error(tmp_path):
               at: {x: 0, y: 1}
         """)
     assert caught.value.key == "at"
+
+
+def test_partial_of_ln_abs_of_a_root_has_no_atan2(tmp_path):
+    # ∂/∂x ln|∛x| = sign(∛x)/(3 x^(2/3) |∛x|) = 1/(3x): sympy.diff printed sin²(atan2(0, x)/3) + cos²(…)
+    solution = solve_one(tmp_path, """
+        - kind: gradient
+          variables: [x, y]
+          function: ln(abs(x^(1/3))) + 3y + 2
+    """)
+    (x,) = symbols_of(solution.function, "x")
+    partial = solution.partials[0].expr
+    assert not partial.has(sympy.atan2)
+    assert same(partial.subs(x, 2), Rational(1, 6))
+    assert same(partial.subs(x, 8), Rational(1, 24))

@@ -123,10 +123,13 @@ def _exact(args: tuple) -> bool:
 
 def _simplifies_to_zero(expr: sympy.Expr) -> bool:
     """``simplify`` proves it zero — trigonometric expressions also written through cos, where ``simplify``
-    alone misses 2 tg²(2t − 1) + 2 − 2/cos²(2t − 1)."""
+    alone misses 2 tg²(2t − 1) + 2 − 2/cos²(2t − 1), hyperbolic ones through exp (3 th²(3w − 1) − 3 + 3/ch²(3w − 1))."""
     if sympy.simplify(expr) == 0:
         return True
-    return expr.has(sympy.tan, sympy.cot, sympy.sec, sympy.csc) and sympy.simplify(expr.rewrite(sympy.cos)) == 0
+    if expr.has(sympy.tan, sympy.cot, sympy.sec, sympy.csc) and sympy.simplify(expr.rewrite(sympy.cos)) == 0:
+        return True
+    hyperbolic = (sympy.sinh, sympy.cosh, sympy.tanh, sympy.coth, sympy.sech, sympy.csch)
+    return expr.has(*hyperbolic) and sympy.simplify(expr.rewrite(sympy.exp)) == 0
 
 
 def is_zero(expr: sympy.Expr, seconds: float = SIMPLIFY_SECONDS) -> bool:

@@ -58,6 +58,7 @@ def kinds_of(formula: str) -> list[Kind]:
     r"e^{-200} \approx 1.3840 \cdot 10^{-87}",  # e^{-200} = 1.38390e-87: the mantissa's last digit
     r"e^{-200} \approx 1.38 \cdot 10^{-88}",  # the exponent
     r"e^{50} \approx 5.184 \cdot 10^{21}",
+    r"\left(- \tanh{\left(3 w - 1 \right)}\right)' = - \frac{2}{\cosh^{2}{\left(3 w - 1 \right)}}",
     r"\frac{d(x^{2})}{dx} = x",  # the derivative of the bracket, not d·x²/(d·x)
     r"\frac{d(x^{2}) + 1}{dx} = \frac{x^{2} + \frac{1}{d}}{x}",
 ])
@@ -82,6 +83,7 @@ def test_a_false_claim_is_never_verified(false_claim):
     r"\frac{d^2}{dx^2} x^{4} = 12 x^{2}",
     r"\sec 0 = 1",
     r"\frac{d(x^{2})}{dx} = 2x",
+    r"\left(- \tanh{\left(3 w - 1 \right)}\right)' = - \frac{3}{\cosh^{2}{\left(3 w - 1 \right)}}",
     r"e^{-200} \approx 1.3839 \cdot 10^{-87}",  # rounded in scientific form: the mantissa's places count
     r"-e^{50} \approx -5.185 \cdot 10^{21}",
     r"\left(\tg{\left(2 t - 1 \right)}\right)' = \frac{\left(2 t - 1\right)'}{\cos^{2}{\left(2 t - 1 \right)}}",

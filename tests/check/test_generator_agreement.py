@@ -517,3 +517,17 @@ def test_a_variable_of_a_new_function_is_no_longer_the_function_it_named_before(
     assert all_verified(body), findings(body)
     false = body.replace("= 7.54", "= 7.55")
     assert verifies_nothing_false(false, "7.55"), findings(false)
+
+
+def test_a_chain_rule_defined_only_left_of_minus_one_is_compared_at_points_there():
+    """w = −2x³ + 2x² + x − 2 > 0 only for x < −0.87: no sample point near 1 is defined (random deck 288)."""
+    body = r"""
+        $$f\left(x\right) = \arctan{\left(\ln{\left(\left(- 2 x^{3} + 2 x^{2} + x - 2\right)^{1.5} \right)} \right)}$$
+
+        $$f\left(x\right) = \arctan{\left(u \right)}, \qquad u = \ln{\left(v \right)}, \qquad v = w^{1.5}, \qquad w = - 2 x^{3} + 2 x^{2} + x - 2$$
+
+        $$f'\left(x\right) = \frac{1}{u^{2} + 1} \cdot \frac{1}{v} \cdot \frac{3 \sqrt{w}}{2} \cdot \left(- 6 x^{2} + 4 x + 1\right)$$
+        """
+    assert all_verified(body), findings(body)
+    false = body.replace("\\frac{3 \\sqrt{w}}{2}", "\\frac{5 \\sqrt{w}}{2}")
+    assert verifies_nothing_false(false, "5 \\sqrt{w}"), findings(false)

@@ -72,7 +72,7 @@ def check_statement(statement: Statement, context: Context, bindings: dict[str, 
     if notation is not None:
         return _check_links(statement, context, start=notation)
     rounded = statement.relations[0] == "≈" and restates(first, context)
-    if statement.relations[0] in ("=", "≈") and is_definition(first, context) and not rounded:
+    if statement.relations[0] in ("=", "≈") and is_definition(first, context, statement.sides[1]) and not rounded:
         outcomes = _check_links(statement, context, start=1)
         record_definition(statement, context, Evaluator(context))
         return outcomes

@@ -64,6 +64,7 @@ class Context:
         and so is an earlier slide's sequence they would be members of (w_1 of a fit's w_{t+1} = …)."""
         self.forget_earlier({param.name for param in params})
         for param in params:
+            self.functions.pop(param.name, None)  # y a variable of f(x; y), a function y(w_1; w_2) before
             recurrence = self.earlier_recurrence(param.name)
             if recurrence is not None:
                 del self.recurrences[recurrence.base]

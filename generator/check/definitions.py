@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sympy
 
-from .evaluate import Context, Evaluator, Recurrence, is_symbolic, symbol
+from .evaluate import Context, Evaluator, Recurrence, is_symbolic, split_index, symbol
 from .textree import Call, Name, Node, Num, Op, Statement, TexError, Tuple, children
 
 
@@ -64,7 +64,7 @@ def _define(first: Node, value, context: Context, rounded: bool) -> None:
             context.define_value(name.key, item, rounded)
 
 
-def _function_head(node: Node, context: Context) -> bool:
+def _function_head(node: Node, context: Context, body: Node | None = None) -> bool:
     """``f(x, y)`` with plain, distinct, value-less parameters: a function being defined."""
     if not isinstance(node, Call) or node.primes:
         return False
@@ -81,7 +81,8 @@ def _function_head(node: Node, context: Context) -> bool:
     # y = t/(t^2 + 1): y(t_1) is its value; but ŷ(x) = … of ŷ = σ(w x + b) (in prose) is a function of x
     value = context.values.get(node.name.key)
     expression = value is not None and is_symbolic(value) and not set(keys) <= {s.name for s in value.free_symbols}
-    applicable = expression or (known is not None and len(known.params) == len(keys))
+    applicable = expression or (known is not None and len(known.params) == len(keys)
+                                and not _redefined_later(node, known, context, body))
     if any(computable_key(key, context) and (applicable or context.earlier_recurrence(key) is None) for key in keys):
         return False
     if known is not None and [p.name for p in known.params] == keys:
@@ -93,6 +94,35 @@ def _function_head(node: Node, context: Context) -> bool:
     return (known is None and not expression) or not at_point
 
 
+def _redefined_later(node: Call, known, context: Context, body: Node | None) -> bool:
+    """A function of an earlier slide printed again on a later slide with plain variables as arguments defines
+    a new function there; it does not evaluate the old one at members of an earlier slide's sequence (w_1, w_2
+    of a fit's ``w_{t+1} = …``).  The arguments are variables when they are the old function's own parameters,
+    or the coordinates w_1, w_2, … of one letter (a point of a sequence is (w_1; b_1): one index, other letters).
+    None may have a value of this slide, and the right side must be written in them: ``y(w_1; w_2) = 5`` stays a
+    claim about the old y."""
+    keys = [arg.key for arg in node.args if isinstance(arg, Name)]
+    splits = [split_index(key) for key in keys]
+    coordinates = len(keys) > 1 and all(splits) and len({split[0] for split in splits if split}) == 1 \
+        and len({split[1] for split in splits if split}) == len(keys)
+    return (body is not None and bool(set(keys) & _mentioned(body, context))
+            and context.defined_on.get(node.name.key, 0) < context.slide
+            and ([p.name for p in known.params] == keys or coordinates)
+            and all(context.earlier_recurrence(key) is not None and context.defined_on.get(key, -1) < context.slide
+                    for key in keys if computable_key(key, context)))
+
+
+def _mentioned(node: Node, context: Context) -> set[str]:
+    """The names a side is written in, with the letters of the functions and expressions it uses: w_1 in
+    ``L_1(w_1; w_2) = (ŷ(−1.5) + 0.9)²/2`` with ŷ(x) = w_1 x + w_2 x²."""
+    names = _names_in(node)
+    for name in list(names):
+        function = context.functions.get(name)
+        value = function.body if function is not None else context.values.get(name)
+        names |= {s.name for s in value.free_symbols} if value is not None else set()
+    return names
+
+
 def restates(first: Node, context: Context) -> bool:
     """``(w_1^{(1)}; w_2^{(1)}) ≈ (-0.95; 0.15)`` after this slide computed them: a claim about the values,
     not a new (rounded) definition."""
@@ -101,12 +131,12 @@ def restates(first: Node, context: Context) -> bool:
                and context.defined_on.get(name.key) == context.slide for name in names)
 
 
-def is_definition(first: Node, context: Context) -> bool:
+def is_definition(first: Node, context: Context, second: Node | None = None) -> bool:
     if _definable(first, context):
         return True
     if isinstance(first, Tuple):
         return all(_definable(item, context) for item in first.items)
-    return _function_head(first, context)
+    return _function_head(first, context, second)
 
 
 def record_definition(statement: Statement, context: Context, evaluator: Evaluator) -> None:

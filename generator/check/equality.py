@@ -160,8 +160,9 @@ def _agrees_at_sample_points(a: Expr, b: Expr) -> bool | None:
 
     Half of the points lie in (0.11, 1.9), where logarithms and roots are defined; the rest anywhere in
     [-4, 4], integers among them, so that a claim true only for positive values (``\\sqrt{x^2} = x``) or only
-    near 1 (``(x - 1)^{100} = 0``) is refuted.  Rational values are compared exactly, others at 50 digits
-    with a relative tolerance far below any rounding a slide shows.
+    near 1 (``(x - 1)^{100} = 0``) is refuted; sides defined nowhere near 1 need all their points elsewhere.
+    Rational values are compared exactly, others at 50 digits with a relative tolerance far below any rounding
+    a slide shows.
     """
     if any(isinstance(f, AppliedUndef) for f in (a - b).atoms(sympy.Function)):
         return None
@@ -180,6 +181,14 @@ def _agrees_at_sample_points(a: Expr, b: Expr) -> bool | None:
             positive, mixed = (positive + 1, mixed) if near_one else (positive, mixed + 1)
     if positive + mixed == SAMPLE_POINTS:
         return True
+    if positive == 0:  # defined nowhere near 1 (√(−2x³ + 2x² + x − 2) lives left of −0.87): all points elsewhere
+        for _ in range(SAMPLE_POINTS * 8):
+            verdict = _agree_at(a, b, {s: _sample(generator, False) for s in free})
+            if verdict is False:
+                return False
+            mixed += bool(verdict)
+            if mixed == SAMPLE_POINTS:
+                return True
     return None if positive < SAMPLE_POINTS // 2 else True
 
 

@@ -162,7 +162,7 @@ class Evaluator(TeachingValues):
             return sympy.E
         if key == "pi":
             return sympy.pi
-        function = self.context.functions.get(key)
+        function = self._function(key)
         if function is not None and len(function.params) <= 1:
             return function.body  # a bare f stands for f(x) in (f + g)' = f' + g'
         if key in self.bindings:
@@ -224,7 +224,7 @@ class Evaluator(TeachingValues):
     def _Call(self, node: Call) -> Expr:
         key = self.name_key(node.name)
         args = [self.build(arg) for arg in node.args]
-        function = self.context.functions.get(key)
+        function = self._function(key)
         if function is not None:
             return self.apply(function, args, node.primes)
         if key in self.context.values and is_symbolic(self.context.values[key]):
@@ -246,13 +246,18 @@ class Evaluator(TeachingValues):
     def is_product(self, node: Call) -> bool:
         """``y (2x − 1)``: a quantity times a bracket (a power or prime after it belongs to the bracket)."""
         key = self.name_key(node.name)
-        if node.primes or len(node.args) != 1 or key in self.context.functions:
+        if node.primes or len(node.args) != 1 or self._function(key) is not None:
             return False
         if key in self.context.values and is_symbolic(self.context.values[key]):
             return False  # y(2) with y = x^2: y as a function
         if node.name.base in FUNCTION_LETTERS and not node.name.sub_text:
             return is_quantity(key, self.context, self.defining)
         return True
+
+    def _function(self, key: str) -> Function | None:
+        """The function ``key`` names — none while it is a variable of the function being defined: y in
+        ``f(x; y) = 2 x y (3 y − 1)`` after an earlier slide's function y(w_1; w_2; w_3)."""
+        return None if self.defining and key in self.defining else self.context.functions.get(key)
 
     def as_function(self, key: str, args: tuple[Node, ...] = ()) -> Function:
         """An expression name used as a function: ``y(2)`` with ``y = x^2``; with several variables, only

@@ -47,6 +47,8 @@ def quantities(context: Context) -> set[str]:
 def is_quantity(key: str, context: Context, defining: tuple[str, ...] | None) -> bool:
     """Whether ``key(…)`` multiplies: a quantity, or (inside a function's definition) any letter that does
     not usually name a function — y in ``f(x) = y (2x − 1)`` is a constant of f."""
+    if defining is not None and key in defining:
+        return True  # a variable of the function being defined, whatever it named before
     if key in context.functions:
         return False
     if key in quantities(context):

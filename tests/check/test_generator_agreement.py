@@ -446,3 +446,88 @@ def test_a_sequence_keeps_its_digits_where_iterates_move_by_less_than_50_digits(
     mantissa, exponent = mpmath.nstr(exact, 5, min_fixed=1, max_fixed=0).split("e")
     shown = f"{mantissa} \\cdot 10^{{{int(exponent)}}}"
     assert [f.kind for f in check_markdown(deck.replace("{value}", shown)).findings if f.line > 5] == ["verified"]
+
+
+def test_a_later_slide_defines_a_function_again_in_coordinates_that_a_fit_had_as_members():
+    """A fit's w_{t+1} = … made w_1 a member of its sequence; a later slide's y(w_1; w_2) = … (y a function of an
+    earlier slide) defines a new y in the coordinates w_1, w_2 (random deck 49 of seed 7)."""
+    body = r"""
+        $$y\left(w_{1}; w_{2}\right) = 2 w_{1}^{3} + w_{2}$$
+
+        ---
+
+        $$w_{0} = 0, \qquad b_{0} = 0$$
+
+        $$w_{t+1} = w_{t} - 0.1 \left(w_{t} - 1\right), \qquad b_{t+1} = b_{t} - 0.1 b_{t}$$
+
+        $$w_{1} = 0 - 0.1 \cdot \left(-1\right) = 0.1$$
+
+        ---
+
+        $$y\left(w_{1}; w_{2}\right) = 3 w_{1}^{2} + w_{2} + e^{w_{1}^{2}}$$
+
+        $$\frac{\partial y}{\partial w_{1}} = 2 w_{1} e^{w_{1}^{2}} + 6 w_{1}$$
+
+        $$y\left(-2; 0.1\right) = 12.1 + e^{4}$$
+        """
+    assert all_verified(body), findings(body)
+    false = body.replace("+ 6 w_{1}$$", "+ 5 w_{1}$$")
+    assert verifies_nothing_false(false, "5 w_{1}"), findings(false)
+    claim = body.replace("e^{w_{1}^{2}}$$\n", "e^{w_{1}^{2}}$$\n", 1).replace(
+        "$$y\\left(w_{1}; w_{2}\\right) = 3 w_{1}^{2} + w_{2} + e^{w_{1}^{2}}$$", "$$y\\left(w_{1}; w_{2}\\right) = 5$$")
+    assert verifies_nothing_false(claim, "= 5"), findings(claim)
+
+
+def test_a_function_of_a_fit_is_defined_again_in_coordinates_through_the_model():
+    """L(w; b) of a fit, then L_1(w_1; w_2) = (ŷ(−1.5) + 0.9)²/2 with ŷ(x) = w_1 x + w_2 x² (random deck 151)."""
+    body = r"""
+        $$L_{1}\left(w; b\right) = \left(w + b\right)^{2}$$
+
+        $$w_{t+1} = w_{t} - 0.5 w_{t}, \qquad w_{0} = 1$$
+
+        ---
+
+        $$\hat{y}\left(x\right) = w_{1} x + w_{2} x^{2}$$
+
+        $$L_{1}\left(w_{1}; w_{2}\right) = \frac{\left(\hat{y}\left(-1.5\right) + 0.9\right)^{2}}{2}$$
+
+        $$\frac{\partial L_{1}}{\partial w_{2}} = 2.25 \left(\hat{y}\left(-1.5\right) + 0.9\right)$$
+        """
+    assert all_verified(body), findings(body)
+    false = body.replace("= 2.25 \\left", "= 2.5 \\left")
+    assert verifies_nothing_false(false, "2.5"), findings(false)
+
+
+def test_a_variable_of_a_new_function_is_no_longer_the_function_it_named_before():
+    """y(w_1; w_2; w_3) on one slide, f(x; y) = 2 x y (3 y − 1) on the next: there y is f's variable, and
+    y (3y − 1) a product, not a call (random deck 104); likewise a function y(x) read inside 1/√y (deck 398)."""
+    body = r"""
+        $$y\left(w_{1}; w_{2}; w_{3}\right) = w_{1} + 3 w_{2} + w_{3}$$
+
+        $$y\left(x\right) = x^{2} - 1$$
+
+        ---
+
+        $$f\left(x; y\right) = 2 x y \left(3 y - 1\right) + \frac{1}{\sqrt{y}}$$
+
+        $$\frac{\partial f}{\partial x} = 2 y \left(3 y - 1\right)$$
+
+        $$\frac{\partial f}{\partial x}\left(3; 1.3\right) = 2 \cdot 1.3 \cdot \left(3 \cdot 1.3 - 1\right) = 7.54$$
+        """
+    assert all_verified(body), findings(body)
+    false = body.replace("= 7.54", "= 7.55")
+    assert verifies_nothing_false(false, "7.55"), findings(false)
+
+
+def test_a_chain_rule_defined_only_left_of_minus_one_is_compared_at_points_there():
+    """w = −2x³ + 2x² + x − 2 > 0 only for x < −0.87: no sample point near 1 is defined (random deck 288)."""
+    body = r"""
+        $$f\left(x\right) = \arctan{\left(\ln{\left(\left(- 2 x^{3} + 2 x^{2} + x - 2\right)^{1.5} \right)} \right)}$$
+
+        $$f\left(x\right) = \arctan{\left(u \right)}, \qquad u = \ln{\left(v \right)}, \qquad v = w^{1.5}, \qquad w = - 2 x^{3} + 2 x^{2} + x - 2$$
+
+        $$f'\left(x\right) = \frac{1}{u^{2} + 1} \cdot \frac{1}{v} \cdot \frac{3 \sqrt{w}}{2} \cdot \left(- 6 x^{2} + 4 x + 1\right)$$
+        """
+    assert all_verified(body), findings(body)
+    false = body.replace("\\frac{3 \\sqrt{w}}{2}", "\\frac{5 \\sqrt{w}}{2}")
+    assert verifies_nothing_false(false, "5 \\sqrt{w}"), findings(false)

@@ -17,6 +17,7 @@ from sympy import Expr
 
 from ..expr import FUNCTIONS as WHITELIST
 from ..expr import power_problem
+from .calculus import derivative
 from .context import Context, Function, is_symbolic, split_index
 from .context import Recurrence as Recurrence  # (where definitions.py finds it)
 from .readings import EXTRA_FUNCTIONS, FUNCTION_LETTERS, function_letters, is_quantity, variable_of
@@ -237,7 +238,7 @@ class Evaluator(TeachingValues):
                 if len(args) != 1:
                     raise TexError("a prime needs a function of one variable")
                 dummy = symbol("xi_")
-                return sympy.diff(undefined(dummy), dummy, node.primes).subs(dummy, args[0])
+                return derivative(undefined(dummy), dummy, node.primes).subs(dummy, args[0])
             return undefined(*args)
         if node.primes or len(args) != 1:
             raise TexError(f"{key} is not a defined function")
@@ -277,7 +278,7 @@ class Evaluator(TeachingValues):
         if primes:
             if len(function.params) != 1:
                 raise TexError("a prime needs a function of one variable")
-            body = sympy.diff(self.resolve_symbolic(body), function.params[0], primes)
+            body = derivative(self.resolve_symbolic(body), function.params[0], primes)
         if len(args) != len(function.params):
             raise TexError("wrong number of arguments")
         return body.xreplace(dict(zip(function.params, args)))
@@ -295,24 +296,24 @@ class Evaluator(TeachingValues):
                 function = self.context.functions[key]
                 if len(function.params) != 1:
                     raise TexError("a prime needs a function of one variable")
-                return sympy.diff(self.resolve_symbolic(function.body), function.params[0], node.order)
+                return derivative(self.resolve_symbolic(function.body), function.params[0], node.order)
             if key not in self.context.values and key != "x" and key not in self.context.variables():
                 if target.base in FUNCTION_LETTERS and not target.sub_text and not is_quantity(key, self.context, None):
                     x = symbol("x")
-                    return sympy.diff(sympy.Function(key)(x), x, node.order)  # y' with y = y(x)
+                    return derivative(sympy.Function(key)(x), x, node.order)  # y' with y = y(x)
                 return sympy.Integer(0)  # c' = 0 for a constant
         return self.differentiate(target, node.order)
 
     def differentiate(self, target: Node, order: int) -> Expr:
         expr = self.with_function_letters(self.resolve_symbolic(self.build(target)))
-        return sympy.diff(expr, variable_of(expr, self.context), order)
+        return derivative(expr, variable_of(expr, self.context), order)
 
     def with_function_letters(self, expr: Expr) -> Expr:
         return function_letters(expr, self.context)
 
     def _DerivOp(self, node: DerivOp) -> Expr:
         expr = self.resolve_symbolic(self.build(node.target))
-        return sympy.diff(expr, symbol(node.variable.key), node.order, *_orders(node.rest))
+        return derivative(expr, symbol(node.variable.key), node.order, *_orders(node.rest))
 
     def _EvalAt(self, node: EvalAt) -> Expr:
         r"""``\left. (x^2)' \right|_{x=3}``: the expression read with x a variable, then x = 3."""
@@ -336,13 +337,13 @@ class Evaluator(TeachingValues):
         for name in (variable, *(symbol(name.key) for name, _ in node.rest)):
             if name not in function.params and name not in body.free_symbols:
                 raise TexError(f"{key} does not depend on {name}")  # (a model ŷ(x) depends on its parameters)
-        derivative = sympy.diff(body, variable, node.order, *_orders(node.rest))
+        partial = derivative(body, variable, node.order, *_orders(node.rest))
         if node.args is None:
-            return derivative
+            return partial
         args = [self.build(arg) for arg in node.args]
         if len(args) != len(function.params):
             raise TexError("wrong number of arguments")
-        return derivative.xreplace(dict(zip(function.params, args)))
+        return partial.xreplace(dict(zip(function.params, args)))
 
     def _Nabla(self, node: Nabla) -> Expr:
         key = self.name_key(node.function)
@@ -350,7 +351,7 @@ class Evaluator(TeachingValues):
         if function is None:
             return self.recorded_gradient(key, node.args)
         body = self.resolve_symbolic(function.body)
-        partials = [sympy.diff(body, p) for p in function.params]
+        partials = [derivative(body, p) for p in function.params]
         if node.args is not None:
             args = [self.build(arg) for arg in node.args]
             if len(args) != len(function.params):

@@ -531,3 +531,10 @@ def test_a_chain_rule_defined_only_left_of_minus_one_is_compared_at_points_there
     assert all_verified(body), findings(body)
     false = body.replace("\\frac{3 \\sqrt{w}}{2}", "\\frac{5 \\sqrt{w}}{2}")
     assert verifies_nothing_false(false, "5 \\sqrt{w}"), findings(false)
+
+
+def test_the_derivative_of_an_absolute_value_is_taken_as_a_real_function():
+    """SymPy differentiates |ln(1 - x)| through atan2 and re/im; a lesson's |u|' is sign(u) u' (seed 7, deck 21)."""
+    true = r"$$\left(\left|\ln\left(1 - x\right)\right|\right)' = - \frac{\operatorname{sign}{\left(\ln\left(1 - x\right) \right)}}{1 - x}$$"
+    assert all_verified(true)
+    assert not all_verified(true.replace("= - ", "= "))

@@ -126,8 +126,10 @@ class Evaluator(TeachingValues):
         member = f"{split[0]}_{target}"
         if member in self.context._cache:  # computed before, in this context: the walk up would change nothing
             return self.context._cache[member]
-        for step in range(target):
-            for family in list(self.context.recurrences.values()):
+        own_slide = self.context.recurrences[split[0]].slide
+        partners = [family for family in self.context.recurrences.values() if family.slide == own_slide]
+        for step in range(target):  # (the rules printed together advance together; an earlier slide's wait)
+            for family in partners:
                 try:
                     self._member(family.base, step)
                 except TexError:  # a sequence of an earlier slide that no longer fits: not ours

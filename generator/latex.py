@@ -99,9 +99,9 @@ class SlideLatexPrinter(ExpressionLatexPrinter):
             parts.append(rf"\left({text}\right)" if needs_brackets else text)
         return r" \cdot ".join(parts)
 
-    def value_parts(self, value: Expr) -> list[tuple[str, str]]:
+    def value_parts(self, value: Expr, precision: int | None = None) -> list[tuple[str, str]]:
         r"""How a computed value is written: ``[("=", "1.22")]`` or ``[("=", exact), ("\\approx", rounded)]``."""
-        shown = show(value, self._settings["precision"], self._settings["exact_digits"])
+        shown = show(value, precision or self._settings["precision"], self._settings["exact_digits"])
         if not shown.approximate:
             return [("=", self.decimal(shown.decimal))]
         parts = [("=", self.doprint(shown.exact))] if shown.exact is not None else []
@@ -172,8 +172,16 @@ class SlideLatexPrinter(ExpressionLatexPrinter):
         return f"{left} {relation} {self.doprint(right)}"
 
     def bound_check(self, left: str, value: Expr, relation: str, bound: Expr) -> str:
-        r"""``left = value < bound`` (``\approx`` where the value is rounded)."""
-        return f"{self.chain(left, [], value)} {relation} {self.doprint(bound)}"
+        r"""``left = value < bound`` (``\approx`` where the value is rounded — with as many more digits as it
+        takes for the rounded value itself to hold: ``\approx 0.09998 < 0.1``, never ``\approx 0.1 < 0.1``)."""
+        precision = self._settings["precision"]
+        while precision < self._settings["precision"] + MORE_DIGITS:
+            shown = show(value, precision, self._settings["exact_digits"])
+            if not shown.approximate or _holds(sympy.Rational(shown.decimal), relation, bound):
+                break
+            precision += 1
+        links = " ".join(f"{rel} {text}" for rel, text in self.value_parts(value, precision))
+        return f"{left} {links} {relation} {self.doprint(bound)}"
 
     # -- gradient-descent notation ------------------------------------------
     learning_rate_symbol = r"\eta"
@@ -255,6 +263,13 @@ class SlideLatexPrinter(ExpressionLatexPrinter):
     def equations(self, equations: Iterable[str]) -> str:
         """Several short equations on one line, separated by a wide space."""
         return r", \qquad ".join(equations)
+
+
+MORE_DIGITS = 10  # at most this many more significant digits to show a rounded value on its side of a bound
+
+
+def _holds(number: Expr, relation: str, bound: Expr) -> bool:
+    return bool({"<": number < bound, ">": number > bound, "≤": number <= bound, "≥": number >= bound}[relation])
 
 
 def printer_for(lang: str, precision: int, exact_digits: int, mathjax: bool = False) -> SlideLatexPrinter:

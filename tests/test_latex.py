@@ -162,3 +162,12 @@ def test_tiny_and_huge_rounded_values_print_in_scientific_form():
     assert en.value(sympy.Float("4.2214e-5", 30)) == r"\approx 0.00004221"  # (as the example decks print it)
     assert en.value(sympy.exp(10)) == r"\approx 22030"
     assert en.value(Rational(1, 10**9)) == "0.000000001"  # exact values are not rounded: unchanged
+
+
+def test_a_rounded_value_beside_a_bound_shows_the_digits_that_keep_it_on_its_side():
+    """Never ``\\approx 0.1 < 0.1``: a stopping rule that fired on 0.0999999995 shows as many digits as it takes
+    (found by differential testing, seed 7)."""
+    printer = printer_for("en", 3, 4)
+    value = sympy.Rational(1, 10) - sympy.Rational(5, 10**10)
+    assert printer.bound_check("d", value, "<", sympy.Rational(1, 10)) == r"d \approx 0.0999999995 < 0.1"
+    assert printer.bound_check("d", sympy.Rational(1, 30), "<", sympy.Rational(1, 10)) == r"d = \frac{1}{30} \approx 0.0333 < 0.1"

@@ -18,6 +18,7 @@ from .run import Outcome, build_deck_text, report, run
 SEED = 14
 N_DECKS = 100  # about 40 s at 2.5 decks/s on 2 free cores; about 100 s when other work shares them
 JOBS = min(2, os.cpu_count() or 1)
+DECK_SECONDS = 180  # a hang, not a slow deck: one slide of tg((−t³ − 4t² − 4t + 1)^{3/2}) takes 20 s alone, 60+ under load
 
 
 def test_the_generator_is_seeded():
@@ -35,7 +36,7 @@ def test_a_known_good_deck_builds_and_a_refused_one_is_skipped():
 
 @pytest.mark.slow
 def test_random_decks_build_with_every_formula_verified():
-    summary = run(seed=SEED, n=N_DECKS, jobs=JOBS, timeout=60, katex=True, minimize=False)
+    summary = run(seed=SEED, n=N_DECKS, jobs=JOBS, timeout=DECK_SECONDS, katex=True, minimize=False)
     text = io.StringIO()
     report(summary, text)
     print(text.getvalue())

@@ -124,8 +124,11 @@ def _exact(args: tuple) -> bool:
 def _simplifies_to_zero(expr: sympy.Expr) -> bool:
     """``simplify`` proves it zero — trigonometric expressions also written through cos, where ``simplify``
     alone misses 2 tg²(2t − 1) + 2 − 2/cos²(2t − 1), hyperbolic ones through exp (3 th²(3w − 1) − 3 + 3/ch²(3w − 1))."""
-    if expr.has(sympy.tan, sympy.cot) and sympy.simplify(_through_sin_cos(expr)) == 0:
-        return True  # (tg u as sin u / cos u first: much faster to simplify than tg itself)
+    sin_cos = _through_sin_cos(expr)  # tg u as sin u / cos u: much faster to simplify than tg itself
+    if sin_cos.has(sympy.sin, sympy.cos) and sympy.simplify(_free_arguments(sin_cos)) == 0:
+        return True
+    if expr.has(sympy.tan, sympy.cot) and sympy.simplify(sin_cos) == 0:
+        return True
     if sympy.simplify(expr) == 0:
         return True
     if expr.has(sympy.tan, sympy.cot, sympy.sec, sympy.csc) and sympy.simplify(expr.rewrite(sympy.cos)) == 0:
@@ -137,6 +140,16 @@ def _simplifies_to_zero(expr: sympy.Expr) -> bool:
 def _through_sin_cos(expr: sympy.Expr) -> sympy.Expr:
     return expr.replace(sympy.tan, lambda u: sympy.sin(u) / sympy.cos(u)).replace(
         sympy.cot, lambda u: sympy.cos(u) / sympy.sin(u))
+
+
+def _free_arguments(expr: sympy.Expr) -> sympy.Expr:
+    """Every compound argument of sin and cos replaced by a symbol of its own: zero for any values of those
+    symbols is zero for the arguments too (u'/cos²u − u'(tg²u + 1) in 0.3 s where u = (−t³ − 4t² − 4t + 1)^{3/2}
+    takes 15 s)."""
+    calls = [call for call in expr.atoms(sympy.sin, sympy.cos) if not call.args[0].is_Symbol]
+    arguments = sorted({call.args[0] for call in calls}, key=sympy.default_sort_key)
+    names = {argument: sympy.Symbol(f"_argument_{index}") for index, argument in enumerate(arguments)}
+    return expr.xreplace({call: call.func(names[call.args[0]]) for call in calls})
 
 
 def is_zero(expr: sympy.Expr, seconds: float = SIMPLIFY_SECONDS) -> bool:

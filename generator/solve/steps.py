@@ -171,7 +171,7 @@ def proved_zero(difference: Expr) -> bool:
         return True
     through_cos = difference.rewrite(sympy.cos)
     forms = [_through_sin_cos(difference), through_cos, difference] if difference.has(sympy.tan, sympy.cot) \
-        else [difference, through_cos]
+        else [difference, through_cos]  # (bounded.is_zero also tries the sin/cos form with free arguments)
     if difference.has(*_HYPERBOLIC_FUNCTIONS):  # 3 tanh²(3w − 1) − 3 + 3/cosh²(3w − 1): only through exp
         forms.insert(0, difference.rewrite(sympy.exp))
     for form in forms:

@@ -163,15 +163,15 @@ def proved_zero(difference: Expr) -> bool:
     2/cos²(2x + 1) − (2 tg²(2x + 1) + 2) when the argument has a constant term — and, with hyperbolic
     functions, written through exp (``simplify`` misses 3 th²(3w − 1) − 3 + 3/ch²(3w − 1)).
 
-    With tan or cot the form through sin and cos is tried first, then through cos: ``simplify`` of
+    With tan or cot, ``bounded.is_zero`` tries the form through sin and cos first (also with the arguments as
+    free symbols), then this one through cos: ``simplify`` of
     u'/cos²u − u'(tan²u + 1) itself takes over a minute for u = 5x² + 2x − 4, through cos a fraction of a
     second.  Each attempt is bounded.
     """
     if difference == 0:
         return True
     through_cos = difference.rewrite(sympy.cos)
-    forms = [_through_sin_cos(difference), through_cos, difference] if difference.has(sympy.tan, sympy.cot) \
-        else [difference, through_cos]  # (bounded.is_zero also tries the sin/cos form with free arguments)
+    forms = [difference, through_cos]  # (bounded.is_zero tries tg u as sin u / cos u itself, first)
     if difference.has(*_HYPERBOLIC_FUNCTIONS):  # 3 tanh²(3w − 1) − 3 + 3/cosh²(3w − 1): only through exp
         forms.insert(0, difference.rewrite(sympy.exp))
     for form in forms:
@@ -181,13 +181,6 @@ def proved_zero(difference: Expr) -> bool:
         except bounded.OutOfTime:
             continue
     return False
-
-
-def _through_sin_cos(expr: Expr) -> Expr:
-    """tg u as sin u / cos u and ctg u as cos u / sin u: the fastest form to simplify (0.2 s where the form
-    through cos alone, cos(u − π/2)/cos u, takes 3 s for exp(−tg(−0.3x² + 4x + 4)))."""
-    return expr.replace(sympy.tan, lambda u: sympy.sin(u) / sympy.cos(u)).replace(
-        sympy.cot, lambda u: sympy.cos(u) / sympy.sin(u))
 
 
 def derive(function: Expr, x: sympy.Symbol, final: Expr | None = None) -> Derivation:

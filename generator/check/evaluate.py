@@ -46,6 +46,7 @@ from .vectors import negative
 MAX_POWER = 10_000
 MAX_RECURRENCE = 2000
 SETTLE_DIGITS = 100  # the working precision of computed sequence members
+EXACT_RECURRENCE_BITS = 1000  # a computed member stays an exact fraction while its terms are this short
 
 
 def _power(base: Expr, exponent: Expr) -> Expr:
@@ -368,9 +369,10 @@ def _orders(rest: tuple[tuple[Name, int], ...]) -> list:
 
 
 def _settle(value: Expr) -> Expr:
-    """Rationals stay exact; anything else becomes a 100-digit Float (recurrences stay fast, and an iterate that
-    moves by 10^-46 still keeps its digits)."""
-    if value.is_Rational:
+    """Short rationals stay exact; anything else becomes a 100-digit Float (recurrences stay fast — an exact
+    quartic descent triples its digits at every step — and an iterate that moves by 10^-46 still keeps its
+    digits)."""
+    if value.is_Rational and max(abs(int(value.p)).bit_length(), int(value.q).bit_length()) <= EXACT_RECURRENCE_BITS:
         return value
     number = sympy.N(value, SETTLE_DIGITS)
     if number.is_Number and math.isfinite(float(number)):

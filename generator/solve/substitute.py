@@ -17,6 +17,10 @@ from ..numbers import WORKING_DIGITS
 from .problems import finite_real
 
 SIMPLIFY_OPS = 20  # exact values larger than this are not simplified
+# An exact fraction stays exact while its numerator and denominator stay this short (in bits, about 300 digits):
+# a value on a slide prints exactly only up to ``exact_digits`` digits, and exact arithmetic past this size
+# only grows (a quartic's descent triples the digits at every step: 10^{323759} after 11 steps).
+EXACT_BITS = 1000
 
 
 class Held(UnevaluatedExpr):
@@ -68,16 +72,22 @@ def evaluate(expr: Expr, values: Iterable[tuple[sympy.Symbol, Expr]]) -> Expr:
 
 
 def settle(value: Expr, digits: int = WORKING_DIGITS) -> Expr:
-    """Rationals stay exact; any other finite real number becomes a ``digits``-digit Float.
+    """Small rationals stay exact; any other finite real number becomes a ``digits``-digit Float.
 
-    The one rounding of the solvers: an iterate that left exact arithmetic goes on with
-    ``digits`` digits instead of growing into an ever longer exact expression.  A number that is
-    not finite and real is returned evaluated but unrounded, for the caller to refuse in its own words.
+    The one rounding of the solvers: an iterate that left exact arithmetic (an irrational value, or a
+    fraction longer than ``EXACT_BITS``) goes on with ``digits`` digits instead of growing into an ever
+    longer exact expression.  A number that is not finite and real is returned evaluated but unrounded,
+    for the caller to refuse in its own words.
     """
     if value.is_Rational:
-        return value
+        return value if is_small_rational(value) else sympy.Float(value, digits)
     number = sympy.N(value, digits)
     return sympy.Float(number, digits) if finite_real(number) else number
+
+
+def is_small_rational(value: sympy.Rational) -> bool:
+    """Whether exact arithmetic may go on with ``value`` (see ``EXACT_BITS``)."""
+    return max(abs(int(value.p)).bit_length(), int(value.q).bit_length()) <= EXACT_BITS
 
 
 def difference(left: Expr, right_factors: Iterable[Expr]) -> Expr:

@@ -134,10 +134,21 @@ class SlideLatexPrinter(ExpressionLatexPrinter):
                 return False
         return True
 
-    def value(self, value: Expr) -> str:
-        r"""A value on its own, e.g. in a table cell: ``1.22`` or ``\approx 0.3333``."""
-        relation, text = self.value_parts(value)[-1]
-        return text if relation == "=" else f"{APPROX} {text}"
+    def value(self, value: Expr, exact_digits: int | None = None) -> str:
+        r"""A value on its own, e.g. in a table cell: ``1.22`` or ``\approx 0.3333`` (exact when it is a decimal of
+        at most ``exact_digits`` digits, by default the deck's)."""
+        digits = exact_digits or self._settings["exact_digits"]
+        shown = show(value, self._settings["precision"], digits)
+        return self.decimal(shown.decimal) if not shown.approximate else f"{APPROX} {self.rounded(shown.decimal)}"
+
+    def table_column(self, values: Sequence[Expr]) -> list[str]:
+        r"""The cells of one table column under one rule: every value exact when all of them are short exact
+        decimals, else every value at the deck's precision — ``\approx -0.943`` beside ``\approx -1.013``, never
+        the exact ``-0.94299375`` (a value that is exact within that precision, such as ``0.95``, stays bare)."""
+        cells = [self.value(v) for v in values]
+        if not any(cell.startswith(APPROX) for cell in cells):
+            return cells
+        return [self.value(v, exact_digits=self._settings["precision"]) for v in values]
 
     def chain(self, left: str, steps: Sequence[Expr | str] = (), value: Expr | None = None) -> str:
         r"""``left = step = … = value`` with ``\approx`` where the value is rounded.

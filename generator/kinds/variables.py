@@ -47,3 +47,14 @@ def matching_point(pairs, variables: tuple, key: str) -> tuple:
         raise Invalid(f"{key} gives {', '.join(extra)}, which the function does not use")
     by_name = dict(pairs)
     return tuple((v, by_name[v]) for v in variables)
+
+
+def distinct_name(name: str, function: Expr, variables: tuple = ()) -> str:
+    """``name`` when it names none of the function's letters: ``name: x`` for a function of x would print
+    x(x) = … and make every printed line ambiguous."""
+    letters = {s.name for s in function.free_symbols} | {v.name for v in variables}
+    if name in letters:
+        free = [other for other in ("f", "g", "h", "y", "F") if other not in letters]
+        raise Invalid(f"{name!r} is also a letter of the function: call the function by another name "
+                      f"({' or '.join(free[:2])})")
+    return name

@@ -9,7 +9,7 @@ from sympy import Expr
 from ...solve.calculus import diff
 from ...solve.problems import MathError, finite_real
 from ...solve.simplify import Vocabulary, teaching_form
-from ...solve.steps import Derivation, derive, proved_zero
+from ...solve.steps import Derivation, agrees, derive
 from ...solve.substitute import shown_substitution
 from ...solve.table import table_derivative
 from .model import DerivativeSlide
@@ -105,7 +105,7 @@ def solve_derivative(slide: DerivativeSlide) -> DerivativeSolution:
     chain = chain_rule(f, x, taken)
     candidates = sympy.Mul(*(layer.factor for layer in chain.layers)) if chain else exact
     derivative = teaching_form(candidates, Vocabulary(f, candidates))
-    if not proved_zero(derivative - exact):  # the engine never prints an unchecked result
+    if not agrees(derivative, exact):  # the engine never prints an unchecked result
         raise AssertionError(f"derivative of {f} came out as {derivative}, sympy.diff gives {exact}")
     at = _value_at(f, derivative, x, slide.at) if slide.at is not None else None
     derivation = derive(f, x, final=derivative) if slide.show_steps else None
@@ -138,7 +138,7 @@ def _checked_forms(slide: DerivativeSlide, exact: Expr) -> tuple[Expr, ...]:
     body = sympy.Lambda(slide.variable, slide.function)
     for index, form in enumerate(slide.forms):
         unfolded = form.replace(named, body).doit()
-        if not proved_zero(unfolded - exact):
+        if not agrees(unfolded, exact):
             raise MathError(f"forms[{index}]", f"this form is not equal to the derivative {exact}")
     return slide.forms
 

@@ -8,13 +8,14 @@ from ...errors import ExprError
 from ...expr import parse_expression
 from ...schema import Invalid, Scope, at_key, convert_each
 from ...yamltree import Node
-from ..variables import single_variable
+from ..variables import distinct_name, single_variable
 from .model import DerivativeSlide
 
 
 def build_derivative(values: dict, node: Node, scope: Scope, base: dict) -> DerivativeSlide:
     values["variable"] = at_key(node, "variable", scope,
                                 lambda: single_variable(values["function"], values["variable"], "variable"))
+    values["name"] = at_key(node, "name", scope, lambda: distinct_name(values["name"], values["function"]))
     name, forms_scope = values["name"], scope.child("forms")
     values["forms"] = tuple(convert_each((lambda n, s: _form(n, s, name), form_node, forms_scope.child(index))
                                          for index, form_node in enumerate(values["forms"])))

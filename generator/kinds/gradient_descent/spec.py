@@ -7,7 +7,7 @@ from __future__ import annotations
 from ...model import DEFAULTS, HYPER_PARAMETERS, Method
 from ...schema import Field, Invalid, Scope, at_key, convert_mapping, fields_of
 from ...yamltree import Node
-from ..variables import matching_point, variables_of
+from ..variables import distinct_name, matching_point, variables_of
 from .model import DescentSlide, refuse_steps_and_stop
 
 METHOD_KEYS = ("method", *DEFAULTS)  # a method of the family and its hyper-parameters
@@ -34,6 +34,7 @@ def descent_variables(values: dict, node: Node, scope: Scope) -> tuple:
     """The variables of the descent's function and its start point, ordered like them."""
     variables = at_key(node, "variables", scope, lambda: variables_of(values["function"], values["variables"]))
     start = at_key(node, "start", scope, lambda: matching_point(values["start"], variables, "start"))
+    at_key(node, "name", scope, lambda: distinct_name(values["name"], values["function"], variables))
     return variables, start
 
 

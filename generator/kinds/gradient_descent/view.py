@@ -112,11 +112,16 @@ def _first_step(solution: DescentSolution, ctx: Context) -> dict:
     }
 
 
-def _row(ctx: Context, index: int, coordinates, value, change) -> Row:
-    p = ctx.printer
-    cells = [str(index), *(p.value(c) for c in coordinates), p.value(value),
-             p.value(change) if change is not None else ""]
-    return Row(tuple(inline(cell) if cell else "" for cell in cells))
+def _rows(solution: DescentSolution, ctx: Context) -> list[Row]:
+    """One row per iterate: its number, coordinates, value and change, each column under one rounding rule."""
+    p, steps = ctx.printer, solution.steps
+    iterates = [(0, steps[0].point, steps[0].value)] + [(s.index + 1, s.new_point, s.new_value) for s in steps]
+    coordinates = [p.table_column([point[k][1] for _, point, _ in iterates]) for k in range(len(iterates[0][1]))]
+    values = p.table_column([value for _, _, value in iterates])
+    changes = [""] + p.table_column([s.change for s in steps])
+    return [Row((inline(str(index)), *(inline(column[row]) for column in coordinates), inline(values[row]),
+                 inline(changes[row]) if changes[row] else ""))
+            for row, (index, _, _) in enumerate(iterates)]
 
 
 def _table(solution: DescentSolution, ctx: Context, batch: bool) -> tuple[tuple[str, ...], tuple[Row, ...]]:
@@ -125,9 +130,7 @@ def _table(solution: DescentSolution, ctx: Context, batch: bool) -> tuple[tuple[
     i = index_letter(slide, batch)
     header = (ctx.words.step_column, *(inline(p.indexed(v, i)) for v in variables),
               inline(p.value_at_step(slide.name, variables, i)), inline(p.change(slide.name, variables, i, f"{i}-1")))
-    points = [(0, solution.steps[0].point, solution.steps[0].value, None)]
-    points += [(s.index + 1, s.new_point, s.new_value, s.change) for s in solution.steps]
-    rows = [_row(ctx, i, [c for _, c in pt], value, change) for i, pt, value, change in points]
+    rows = _rows(solution, ctx)
     if len(rows) > TABLE_ROWS:
         gap = Row(tuple([ctx.words.omitted_rows] * len(header)))
         rows = rows[:HEAD_ROWS] + [gap] + rows[-TAIL_ROWS:]

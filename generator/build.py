@@ -15,9 +15,9 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
-from . import figures
+from . import bounded, figures
 from .answers import answers_json, collect_answers
-from .errors import Location, Problem, SpecError
+from .errors import InternalError, Location, Problem, SpecError
 from .exercises import collect_exercises, is_exercise
 from .i18n import words_for
 from .latex import printer_for
@@ -83,6 +83,7 @@ def front_matter(deck: Deck) -> str:
 
 
 def solve_deck(deck: Deck) -> list:
+    """Every slide's solution; undefined math is reported at its key, a solver failure names its slide."""
     solutions, problems = [], []
     for index, slide in enumerate(deck.slides):
         try:
@@ -90,9 +91,21 @@ def solve_deck(deck: Deck) -> list:
         except MathError as error:
             problems.append(Problem(slide.places.of(error.key, slide.location), f"slides[{index}].{error.key}",
                                     error.message))
+        except bounded.OutOfTime as error:
+            raise InternalError(f"{_slide_label(slide, index)}: the computation did not finish in time ({error}); "
+                                "a simpler function will build — please report the slide") from error
+        except Exception as error:  # a solver bug: say which slide triggers it
+            raise InternalError(f"{_slide_label(slide, index)}: internal error while solving: "
+                                f"{type(error).__name__}: {error} (this is a verideck bug; run with --debug for a "
+                                "traceback)") from error
     if problems:
         raise SpecError(problems)
     return solutions
+
+
+def _slide_label(slide, index: int) -> str:
+    title = f' "{slide.title}"' if slide.title else ""
+    return f"{slide.location} (slides[{index}]{title})"
 
 
 @dataclass

@@ -12,7 +12,8 @@ import mpmath
 import pytest
 import sympy
 
-from generator.errors import SpecError
+from generator.build import build_deck
+from generator.errors import InternalError, SpecError
 from generator.solve.substitute import EXACT_BITS, settle
 from generator.spec import load_deck
 from tests.solve_helpers import build_one, solve_one
@@ -160,3 +161,18 @@ def test_a_function_named_like_one_of_its_letters_is_a_spec_error(tmp_path, slid
         load_deck(spec)
     text = str(caught.value)
     assert f"lesson.yaml:{key_line}:" in text and ".name: " in text and "is also a letter of the function" in text
+
+
+def test_a_solver_failure_names_the_slide_and_its_line(tmp_path, monkeypatch):
+    """A bug in a solver is still a bug (exit 3), but the message says which slide of which file triggers it."""
+    import generator.kinds.derivative.solve as derivative
+
+    monkeypatch.setattr(derivative, "agrees", lambda candidate, exact: False)
+    spec = tmp_path / "lesson.yaml"
+    spec.write_text("title: T\nslides:\n  - kind: derivative\n    title: Tangent\n    function: tan(x + 1)\n",
+                    encoding="utf-8")
+    with pytest.raises(InternalError) as caught:
+        build_deck(spec, tmp_path / "out")
+    assert str(caught.value).startswith(f'{spec}:3:5 (slides[0] "Tangent"): internal error while solving: '
+                                        "AssertionError")
+    assert caught.value.exit_code == 3

@@ -7,8 +7,10 @@ before its result.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+from collections.abc import Callable, Iterable
 
+import mpmath
 import sympy
 from sympy import Expr, UnevaluatedExpr
 
@@ -57,7 +59,12 @@ def _hold(expr: Expr, values: dict) -> Expr:
 
 
 def evaluate(expr: Expr, values: Iterable[tuple[sympy.Symbol, Expr]]) -> Expr:
-    """The exact value of ``expr`` at a point."""
+    """The exact value of ``expr`` at a point (a ``WORKING_DIGITS`` Float at a point of Floats)."""
+    values = tuple(values)
+    if any(isinstance(value, sympy.Float) for _, value in values):
+        number = _at_floats(expr, values)
+        if number is not None:
+            return number
     result = expr.xreplace(dict(values))
     if result.is_Rational:
         return result
@@ -69,6 +76,35 @@ def evaluate(expr: Expr, values: Iterable[tuple[sympy.Symbol, Expr]]) -> Expr:
         return bounded.simplify(result)  # an exact irrational value in its simplest form
     except bounded.OutOfTime:
         return result
+
+
+@functools.lru_cache(maxsize=512)
+def _numeric(expr: Expr, variables: tuple[sympy.Symbol, ...]) -> Callable:
+    """``expr`` as an mpmath function of ``variables`` (built once per expression: long runs call it often)."""
+    return sympy.lambdify(variables, expr, modules="mpmath")
+
+
+def _at_floats(expr: Expr, values: tuple[tuple[sympy.Symbol, Expr], ...]) -> Expr | None:
+    """``expr`` at a point that left exact arithmetic, in mpmath at ``WORKING_DIGITS`` (+10 guard digits):
+    a thousand steps in a second where SymPy's own Float arithmetic takes ten.  None when mpmath cannot say
+    (a pole, a logarithm of 0): the caller's exact path then names the problem."""
+    with mpmath.workdps(WORKING_DIGITS + 10):
+        try:
+            number = _numeric(expr, tuple(v for v, _ in values))(*(_mpmath_number(value) for _, value in values))
+        except (ArithmeticError, ValueError, TypeError):
+            return None
+        if isinstance(number, mpmath.mpc):
+            return None if number.imag == 0 else sympy.Float(number.real, WORKING_DIGITS) + sympy.I * \
+                sympy.Float(number.imag, WORKING_DIGITS)
+        if not isinstance(number, mpmath.mpf) or not mpmath.isfinite(number):
+            return None
+        return sympy.Float(number, WORKING_DIGITS)
+
+
+def _mpmath_number(value: Expr) -> mpmath.mpf:
+    if isinstance(value, sympy.Float):
+        return mpmath.mpf(value._mpf_)
+    return mpmath.mpf(int(value.p)) / int(value.q)  # (an exact coordinate beside a Float one)
 
 
 def settle(value: Expr, digits: int = WORKING_DIGITS) -> Expr:

@@ -18,6 +18,7 @@ from sympy import Expr, Rational
 from .converters import identifier, one_line_text
 from .errors import Location
 from .schema import spec_field
+from .symbols import DEFAULT as DEFAULT_SYMBOLS
 from .symbols import Symbols, symbol_choices
 
 Point = tuple[tuple[sympy.Symbol, Expr], ...]  # ordered (variable, value) pairs
@@ -101,4 +102,4 @@ class Deck:
     slides: tuple[SlideBase, ...]
     parameters: tuple[Parameter, ...] = ()
     values: tuple[tuple[str, Rational], ...] = ()  # the value each parameter has in this deck
-    symbols: Symbols = Symbols()  # the deck's notation (each slide holds its own, this one with its overrides)
+    symbols: Symbols = DEFAULT_SYMBOLS  # the deck's notation (each slide holds its own, this one with its overrides)

@@ -32,8 +32,6 @@ from .errors import InternalError, Problem, SpecError
 from .expr import FUNCTIONS, is_valid_name
 from .kinds import KINDS
 from .notation import LANGUAGES
-from .symbols import DEFAULT as DEFAULT_SYMBOLS
-from .symbols import clash, symbol_choices
 from .schema import (
     Context,
     Converter,
@@ -47,6 +45,8 @@ from .schema import (
     did_you_mean,
     value_node,
 )
+from .symbols import DEFAULT as DEFAULT_SYMBOLS
+from .symbols import clash, symbol_choices
 from .yamltree import Node, read_yaml
 
 MARP_DIRECTIVES = ("theme", "paginate", "header", "footer", "size", "class",

@@ -16,8 +16,8 @@ refused with the reason.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .converters import one_line_text

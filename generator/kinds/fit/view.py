@@ -73,8 +73,9 @@ def _example_partials(solution: FitSolution, ctx: Context) -> tuple[str, ...]:
     lines = []
     for k, example in enumerate(solution.examples):
         outer = example.outer.xreplace({PREDICTION: model(example.point[0])})
-        lines.append(p.equations(p.chain(p.partial(_loss_name(solution, k), v), [p.chain_rule_product(outer, MODEL_NAME, v,
-                                                                                            [example.point[0]])])
+        name = _loss_name(solution, k)
+        lines.append(p.equations(p.chain(p.partial(name, v), [p.chain_rule_product(outer, MODEL_NAME, v,
+                                                                                  [example.point[0]])])
                                  for v in params))
     return tuple(lines)
 
@@ -99,7 +100,8 @@ def _full_batch_lines(solution: FitSolution, ctx: Context) -> dict:
     p, descent = ctx.printer, solution.descent
     params, name = descent.slide.variables, descent.slide.name
     count = len(solution.examples)
-    partials = p.equations(p.chain(p.partial(name, v), [p.plus(p.partial(_loss_name(solution, k), v) for k in range(count))])
+    partials = p.equations(p.chain(p.partial(name, v), [p.plus(p.partial(_loss_name(solution, k), v)
+                                                                for k in range(count))])
                            for v in params)
     step = descent.steps[0]
     point = [value for _, value in (step.lookahead or step.point)]
@@ -137,7 +139,8 @@ def _loss_values(solution: FitSolution, ctx: Context) -> tuple[str, ...]:
     for index, (point, value) in enumerate(((first.point, first.value), (first.new_point, first.new_value))):
         values = [v for _, v in point]
         exact = all(p.readable(v) for v in values)  # rounded numbers inside an "=" would not be equal
-        terms = p.plus(p.call(_loss_name(solution, k), values) if exact else p.value_at_step(_loss_name(solution, k), params, index)
+        terms = p.plus(p.call(_loss_name(solution, k), values) if exact
+                       else p.value_at_step(_loss_name(solution, k), params, index)
                        for k in range(len(solution.examples)))
         lines.append(p.chain(p.value_at_step(name, params, index), [terms, solution.loss_working[index]], value))
     return tuple(lines)

@@ -105,16 +105,19 @@ def _refuse_symbol_clash(slide: model.SlideBase, node: Node, scope: Scope) -> No
     """A chosen symbol that the slide also uses as a variable (or two choices on one letter) is refused at the
     slide's ``symbols`` key, else at the deck's."""
     own = value_node(node, "symbols")
-    if own is None and not scope.context.symbols:
+    if own is None and not scope.context.symbols or slide.symbols is None:
         return
-    assert slide.symbols is not None
     problem = clash(slide.symbols, _letters(slide))
-    if problem is not None:
-        if own is not None:
-            scope.context.report(own, scope.child("symbols").path, problem)
-        else:
-            scope.context.report(scope.context.symbols_node or node, "symbols", problem)
-        raise Reported
+    if problem is None:
+        return
+    key, message = problem
+    if own is not None and value_node(own, key) is not None:
+        scope.context.report(value_node(own, key) or own, scope.child("symbols").child(key).path, message)
+    else:  # the deck's choice: reported at the deck's key, naming the slide
+        deck_node = scope.context.symbols_node or node
+        _, message = clash(slide.symbols, _letters(slide), where=scope.path) or problem
+        scope.context.report(value_node(deck_node, key) or deck_node, f"symbols.{key}", message)
+    raise Reported
 
 
 def _letters(value: object) -> set[str]:

@@ -71,7 +71,7 @@ def _letter_name(letter: str) -> str:
         return _UNICODE_GREEK[letter]
     if letter.startswith("\\"):
         if letter[1:] not in GREEK:
-            raise ValueError(f"{letter} is not a Greek letter this notation allows ({', '.join(GREEK[:6])}, …)")
+            raise ValueError(rf"{letter} is not a Greek letter (such as \alpha, \gamma, \lambda, \mu)")
         return letter[1:]
     return letter
 
@@ -81,7 +81,7 @@ def parse_symbol(text: str) -> str:
     match = _SYMBOL.fullmatch(text.strip())
     if match is None:
         raise ValueError(r"expected a Latin or Greek letter with an optional subscript, such as \lambda, a, "
-                         rf"\alpha_1 or a_{{lr}}; got {text!r}")
+                         rf"\alpha_1 or a_{{lr}}; got {text}")
     name = _letter_name(match["letter"])
     subscript = match["sub"] or match["long"]
     return f"{name}_{subscript}" if subscript else name
@@ -100,7 +100,7 @@ def parse_iterate(text: str) -> tuple[str, bool]:
     """``x_k``, ``x_{k}`` → ("k", False); ``x^{(k)}`` → ("k", True): the index letter and its place."""
     match = _ITERATE.fullmatch(text.strip())
     if match is None:
-        raise ValueError(f"expected an iterate written x_k, x_{{k}} or x^{{(k)}} (any letter for x); got {text!r}")
+        raise ValueError(f"expected an iterate written x_k, x_{{k}} or x^{{(k)}} (any letter for x); got {text}")
     _letter_name(match["letter"])
     index = match["sub"] or match["long"] or match["sup"]
     if index not in INDEX_LETTERS:
@@ -112,23 +112,22 @@ def parse_loss(text: str) -> str:
     """A loss is a letter alone (each point's loss adds its number: J_1, J_2)."""
     match = _SYMBOL.fullmatch(text.strip())
     if match is None or match["sub"] or match["long"]:
-        raise ValueError(f"expected a Latin or Greek letter without a subscript, such as L, J or E; got {text!r}")
+        raise ValueError(f"expected a Latin or Greek letter without a subscript, such as L, J or E; got {text}")
     name = _letter_name(match["letter"])
     if name in _LOSS_TAKEN:
         raise ValueError(f"{text} already stands for {_LOSS_TAKEN[name]} on the slides; choose another letter")
     return name
 
 
-def clash(symbols: Symbols, letters: set[str]) -> str | None:
-    """Why these symbols cannot be used together (or on a slide using ``letters``), else None."""
+def clash(symbols: Symbols, letters: set[str], where: str = "the slide") -> tuple[str, str] | None:
+    """The key and the reason why these symbols cannot be used together, or on a slide whose variables and
+    expressions use ``letters``; None when they can."""
     rate = symbols.learning_rate
-    if symbols.index is not None and rate == symbols.index:
-        return f"learning_rate and iterate both use {rate}"
     if rate == symbols.loss:
-        return f"learning_rate and loss both use {rate}"
+        return "loss", f"the learning rate is already {rate}; choose another letter"
     for key, name in (("learning_rate", rate), ("loss", symbols.loss)):
-        if name in letters and not (key == "loss" and name == DEFAULT.loss):
-            return f"{key}: {name} is a variable of this slide; choose another letter"
+        if name in letters and name != getattr(DEFAULT, key):  # the defaults were never the instructor's choice
+            return key, f"{name} is a variable of {where}; choose another letter"
     return None
 
 

@@ -124,11 +124,18 @@ def clash(symbols: Symbols, letters: set[str], where: str = "the slide") -> tupl
     expressions use ``letters``; None when they can."""
     rate = symbols.learning_rate
     if rate == symbols.loss:
-        return "loss", f"the learning rate is already {rate}; choose another letter"
+        return "loss", f"the learning rate is already {written(rate)}; choose another letter"
     for key, name in (("learning_rate", rate), ("loss", symbols.loss)):
         if name in letters and name != getattr(DEFAULT, key):  # the defaults were never the instructor's choice
-            return key, f"{name} is a variable of {where}; choose another letter"
+            return key, f"{written(name)} is a variable of {where}; choose another letter"
     return None
+
+
+def written(name: str) -> str:
+    """A symbol name as a spec writes it: ``lambda_1`` → ``\\lambda_1`` (for messages)."""
+    letter, _, subscript = name.partition("_")
+    letter = f"\\{letter}" if letter in GREEK else letter
+    return f"{letter}_{subscript}" if subscript else letter
 
 
 # -- the spec's ``symbols:`` mapping --------------------------------------------------------------

@@ -105,7 +105,7 @@ def _refuse_symbol_clash(slide: model.SlideBase, node: Node, scope: Scope) -> No
     """A chosen symbol that the slide also uses as a variable (or two choices on one letter) is refused at the
     slide's ``symbols`` key, else at the deck's."""
     own = value_node(node, "symbols")
-    if own is None and not scope.context.symbols or slide.symbols is None:
+    if (own is None and not scope.context.symbols) or slide.symbols is None:
         return
     problem = clash(slide.symbols, _letters(slide))
     if problem is None:

@@ -131,6 +131,20 @@ def clash(symbols: Symbols, letters: set[str], where: str = "the slide") -> tupl
     return None
 
 
+_SUBSCRIPT_DIGITS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+_GREEK_CHARACTERS = {name: character for character, name in _UNICODE_GREEK.items()} | {
+    "varepsilon": "ε", "vartheta": "ϑ", "varphi": "φ"}
+
+
+def plain(name: str) -> str:
+    """A symbol name as plain text, for figure titles: ``eta`` → ``η``, ``alpha_1`` → ``α₁``, ``a_lr`` → ``a_lr``."""
+    letter, _, subscript = name.partition("_")
+    letter = _GREEK_CHARACTERS.get(letter, letter)
+    if subscript.isdigit():
+        return letter + subscript.translate(_SUBSCRIPT_DIGITS)
+    return f"{letter}_{subscript}" if subscript else letter
+
+
 def written(name: str) -> str:
     """A symbol name as a spec writes it: ``lambda_1`` → ``\\lambda_1`` (for messages)."""
     letter, _, subscript = name.partition("_")

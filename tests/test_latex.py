@@ -8,7 +8,7 @@ from sympy import Integer, Rational
 from generator.expr import parse_expression, symbol
 from generator.latex import printer_for
 from generator.solve.substitute import difference, held, shown_substitution
-from generator.symbols import Symbols
+from generator.symbols import Symbols, plain
 
 x, y = symbol("x"), symbol("y")
 START = [(x, Rational(13, 10)), (y, Rational(27, 5))]
@@ -196,3 +196,9 @@ def test_a_printer_with_the_same_symbols_is_the_same_printer():
     printer = printer_for("en", 4, 8)
     assert printer.with_symbols(Symbols()) is printer and printer.with_symbols(None) is printer
     assert printer.with_symbols(Symbols("lambda")).with_symbols(Symbols()).learning_rate_symbol == r"\eta"
+
+
+@pytest.mark.parametrize("name, text", [("eta", "η"), ("lambda", "λ"), ("a", "a"), ("alpha_1", "α₁"),
+                                        ("a_lr", "a_lr"), ("Lambda", "Λ"), ("varepsilon", "ε")])
+def test_a_symbol_in_a_figure_title_is_plain_text(name, text):
+    assert plain(name) == text

@@ -173,7 +173,7 @@ def stage_deck(spec: Path, out_dir: Path, handout: bool = False, choose: dict | 
     deck = load_deck(spec, choose)
     precheck_instructor_math(deck.slides, deck.lang, Location(deck.source))
     solutions = solve_deck(deck)
-    printer = printer_for(deck.lang, deck.precision, deck.exact_digits)
+    printer = printer_for(deck.lang, deck.precision, deck.exact_digits, symbols=deck.symbols)
     words = words_for(deck.lang)
     out_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{deck.stem}.{os.getpid()}.", suffix=STAGING_SUFFIX, dir=out_dir))

@@ -8,17 +8,38 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from typing import Any, ClassVar, Self
 
 import sympy
 from sympy import Expr
 
 from .latex_expressions import ExpressionLatexPrinter
 from .numbers import show, terminating_digits
+from .symbols import DEFAULT as DEFAULT_SYMBOLS
+from .symbols import Symbols
 
 APPROX = r"\approx"
 
 
 class SlideLatexPrinter(ExpressionLatexPrinter):
+    _default_settings: ClassVar[dict[str, Any]] = {
+        **ExpressionLatexPrinter._default_settings,
+        # the instructor's notation (``symbols:`` in a spec, see ``symbols.py``)
+        "learning_rate": DEFAULT_SYMBOLS.learning_rate,  # the rate's symbol name: "eta", "lambda", "a"
+        "iterate_index": DEFAULT_SYMBOLS.index,  # the iterates' index letter; None: each slide's own default
+        "iterate_superscript": DEFAULT_SYMBOLS.superscript,  # x^{(k)} rather than x_{k}
+    }
+
+    def with_symbols(self, symbols: Symbols | None) -> Self:
+        """This printer for a slide with its own notation (itself when the notation is the same)."""
+        if symbols is None:
+            return self
+        wanted = {"learning_rate": symbols.learning_rate, "iterate_index": symbols.index,
+                  "iterate_superscript": symbols.superscript}
+        if all(self._settings[key] == value for key, value in wanted.items()):
+            return self
+        return self._variant(**wanted)
+
     # -- notation around expressions ------------------------------------------
     def expr(self, expr: Expr) -> str:
         return self.doprint(expr)
@@ -72,9 +93,11 @@ class SlideLatexPrinter(ExpressionLatexPrinter):
         return rf"\begin{{pmatrix}} {rows} \end{{pmatrix}}"
 
     def indexed(self, variable: sympy.Symbol | str, index: int | str) -> str:
-        """``x_{1}``; a name that already has a subscript gets ``^{(1)}`` instead (a str is a name's LaTeX)."""
+        """``x_{1}``; a name that already has a subscript gets ``^{(1)}`` instead (a str is a name's LaTeX), and
+        so does every name when the deck writes its iterates ``x^{(k)}``."""
         base = variable if isinstance(variable, str) else self.doprint(variable)
-        return rf"{base}^{{({index})}}" if "_" in base else rf"{base}_{{{index}}}"
+        superscript = "_" in base or self._settings["iterate_superscript"]
+        return rf"{base}^{{({index})}}" if superscript else rf"{base}_{{{index}}}"
 
     def per_variable(self, name: str, variable: sympy.Symbol | None) -> str:
         r"""``u``, and ``u_{x}``, ``u_{w_{1}}``, ``\hat{m}_{w_{1}}`` for each variable: a name whose subscript
@@ -195,7 +218,14 @@ class SlideLatexPrinter(ExpressionLatexPrinter):
         return f"{left} {links} {relation} {self.doprint(bound)}"
 
     # -- gradient-descent notation ------------------------------------------
-    learning_rate_symbol = r"\eta"
+    @property
+    def learning_rate_symbol(self) -> str:
+        r"""The learning rate: ``\eta``, or the deck's or slide's own (``\lambda``, ``a``, ``\alpha_{1}``)."""
+        return self.name(self._settings["learning_rate"])
+
+    def index_letter(self, default: str) -> str:
+        """The letter that counts iterates: the one the instructor chose, else ``default`` (i or t)."""
+        return self._settings["iterate_index"] or default
 
     def point_at(self, variables: Sequence[sympy.Symbol], index: int | str) -> str:
         r"""The i-th iterate: ``w_{i}`` for one variable, ``\left(x_{i}, y_{i}\right)`` for several."""
@@ -211,8 +241,9 @@ class SlideLatexPrinter(ExpressionLatexPrinter):
     def update_rule(self, name: str, variable: sympy.Symbol, variables: Sequence[sympy.Symbol]) -> str:
         r"""``x_{i+1} = x_{i} - \eta \frac{\partial f}{\partial x}\left(x_{i}, y_{i}\right)``."""
         separator = self._notation.list_separator
-        point = separator.join(self.indexed(v, "i") for v in variables)
-        return (rf"{self.indexed(variable, 'i+1')} = {self.indexed(variable, 'i')} - {self.learning_rate_symbol} "
+        i = self.index_letter("i")
+        point = separator.join(self.indexed(v, i) for v in variables)
+        return (rf"{self.indexed(variable, f'{i}+1')} = {self.indexed(variable, i)} - {self.learning_rate_symbol} "
                 rf"{self.partial(name, variable)}\left({point}\right)")
 
     def partial_at_names(self, name: str, variable: sympy.Symbol, names: Sequence[str]) -> str:
@@ -283,8 +314,12 @@ def _holds(number: Expr, relation: str, bound: Expr) -> bool:
     return bool({"<": number < bound, ">": number > bound, "≤": number <= bound, "≥": number >= bound}[relation])
 
 
-def printer_for(lang: str, precision: int, exact_digits: int, mathjax: bool = False) -> SlideLatexPrinter:
-    return SlideLatexPrinter({"lang": lang, "precision": precision, "exact_digits": exact_digits, "mathjax": mathjax})
+def printer_for(lang: str, precision: int, exact_digits: int, mathjax: bool = False,
+                symbols: Symbols = DEFAULT_SYMBOLS) -> SlideLatexPrinter:
+    """The printer of a deck (``symbols``: the deck's notation; a slide's own is ``with_symbols``)."""
+    printer = SlideLatexPrinter({"lang": lang, "precision": precision, "exact_digits": exact_digits,
+                                 "mathjax": mathjax})
+    return printer.with_symbols(symbols)
 
 
 __all__ = ["APPROX", "Decimal", "SlideLatexPrinter", "printer_for"]

@@ -18,6 +18,8 @@ from sympy import Expr, Rational
 from .converters import identifier, one_line_text
 from .errors import Location
 from .schema import spec_field
+from .symbols import DEFAULT as DEFAULT_SYMBOLS
+from .symbols import Symbols, symbol_choices
 
 Point = tuple[tuple[sympy.Symbol, Expr], ...]  # ordered (variable, value) pairs
 
@@ -56,6 +58,8 @@ class SlideBase:
 
     id: str = spec_field(identifier)  # None until ``spec`` gives a slide without one its default id
     title: str | None = spec_field(one_line_text)
+    # the notation the slide prints with: the deck's ``symbols`` with the slide's own (``spec`` resolves them)
+    symbols: Symbols | None = spec_field(symbol_choices)
     location: Location
     places: Places
 
@@ -98,3 +102,4 @@ class Deck:
     slides: tuple[SlideBase, ...]
     parameters: tuple[Parameter, ...] = ()
     values: tuple[tuple[str, Rational], ...] = ()  # the value each parameter has in this deck
+    symbols: Symbols = DEFAULT_SYMBOLS  # the deck's notation (each slide holds its own, this one with its overrides)

@@ -165,7 +165,7 @@ def moodle_xml(spec: Path) -> str:
     if not exercises:
         raise SpecError([Problem(Location(spec, 1), "slides", "the deck has no exercises: mark slides with "
                                                               "'exercise: true'")])
-    printer = printer_for(deck.lang, deck.precision, deck.exact_digits, mathjax=True)
+    printer = printer_for(deck.lang, deck.precision, deck.exact_digits, mathjax=True, symbols=deck.symbols)
     context = Context(printer, words_for(deck.lang), {})
     quiz = ET.Element("quiz")
     category = ET.SubElement(quiz, "question", {"type": "category"})

@@ -8,10 +8,12 @@ and ``load_deck`` then raises one ``SpecError``.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from functools import partial
 from pathlib import Path
 
+import sympy
 from sympy import Rational
 
 from . import model
@@ -43,6 +45,8 @@ from .schema import (
     did_you_mean,
     value_node,
 )
+from .symbols import DEFAULT as DEFAULT_SYMBOLS
+from .symbols import clash, symbol_choices
 from .yamltree import Node, read_yaml
 
 MARP_DIRECTIVES = ("theme", "paginate", "header", "footer", "size", "class",
@@ -81,12 +85,50 @@ def _slide(node: Node, scope: Scope, index: int) -> model.SlideBase:
     scope.symbols = {}  # every slide names its own variables
     values = convert_mapping(node, scope, kind.fields, ignore=("kind",))
     values["id"] = values["id"] or f"{kind.name.replace('_', '-')}-{index + 1}"
+    values["symbols"] = _slide_symbols(values["symbols"], scope)
     if values.get("exercise") and value_node(node, "id") is None:
         scope.report(node, "an exercise needs an 'id': answer keys, handouts and students' submissions name it")
         raise Reported
     base = {"location": node.location,
             "places": model.Places(tuple((key, value.location) for key, _, value in node.items()))}
-    return kind.build(values, node, scope, base)
+    slide = kind.build(values, node, scope, base)
+    _refuse_symbol_clash(slide, node, scope)
+    return slide
+
+
+def _slide_symbols(choices: dict | None, scope: Scope) -> model.Symbols:
+    """The notation of a slide: the deck's ``symbols`` with the slide's own choices."""
+    return DEFAULT_SYMBOLS.updated(scope.context.symbols).updated(choices or {})
+
+
+def _refuse_symbol_clash(slide: model.SlideBase, node: Node, scope: Scope) -> None:
+    """A chosen symbol that the slide also uses as a variable (or two choices on one letter) is refused at the
+    slide's ``symbols`` key, else at the deck's."""
+    own = value_node(node, "symbols")
+    if (own is None and not scope.context.symbols) or slide.symbols is None:
+        return
+    problem = clash(slide.symbols, _letters(slide))
+    if problem is None:
+        return
+    key, message = problem
+    if own is not None and value_node(own, key) is not None:
+        scope.context.report(value_node(own, key) or own, scope.child("symbols").child(key).path, message)
+    else:  # the deck's choice: reported at the deck's key, naming the slide
+        deck_node = scope.context.symbols_node or node
+        _, message = clash(slide.symbols, _letters(slide), where=scope.path) or problem
+        scope.context.report(value_node(deck_node, key) or deck_node, f"symbols.{key}", message)
+    raise Reported
+
+
+def _letters(value: object) -> set[str]:
+    """The names of every symbol a slide's values hold (its variables, the letters of its expressions)."""
+    if isinstance(value, sympy.Basic):
+        return {s.name for s in value.free_symbols if isinstance(s, sympy.Symbol)}
+    if isinstance(value, (tuple, list)):
+        return set().union(*(_letters(item) for item in value))
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return set().union(*(_letters(getattr(value, f.name)) for f in dataclasses.fields(value)))
+    return set()
 
 
 def _slides(node: Node, scope: Scope) -> tuple[model.SlideBase, ...]:
@@ -170,6 +212,7 @@ DECK_FIELDS: dict[str, Field] = {
     "exact_digits": Field(integer_between(1, 40), default=8),
     "marp": Field(marp_directives, default=model.MarpSettings(())),
     "params": Field(parameters, default=()),
+    "symbols": Field(symbol_choices, default={}),
     "slides": Field(_slides, required=True),
 }
 
@@ -190,6 +233,18 @@ def _read_parameters(root: Node, scope: Scope) -> tuple[model.Parameter, ...]:
         return convert(parameters, node, scope.child("params"))
     except Reported:
         return ()
+
+
+def _read_symbols(root: Node, scope: Scope) -> None:
+    """The deck's ``symbols`` block, read before the slides whose notation it sets."""
+    node = value_node(root, "symbols")
+    if node is None:
+        return
+    try:
+        scope.context.symbols = convert(symbol_choices, node, scope.child("symbols"))
+        scope.context.symbols_node = node
+    except Reported:
+        return
 
 
 def _read_root(path: Path) -> tuple[Node, Scope, tuple[model.Parameter, ...]]:
@@ -219,13 +274,16 @@ def load_deck(path: Path | str, choose: dict[str, Rational] | None = None) -> mo
     root, scope, declared = _read_root(path)
     context = scope.context
     context.parameters = {p.name: p.default for p in declared} | (choose or {})
+    _read_symbols(root, scope)
     try:
-        values = convert(lambda n, s: convert_mapping(n, s, {**DECK_FIELDS, "params": Field(raw)}), root, scope)
+        fields = {**DECK_FIELDS, "params": Field(raw), "symbols": Field(raw)}
+        values = convert(lambda n, s: convert_mapping(n, s, fields), root, scope)
     except Reported:
         raise _spec_error(context) from None
     if context.problems:
         raise _spec_error(context)
     values["parameters"] = declared
+    values["symbols"] = DEFAULT_SYMBOLS.updated(context.symbols)
     del values["params"]
     return model.Deck(source=path, stem=deck_stem(path), values=tuple(context.parameters.items()), **values)
 

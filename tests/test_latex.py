@@ -8,6 +8,7 @@ from sympy import Integer, Rational
 from generator.expr import parse_expression, symbol
 from generator.latex import printer_for
 from generator.solve.substitute import difference, held, shown_substitution
+from generator.symbols import Symbols, plain
 
 x, y = symbol("x"), symbol("y")
 START = [(x, Rational(13, 10)), (y, Rational(27, 5))]
@@ -171,3 +172,33 @@ def test_a_rounded_value_beside_a_bound_shows_the_digits_that_keep_it_on_its_sid
     value = sympy.Rational(1, 10) - sympy.Rational(5, 10**10)
     assert printer.bound_check("d", value, "<", sympy.Rational(1, 10)) == r"d \approx 0.0999999995 < 0.1"
     assert printer.bound_check("d", sympy.Rational(1, 30), "<", sympy.Rational(1, 10)) == r"d = \frac{1}{30} \approx 0.0333 < 0.1"
+
+
+# -- the instructor's notation (symbols:) ------------------------------------------------------------
+
+def test_the_learning_rate_and_the_iterates_follow_the_chosen_symbols():
+    default = printer_for("en", 4, 8)
+    assert default.learning_rate_symbol == r"\eta"
+    assert default.update_rule("f", x, [x, y]) == (r"x_{i+1} = x_{i} - \eta \frac{\partial f}{\partial x}"
+                                                   r"\left(x_{i}, y_{i}\right)")
+    lam = default.with_symbols(Symbols("lambda"))
+    assert lam.update_rule("L", x, [x]) == r"x_{i+1} = x_{i} - \lambda \frac{\partial L}{\partial x}\left(x_{i}\right)"
+    assert default.with_symbols(Symbols("alpha_1")).learning_rate_symbol == r"\alpha_{1}"
+    superscript = default.with_symbols(Symbols("a", "k", True))
+    assert superscript.update_rule("f", x, [x, y]) == (r"x^{(k+1)} = x^{(k)} - a \frac{\partial f}{\partial x}"
+                                                       r"\left(x^{(k)}, y^{(k)}\right)")
+    assert superscript.point_at([x, y], 0) == r"\left(x^{(0)}, y^{(0)}\right)"
+    assert printer_for("ru", 4, 8, symbols=Symbols("lambda", "t")).update_rule("f", x, [x]) == \
+        r"x_{t+1} = x_{t} - \lambda \frac{\partial f}{\partial x}\left(x_{t}\right)"
+
+
+def test_a_printer_with_the_same_symbols_is_the_same_printer():
+    printer = printer_for("en", 4, 8)
+    assert printer.with_symbols(Symbols()) is printer and printer.with_symbols(None) is printer
+    assert printer.with_symbols(Symbols("lambda")).with_symbols(Symbols()).learning_rate_symbol == r"\eta"
+
+
+@pytest.mark.parametrize("name, text", [("eta", "η"), ("lambda", "λ"), ("a", "a"), ("alpha_1", "α₁"),
+                                        ("a_lr", "a_lr"), ("Lambda", "Λ"), ("varepsilon", "ε")])
+def test_a_symbol_in_a_figure_title_is_plain_text(name, text):
+    assert plain(name) == text

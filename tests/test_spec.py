@@ -9,6 +9,7 @@ from generator.expr import symbol
 from generator.kinds.gradient_descent.model import DescentSlide
 from generator.kinds.markdown.model import MarkdownSlide
 from generator.spec import load_deck
+from generator.symbols import Symbols
 
 
 def problems(path) -> list[str]:
@@ -213,3 +214,93 @@ def test_alias_bombs_fail_fast(tmp_path):
     path.write_text("\n".join(lines) + "\n")
     found = problems(path)
     assert "expands to more than" in found[0]
+
+
+# -- symbols: the instructor's notation ----------------------------------------------------------
+
+DESCENT = """
+          - kind: gradient_descent
+            function: w**2 + 12
+            start: {w: 3}
+            learning_rate: 0.1
+            steps: 1
+"""
+
+
+def test_symbols_of_the_deck_reach_every_slide_and_a_slide_overrides_them(write_spec):
+    path = write_spec(r"""
+        title: T
+        symbols:
+          learning_rate: \lambda
+          iterate: w^{(k)}
+        slides:
+    """ + DESCENT + DESCENT + """
+            symbols: {learning_rate: a, iterate: x_t}
+          - kind: fit
+            model: w*x + b
+            data: [[1, 2], [2, 3]]
+            params: {w: 0, b: 0}
+            learning_rate: 0.05
+            steps: 1
+            symbols: {loss: J, learning_rate: λ}
+    """)
+    deck = load_deck(path)
+    first, second, fit = deck.slides
+    assert deck.symbols == Symbols("lambda", "k", True, "L")
+    assert first.symbols == Symbols("lambda", "k", True, "L")
+    assert second.symbols == Symbols("a", "t", False, "L")
+    assert fit.symbols == Symbols("lambda", "k", True, "J") and fit.descent.name == "J"
+
+
+def test_without_symbols_the_notation_is_the_default(write_spec):
+    deck = load_deck(write_spec("title: T\nslides:\n" + DESCENT))
+    assert deck.symbols == Symbols() and deck.slides[0].symbols == Symbols("eta", None, False, "L")
+
+
+@pytest.mark.parametrize("value, message", [
+    (r"\frac{1}{2}", r"expected a Latin or Greek letter with an optional subscript, such as \lambda, a, "
+                     r"\alpha_1 or a_{lr}; got \frac{1}{2}"),
+    (r"\eta}\href{x}", r"expected a Latin or Greek letter with an optional subscript, such as \lambda, a, "
+                       r"\alpha_1 or a_{lr}; got \eta}\href{x}"),
+    (r"\foo", r"\foo is not a Greek letter (such as \alpha, \gamma, \lambda, \mu)"),
+    (r"\beta", r"\beta already stands for the methods' β on the slides; choose another letter"),
+    ("e", "e already stands for Euler's number on the slides; choose another letter"),
+    ("t", "t may count the iterates (x_{t}); choose another letter"),
+    ("ab", "expected a Latin or Greek letter with an optional subscript, such as \\lambda, a, \\alpha_1 or a_{lr}; "
+           "got ab"),
+])
+def test_a_learning_rate_symbol_outside_the_whitelist_is_refused_with_its_line(write_spec, value, message):
+    path = write_spec("title: T\nsymbols:\n  learning_rate: '" + value + "'\nslides:\n" + DESCENT)
+    assert problems(path) == [f"{path}:3:18: symbols.learning_rate: {message}"]
+
+
+def test_symbols_of_a_slide_are_validated_at_their_own_lines(write_spec):
+    path = write_spec("""
+        title: T
+        slides:
+    """ + DESCENT + """
+            symbols:
+              iterate: w_{q}
+              loss: L_1
+              rate: a
+    """)
+    assert problems(path) == [
+        f"{path}:11:16: slides[0].symbols.iterate: the index of the iterates is one of i, j, k, n, s, t; got q",
+        f"{path}:12:13: slides[0].symbols.loss: expected a Latin or Greek letter without a subscript, such as L, J "
+        "or E; got L_1",
+        f"{path}:13:7: slides[0].symbols.rate: unknown key; did you mean 'iterate'?",
+    ]
+
+
+def test_a_symbol_that_is_a_variable_of_the_slide_is_refused(write_spec):
+    path = write_spec("""
+        title: T
+        symbols: {learning_rate: w}
+        slides:
+    """ + DESCENT + DESCENT + """
+            symbols: {learning_rate: \\lambda, loss: \\lambda}
+    """)
+    assert problems(path) == [
+        f"{path}:2:26: symbols.learning_rate: w is a variable of slides[0]; choose another letter",
+        f"{path}:17:45: slides[1].symbols.loss: the learning rate is already \\lambda; choose another letter",
+    ]

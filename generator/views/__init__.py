@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .common import Context, Figure
+from .common import Context, Figure, slide_context
 
 
 @dataclass(frozen=True)
@@ -20,7 +20,7 @@ def slide_view(solution, ctx: Context):
     from ..kinds import kind_of
 
     kind = kind_of(solution)
-    view = kind.view(solution, ctx)
+    view = kind.view(solution, slide_context(ctx, solution.slide))
     assert view.template == kind.template, f"the view of {kind.name} names the template {view.template!r}"
     return view
 

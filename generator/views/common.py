@@ -6,7 +6,7 @@ place.  Inline math is ``$…$``; a line of display math is a ``Formula``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
 from ..i18n import Words
@@ -18,6 +18,12 @@ class Context:
     printer: SlideLatexPrinter
     words: Words
     figures: dict[str, dict[str, Figure]]  # slide id → role ("path", "loss", …) → its drawn figure
+
+
+def slide_context(ctx: Context, slide) -> Context:
+    """The context a slide is printed in: the deck's, its printer with the slide's own ``symbols``."""
+    printer = ctx.printer.with_symbols(getattr(slide, "symbols", None))
+    return ctx if printer is ctx.printer else replace(ctx, printer=printer)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..exercises import Exercise, ExerciseKind
-from .common import Context, Formula
+from .common import Context, Formula, slide_context
 
 QUESTION = r"\;?"
 KEY_ENTRIES_PER_PAGE = 3
@@ -58,6 +58,7 @@ def function_line(exercise: Exercise, ctx: Context) -> str:
 
 
 def question_view(exercise: Exercise, ctx: Context) -> QuestionView:
+    ctx = slide_context(ctx, exercise.solution.slide)
     return QuestionView(id=f"{exercise.id}-question", title=_title(exercise, ctx),
                         code=ctx.words.exercise.code.format(id=exercise.id),
                         question=f"{exercise.hooks.asked(exercise, ctx)} = {QUESTION}",
@@ -65,6 +66,7 @@ def question_view(exercise: Exercise, ctx: Context) -> QuestionView:
 
 
 def key_entry(exercise: Exercise, ctx: Context) -> KeyEntry:
+    ctx = slide_context(ctx, exercise.solution.slide)
     return KeyEntry(heading=f"{exercise.number}. `{exercise.id}`", task=exercise.hooks.key_task(exercise, ctx),
                     answer=exercise.hooks.answer_line(exercise, ctx))
 

@@ -165,3 +165,34 @@ def test_a_rule_for_any_function_is_proven_symbolically():
 def test_a_claim_about_a_function_not_defined_here_is_not_understood(formula):
     """Not wrong either: the function may be defined on another slide (a later check of the whole deck sees it)."""
     assert kinds_of(formula) == [Kind.NOT_UNDERSTOOD]
+
+
+# -- updates with the instructor's learning rate (symbols:) --------------------------------------------
+
+def _descent(rate: str, value: str, *claims: str) -> list[Kind]:
+    rule = rf"w_{{i+1}} = w_{{i}} - {rate} \frac{{\partial f}}{{\partial w}}\left(w_{{i}}\right)"
+    formulas = (r"f\left(w\right) = w^{2}", f"{rate} = {value}", r"w_{0} = 3", rule) + claims
+    report = check_markdown("---\nmarp: true\n---\n\n" + "\n\n".join(f"$${f}$$" for f in formulas) + "\n")
+    return [finding.kind for finding in report.findings]
+
+
+@pytest.mark.parametrize("rate, value, false_claim", [
+    (r"\lambda", "0.1", r"w_{1} = 2.5"),  # the step of another rate
+    (r"\lambda", "0.1", r"w_{2} = 2.4"),  # one step short
+    (r"\lambda", "0.1", r"w_{1} = 3 - 0.1 \cdot 6 = 2.5"),
+    (r"\lambda", "0.1", r"w_{1} = 3 + 0.1 \cdot 6"),  # up the gradient
+    ("a", "0.05", r"w_{2} = 2.5"),  # w_2 = 2.43
+    (r"\lambda", "1", r"w_{1} = -2 - \left(-4\right) = 3"),  # the working of η = 1 without its factor
+    (r"\lambda", "1", r"w_{1} = 3 - 6 = -2"),
+])
+def test_a_wrong_update_with_the_instructors_learning_rate_is_wrong(rate, value, false_claim):
+    kinds = _descent(rate, value, false_claim)
+    assert Kind.WRONG in kinds and Kind.VERIFIED not in kinds[-1:], kinds
+
+
+def test_a_rule_whose_rate_was_never_given_verifies_nothing():
+    """The rule uses λ, the slide gave η: the iterates cannot be computed, never guessed."""
+    rule = r"w_{i+1} = w_{i} - \lambda \frac{\partial f}{\partial w}\left(w_{i}\right)"
+    formulas = (r"f\left(w\right) = w^{2}", r"\eta = 0.1", r"w_{0} = 3", rule, r"w_{1} = 2.4")
+    report = check_markdown("---\nmarp: true\n---\n\n" + "\n\n".join(f"$${f}$$" for f in formulas) + "\n")
+    assert Kind.VERIFIED not in [finding.kind for finding in report.findings]

@@ -245,3 +245,36 @@ def test_notation_without_values_is_never_wrong(notation):
 def test_an_update_rule_with_free_symbols_is_never_wrong(rule):
     assert Kind.WRONG not in kinds_of(rule)
     assert Kind.VERIFIED not in kinds_of(rule)
+
+
+# -- the instructor's learning rate and iterates (symbols:) -------------------------------------------
+
+def findings_of(*formulas: str) -> list[Kind]:
+    """The findings of several display formulas, read in order as one slide."""
+    report = check_markdown("---\nmarp: true\n---\n\n" + "\n\n".join(f"$${f}$$" for f in formulas) + "\n")
+    return [finding.kind for finding in report.findings]
+
+
+def descent_with(rate: str, value: str, rule: str, start: str = r"w_{0} = 3") -> tuple[str, ...]:
+    return (r"f\left(w\right) = w^{2}", f"{rate} = {value}", start, rule)
+
+
+@pytest.mark.parametrize("rate", [r"\lambda", "a", r"\alpha", r"\alpha_{1}", r"\gamma", "A"])
+def test_the_chosen_learning_rate_drives_the_update_rule(rate):
+    """λ = 0.1 and w_{i+1} = w_i − λ ∂f/∂w(w_i): w_1 and w_2 are computed from the rule itself."""
+    rule = rf"w_{{i+1}} = w_{{i}} - {rate} \frac{{\partial f}}{{\partial w}}\left(w_{{i}}\right)"
+    kinds = findings_of(*descent_with(rate, "0.1", rule), r"w_{1} = 3 - 0.1 \cdot 6 = 2.4", r"w_{2} = 1.92")
+    assert kinds == [Kind.VERIFIED, Kind.VERIFIED, Kind.VERIFIED]
+
+
+def test_iterates_written_with_a_superscript_and_another_index_are_followed():
+    rule = r"w^{(k+1)} = w^{(k)} - a \frac{\partial f}{\partial w}\left(w^{(k)}\right)"
+    kinds = findings_of(*descent_with("a", "0.05", rule, r"w^{(0)} = 3"), r"w^{(1)} = 3 - 0.05 \cdot 6 = 2.7",
+                        r"w^{(2)} = 2.43")
+    assert kinds == [Kind.VERIFIED, Kind.VERIFIED, Kind.VERIFIED]
+
+
+def test_a_step_with_learning_rate_1_written_without_the_factor_is_verified():
+    rule = r"w_{i+1} = w_{i} - \lambda \frac{\partial f}{\partial w}\left(w_{i}\right)"
+    kinds = findings_of(*descent_with(r"\lambda", "1", rule, r"w_{0} = -2"), r"w_{1} = -2 - \left(-4\right) = 2")
+    assert kinds == [Kind.VERIFIED, Kind.VERIFIED]

@@ -11,4 +11,4 @@ from .model import CompareSlide
 def build_compare(values: dict, node: Node, scope: Scope, base: dict) -> CompareSlide:
     shared = shared_descent(values, node, scope, base)
     runs = tuple(DescentSlide(**settings, **shared) for settings in values["runs"])
-    return CompareSlide(id=values["id"], title=values["title"], runs=runs, **base)
+    return CompareSlide(id=values["id"], title=values["title"], symbols=values["symbols"], runs=runs, **base)

@@ -39,7 +39,8 @@ def build_fit(values: dict, node: Node, scope: Scope, base: dict) -> FitSlide:
         raise Invalid(f"stochastic and mini-batch fits print every step: use at most {MAX_BATCH_STEPS} steps")
     refuse_unused_hyper_parameters(descent["method"], node, scope)
     loss = sympy.Add(*example_losses(values["loss"], values["model"], values["input"], data))
-    run = DescentSlide(id=values["id"], title=values["title"], function=loss, variables=params, name="L",
+    run = DescentSlide(id=values["id"], title=values["title"], function=loss, variables=params,
+                       name=values["symbols"].loss, symbols=values["symbols"],
                        start=descent["params"], learning_rate=descent["learning_rate"], steps=descent["steps"],
                        stop=descent["stop"], figure=descent["figure"], exercise=values["exercise"],
                        **method_settings(descent), **base)

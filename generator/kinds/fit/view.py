@@ -44,19 +44,20 @@ class FitView:
     curve: Figure | None
 
 
-def _loss_name(index: int) -> str:
-    return f"L_{index + 1}"
+def _loss_name(solution: FitSolution, index: int) -> str:
+    """The loss of point k: ``L_1`` (``J_1`` for a loss named J in ``symbols``)."""
+    return f"{solution.slide.descent.name}_{index + 1}"
 
 
 def _losses(solution: FitSolution, ctx: Context) -> tuple[str, ...]:
     p, slide = ctx.printer, solution.slide
     params = slide.descent.variables
     model = sympy.Function(MODEL_NAME)
-    losses = [p.chain(p.call(_loss_name(k), params), [_loss_with_model(slide.loss, example.point, model)])
+    losses = [p.chain(p.call(_loss_name(solution, k), params), [_loss_with_model(slide.loss, example.point, model)])
               for k, example in enumerate(solution.examples)]
     per_line = 1 if len(losses) <= 2 else 2  # more points: two losses side by side
     lines = [p.equations(losses[i:i + per_line]) for i in range(0, len(losses), per_line)]
-    total = p.plus(p.call(_loss_name(k), params) for k in range(len(solution.examples)))
+    total = p.plus(p.call(_loss_name(solution, k), params) for k in range(len(solution.examples)))
     lines.append(p.chain(p.call(slide.descent.name, params), [total]))
     return tuple(lines)
 
@@ -72,8 +73,9 @@ def _example_partials(solution: FitSolution, ctx: Context) -> tuple[str, ...]:
     lines = []
     for k, example in enumerate(solution.examples):
         outer = example.outer.xreplace({PREDICTION: model(example.point[0])})
-        lines.append(p.equations(p.chain(p.partial(_loss_name(k), v), [p.chain_rule_product(outer, MODEL_NAME, v,
-                                                                                            [example.point[0]])])
+        name = _loss_name(solution, k)
+        lines.append(p.equations(p.chain(p.partial(name, v), [p.chain_rule_product(outer, MODEL_NAME, v,
+                                                                                  [example.point[0]])])
                                  for v in params))
     return tuple(lines)
 
@@ -98,13 +100,14 @@ def _full_batch_lines(solution: FitSolution, ctx: Context) -> dict:
     p, descent = ctx.printer, solution.descent
     params, name = descent.slide.variables, descent.slide.name
     count = len(solution.examples)
-    partials = p.equations(p.chain(p.partial(name, v), [p.plus(p.partial(_loss_name(k), v) for k in range(count))])
+    partials = p.equations(p.chain(p.partial(name, v), [p.plus(p.partial(_loss_name(solution, k), v)
+                                                                for k in range(count))])
                            for v in params)
     step = descent.steps[0]
     point = [value for _, value in (step.lookahead or step.point)]
     slopes = []
     for index, (v, slope) in enumerate(zip(params, step.slopes)):
-        terms = p.plus(p.partial_at(_loss_name(k), v, point) for k in range(count))
+        terms = p.plus(p.partial_at(_loss_name(solution, k), v, point) for k in range(count))
         slopes.append(p.chain(p.partial_at(name, v, point), [terms, solution.first_working[index]], slope.value))
     return {"partials": partials, "slopes": tuple(slopes)}
 
@@ -118,8 +121,8 @@ def _gradient_line(solution: FitSolution, step: DescentStep, batch: tuple[int, .
     names = [p.indexed(state_name("tilde", v, several, ctx) if step.lookahead else v, step.index) for v in params]
     lines = []
     for index, (v, slope) in enumerate(zip(params, step.slopes)):
-        terms = p.plus(p.partial_at(_loss_name(k), v, values) if first else
-                       p.partial_at_names(_loss_name(k), v, names) for k in batch)
+        terms = p.plus(p.partial_at(_loss_name(solution, k), v, values) if first else
+                       p.partial_at_names(_loss_name(solution, k), v, names) for k in batch)
         working = [terms]
         if first and len(batch) > 1:
             working.append(solution.first_working[index])
@@ -136,7 +139,8 @@ def _loss_values(solution: FitSolution, ctx: Context) -> tuple[str, ...]:
     for index, (point, value) in enumerate(((first.point, first.value), (first.new_point, first.new_value))):
         values = [v for _, v in point]
         exact = all(p.readable(v) for v in values)  # rounded numbers inside an "=" would not be equal
-        terms = p.plus(p.call(_loss_name(k), values) if exact else p.value_at_step(_loss_name(k), params, index)
+        terms = p.plus(p.call(_loss_name(solution, k), values) if exact
+                       else p.value_at_step(_loss_name(solution, k), params, index)
                        for k in range(len(solution.examples)))
         lines.append(p.chain(p.value_at_step(name, params, index), [terms, solution.loss_working[index]], value))
     return tuple(lines)

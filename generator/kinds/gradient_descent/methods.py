@@ -210,14 +210,33 @@ def _is_constant(expr: Expr) -> bool:
 
 
 def _shown(form: Expr, numbers: dict[Slot, Expr]) -> Expr:
-    """The working: each slot a held number, each constant part held as its value (a divisor stays one)."""
+    r"""The working: each slot a held number, each constant part held as its value (a divisor stays one);
+    a coefficient that is 1 is not written (η = 1: ``w_1 = -2 - (-4)``, not ``-2 - 1 \cdot (-4)``)."""
     if isinstance(form, sympy.Symbol):
         return held(numbers[_SLOT_OF[form]])
     if not form.free_symbols:
         return form
     if _is_constant(form) and not _is_reciprocal(form):
         return held(_value(form, numbers))
+    if isinstance(form, sympy.Mul) and not _is_negation(form):
+        return _shown_product(form, numbers)
     return form.func(*(_shown(arg, numbers) for arg in form.args), evaluate=False)
+
+
+def _shown_product(form: sympy.Mul, numbers: dict[Slot, Expr]) -> Expr:
+    """The working of a product, without its coefficients equal to 1 (a hyper-parameter or 1 − β that is 1);
+    a factor that is the step's own number (a gradient of 1) stays: it is what was substituted."""
+    kept = [factor for factor in form.args if not _unit_coefficient(factor, numbers)]
+    if not kept or all(_is_reciprocal(factor) for factor in kept):
+        kept = list(form.args)  # 1 · 1, or 1 over something: nothing to leave out
+    factors = [_shown(factor, numbers) for factor in kept]
+    return factors[0] if len(factors) == 1 else _mul(*factors)
+
+
+def _unit_coefficient(factor: Expr, numbers: dict[Slot, Expr]) -> bool:
+    """Whether a factor of a product is a coefficient (only hyper-parameters) whose value is 1."""
+    return bool(factor.free_symbols) and _is_constant(factor) and not _is_reciprocal(factor) \
+        and _value(factor, numbers) == 1
 
 
 def _value(form: Expr, numbers: dict[Slot, Expr]) -> Expr:

@@ -8,7 +8,7 @@ from ...views.common import Context
 from .methods import STATES, Slot, initial_states, rules
 from .solve import DescentSolution, DescentStep
 
-INDEX = "t"
+INDEX = "t"  # the methods count steps with t, as the lecture notes do (unless the instructor's ``symbols`` say)
 HYPER_NAMES = {"beta": "beta", "beta1": "beta_1", "beta2": "beta_2", "eps": "varepsilon"}
 
 
@@ -20,15 +20,21 @@ def state_name(kind: str, variable: sympy.Symbol, several: bool, ctx: Context) -
     return ctx.printer.per_variable(kind, variable if several else None)
 
 
-def _index(offset: int) -> str:
-    return {-1: f"{INDEX}-1", 0: INDEX, 1: f"{INDEX}+1"}[offset]
+def step_letter(ctx: Context) -> str:
+    """The letter of the step in the methods' rules: t, or the instructor's own."""
+    return ctx.printer.index_letter(INDEX)
+
+
+def _index(offset: int, ctx: Context) -> str:
+    t = step_letter(ctx)
+    return {-1: f"{t}-1", 0: t, 1: f"{t}+1"}[offset]
 
 
 def _hyper_latex(kind: str, ctx: Context) -> str:
     if kind == "rate":
         return ctx.printer.learning_rate_symbol
     if kind == "t":
-        return INDEX
+        return step_letter(ctx)
     return ctx.printer.name(HYPER_NAMES[kind])
 
 
@@ -43,15 +49,15 @@ def slot_latex(slot: Slot, variable: sympy.Symbol, solution: DescentSolution, ct
     p, slide = ctx.printer, solution.slide
     several = len(slide.variables) > 1
     if slot.kind == "param":
-        return p.indexed(variable, _index(slot.offset))
+        return p.indexed(variable, _index(slot.offset, ctx))
     if slot.kind in STATES[slide.method]:
-        return p.indexed(state_name(slot.kind, variable, several, ctx), _index(slot.offset))
+        return p.indexed(state_name(slot.kind, variable, several, ctx), _index(slot.offset, ctx))
     if slot.kind == "grad" and batch:
-        return p.indexed(gradient_name(variable, several, ctx), _index(slot.offset))
+        return p.indexed(gradient_name(variable, several, ctx), _index(slot.offset, ctx))
     if slot.kind == "grad":
         ahead = slide.method == Method.NESTEROV
         where = [state_name("tilde", v, several, ctx) if ahead else v for v in slide.variables]
-        return p.partial_at_names(slide.name, variable, [p.indexed(v, INDEX) for v in where])
+        return p.partial_at_names(slide.name, variable, [p.indexed(v, step_letter(ctx)) for v in where])
     return _hyper_latex(slot.kind, ctx)
 
 

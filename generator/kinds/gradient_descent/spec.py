@@ -56,4 +56,5 @@ def shared_descent(values: dict, node: Node, scope: Scope, base: dict) -> dict:
     """What the runs of a slide that runs several descents share: function, variables, start, steps."""
     variables, start = descent_variables(values, node, scope)
     return dict(base, id=values["id"], title=values["title"], function=values["function"], variables=variables,
-                name=values["name"], start=start, steps=values["steps"], stop=None, figure=True)
+                name=values["name"], start=start, steps=values["steps"], stop=None, figure=True,
+                symbols=values["symbols"])

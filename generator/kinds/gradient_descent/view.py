@@ -57,10 +57,10 @@ class DescentView:
     later_pages: tuple[tuple[Formula, ...], ...] = ()
 
 
-def index_letter(slide, batch: bool = False) -> str:
+def index_letter(slide, ctx: Context, batch: bool = False) -> str:
     """Plain gradient descent counts steps with i; the family of methods (and batches), as in the lecture
-    notes, with t."""
-    return "i" if slide.method == Method.GD and not batch else "t"
+    notes, with t; the instructor's ``symbols`` may choose another letter for all of them."""
+    return ctx.printer.index_letter("i" if slide.method == Method.GD and not batch else "t")
 
 
 def given_line(solution: DescentSolution, ctx: Context) -> str:
@@ -75,7 +75,7 @@ def given_line(solution: DescentSolution, ctx: Context) -> str:
 def stop_condition(solution: DescentSolution, ctx: Context, batch: bool = False) -> str:
     """``|f(p_{i+1}) − f(p_i)| < tolerance`` of a descent with a stopping rule."""
     slide = solution.slide
-    i = index_letter(slide, batch)
+    i = index_letter(slide, ctx, batch)
     return ctx.printer.relation(ctx.printer.change(slide.name, slide.variables, f"{i}+1", i), "<",
                                 slide.tolerance)
 
@@ -127,7 +127,7 @@ def _rows(solution: DescentSolution, ctx: Context) -> list[Row]:
 def _table(solution: DescentSolution, ctx: Context, batch: bool) -> tuple[tuple[str, ...], tuple[Row, ...]]:
     p, slide = ctx.printer, solution.slide
     variables = slide.variables
-    i = index_letter(slide, batch)
+    i = index_letter(slide, ctx, batch)
     header = (ctx.words.step_column, *(inline(p.indexed(v, i)) for v in variables),
               inline(p.value_at_step(slide.name, variables, i)), inline(p.change(slide.name, variables, i, f"{i}-1")))
     rows = _rows(solution, ctx)

@@ -7,6 +7,8 @@ import matplotlib.pyplot as plt
 
 from ...drawing import plain, projector_style, save, slide_size
 from ...i18n import Words
+from ...symbols import DEFAULT as DEFAULT_SYMBOLS
+from ...symbols import plain as plain_symbol
 from ..gradient_descent.drawing import descent_contour, descent_curve, path_coordinates
 from .solve import LearningRatesSolution
 
@@ -25,7 +27,8 @@ def draw_rates(solution: LearningRatesSolution, words: Words, path: Path) -> str
                 descent_curve(axes, descent, coordinates[:, 0], words)
             else:
                 descent_contour(axes, descent, coordinates, words)
-            axes.set_title(f"η = {plain(descent.slide.learning_rate, words)}: {words.regimes[run.regime]}",
+            rate = plain_symbol((descent.slide.symbols or DEFAULT_SYMBOLS).learning_rate)
+            axes.set_title(f"{rate} = {plain(descent.slide.learning_rate, words)}: {words.regimes[run.regime]}",
                            fontsize=17)
         save(figure, path)
     first = runs[0].descent.slide

@@ -14,4 +14,5 @@ def build_learning_rates(values: dict, node: Node, scope: Scope, base: dict) -> 
     if len(set(rates)) != len(rates):
         at_key(node, "learning_rates", scope, lambda: refuse("the learning rates repeat"))
     runs = tuple(DescentSlide(learning_rate=rate, **shared) for rate in rates)
-    return LearningRatesSlide(id=values["id"], title=values["title"], runs=runs, **base)
+    return LearningRatesSlide(id=values["id"], title=values["title"], symbols=values["symbols"], runs=runs,
+                              **base)

@@ -740,3 +740,27 @@ def test_a_readable_square_root_step_prints_one_fraction(method, printed):
     update = advance(Method(method), X, OLD, sympy.Integer(8), previous, 0, hyper, 60)[-1]
     p = printer_for("en", 4, 8)
     assert p.chain(p.indexed(X, 1), [update.shown], update.value) == printed
+
+
+@pytest.mark.parametrize("method, printed", [
+    ("gd", r"x_{1} = 1.3 - 8 = -6.7"),
+    ("momentum", r"u_{1} = 0.5 \cdot 0 + 8 = 8"),
+    ("adam", r"x_{1} = 1.3 - \frac{8}{\sqrt{64} + 0.001} = \frac{24013}{80010} \approx 0.3001"),
+])
+def test_a_learning_rate_of_1_is_not_written_as_a_factor(method, printed):
+    """η = 1: the working reads 1.3 − 8, as a teacher writes it, never 1.3 − 1 · 8; the value is unchanged."""
+    previous = {kind: sympy.Integer(0) for kind in initial_states(Method(method))}
+    hyper = Hyper(sympy.Integer(1), beta=Rational(1, 2), eps=Rational(1, 1000))
+    worked = advance(Method(method), X, OLD, sympy.Integer(8), previous, 0, hyper, 60)
+    update = worked[0] if method == "momentum" else worked[-1]
+    p = printer_for("en", 4, 8)
+    name = "u" if method == "momentum" else X
+    assert p.chain(p.indexed(name, 1), [update.shown], update.value) == printed
+    assert r"1 \cdot" not in p.expr(update.shown)
+
+
+def test_a_gradient_of_1_stays_in_the_working():
+    """Only coefficients are left out: a substituted number 1 (the gradient) is part of the arithmetic."""
+    update = advance(Method.GD, X, OLD, sympy.Integer(1), {}, 0, Hyper(Rational(1, 10)), 60)[-1]
+    p = printer_for("en", 4, 8)
+    assert p.chain(p.indexed(X, 1), [update.shown], update.value) == r"x_{1} = 1.3 - 0.1 \cdot 1 = 1.2"

@@ -47,6 +47,7 @@ class Context:
     path: Path
     problems: list[Problem] = field(default_factory=list)
     parameters: dict[str, Rational] = field(default_factory=dict)  # the deck's parameters and their values
+    written: dict[sympy.Expr, sympy.Expr] = field(default_factory=dict)  # the slide's expressions: evaluated → written
 
     def report(self, node: Node, key_path: str, message: str, column: int = 0) -> None:
         self.problems.append(Problem(text_location(node, column), key_path, message))

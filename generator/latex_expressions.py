@@ -168,6 +168,8 @@ class ExpressionLatexPrinter(LatexPrinter):
             return self._written_product(expr)
         if self._settings["typed_decimals"] and _is_held(expr) and any(_is_reciprocal(f) for f in expr.args):
             return self._written_fraction(expr)
+        if _is_held(expr) and len(expr.args) == 2 and expr.args[0] == -1 and _is_sum(expr.args[1]):
+            return rf"- \left({self._print(expr.args[1])}\right)"  # a written -(w x + b)
         numbers = [arg for arg in expr.args if arg.is_Number]
         if len(numbers) > 1:  # a written product -1 · 1.78 · x (from -1.78x): one coefficient, - 1.78 x
             coefficient, others = sympy.Mul(*numbers), [arg for arg in expr.args if not arg.is_Number]

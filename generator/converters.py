@@ -139,6 +139,8 @@ def held_replace(expr: Expr, values: dict) -> Expr:
         others = [f for f in factors if not f.is_Number]
         return _held(sympy.Mul, ([coefficient] if coefficient != 1 or not others else []) + others,
                      sympy.Integer(1)) if coefficient != 0 else sympy.Integer(0)
+    if expr.is_Pow and args[1].is_number:
+        args[1] = args[1].doit()  # x^(1/a) with a = 3: the exponent is the number 1/3
     if expr.is_Pow and args[0].is_Number and args[1].is_negative:
         return sympy.Pow(*args, evaluate=False)  # x/a with a = 2 stays x/2 (a written fraction, not 0.5 x)
     return expr.func(*args)

@@ -173,6 +173,8 @@ class _Parser:
             self.nested()
             exponent = self.signed()
             self.depth -= 1
+            if exponent.is_number and not self.evaluate:
+                exponent = exponent.doit()  # x^(1/3): the exponent is the number 1/3, never a held 3^{-1}
             return _bounded_power(base, exponent, token, self.evaluate)
         return base
 

@@ -85,6 +85,14 @@ class ExpressionLatexPrinter(LatexPrinter):
     def _print_Float(self, expr: sympy.Float) -> str:
         return self.rounded(decimal_text(round_significant(expr, self._settings["precision"])))
 
+    def _print_Pow(self, expr: sympy.Pow) -> str:
+        r"""A held power of a number to a negative exponent is a written division: ``\frac{1}{3}``, ``\frac{1}{2^{3}}``
+        (SymPy prints a held 3^{-1} as -3)."""
+        if expr.base.is_Number and expr.exp.is_Number and expr.exp.is_negative:
+            denominator = expr.base if expr.exp == -1 else sympy.Pow(expr.base, -expr.exp, evaluate=False)
+            return rf"\frac{{1}}{{{self._print(denominator)}}}"
+        return super()._print_Pow(expr)
+
     def _print_Pi(self, expr: Expr) -> str:
         # SymPy prints π through its ``_latex`` method, which our ``printmethod`` turns off (else ``\text{\Pi}``)
         return r"\pi"

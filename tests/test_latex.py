@@ -188,6 +188,9 @@ ENGLISH = printer_for("en", 4, 8)
     ("-x/2 + 1/2*x", r"- \frac{x}{2} + \frac{x}{2}"),
     ("x - (x + 1)", r"x - \left(x + 1\right)"),
     ("x^2*exp(-x/2)/3", r"\frac{x^{2} e^{- \frac{x}{2}}}{3}"),
+    ("x + 1/3", r"x + \frac{1}{3}"),  # a held 3^{-1} once printed as -3
+    ("w_1^(1/3) - w_2", r"\sqrt[3]{w_{1}} - w_{2}"),  # and as an exponent w_1^{-3}
+    ("(1/3)*x + 2^(-3)", r"\frac{x}{3} + \frac{1}{2^{3}}"),
 ])
 def test_an_instructors_expression_prints_as_written(text, written):
     assert ENGLISH.as_written(parse_expression(text, keep_order=True)) == written

@@ -56,3 +56,12 @@ def test_a_parameter_keeps_the_written_order_of_the_function(tmp_path):
         """, header="params:\n  a: {choices: [-2, 3]}\n")
     assert r"f\left(x\right) = x^{3} - 2 x" in markdown
     assert r"\left(x^{3}\right)' - \left(2 x\right)'" in markdown
+
+
+def test_written_divisions_and_roots_are_derived_and_verified(tmp_path):
+    markdown = build_one(tmp_path, """
+        - kind: derivative
+          function: x^2/3 + 1/4*x + x^(1/3)
+          at: 1
+        """)
+    assert r"f\left(x\right) = \frac{x^{2}}{3} + \frac{x}{4} + \sqrt[3]{x}" in markdown

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 import sympy
+from solve_helpers import build_one
 
 from generator.kinds.plot.solve import label_name
-from solve_helpers import build_one
 
 X = sympy.Symbol("x", real=True)
 

@@ -90,13 +90,17 @@ def function_name(node: Node, scope: Scope) -> str:
 
 
 def expression(node: Node, scope: Scope) -> Expr:
+    """The evaluated expression; its written form (held, in the spec's order) is kept in ``scope.context.written``."""
     if node.shape != "scalar" or node.scalar.kind in ("null", "bool"):
         raise Invalid(f"expected an expression such as x**2 + 1, got {node.describe()}")
     try:
         parsed = parse_expression(node.scalar.text, scope.symbols)
+        written = parse_expression(node.scalar.text, scope.symbols, keep_order=True)
     except ExprError as error:
         raise Invalid(error.message, error.column) from None
-    return with_parameters(parsed, scope)
+    value = with_parameters(parsed, scope)
+    scope.context.written.setdefault(value, written_with_parameters(written, scope))
+    return value
 
 
 def with_parameters(value: Expr, scope: Scope) -> Expr:
@@ -110,6 +114,43 @@ def with_parameters(value: Expr, scope: Scope) -> Expr:
         values = ", ".join(f"{s.name} = {chosen[s.name]}" for s in used)
         raise Invalid(f"with {values} the expression is undefined (a division by zero or a root of a negative)")
     return result
+
+
+def written_with_parameters(written: Expr, scope: Scope) -> Expr:
+    """A written form with the deck's parameters replaced by their values, still held in the written order."""
+    chosen = scope.context.parameters
+    values = {s: chosen[s.name] for s in written.free_symbols if s.name in chosen}
+    return held_replace(written, values) if values else written
+
+
+def held_replace(expr: Expr, values: dict) -> Expr:
+    """``expr`` with symbols replaced by numbers, sums and products rebuilt held: terms keep their order, zero
+    terms and factors 1 drop out, the numbers of a product join into one coefficient (``-1 · a · x`` → ``2 x``)."""
+    if expr in values:
+        return values[expr]
+    if not expr.args or not expr.free_symbols & set(values):
+        return expr
+    args = [held_replace(arg, values) for arg in expr.args]
+    if expr.is_Add:
+        return _held(sympy.Add, [arg for arg in args if arg != 0], sympy.Integer(0))
+    if expr.is_Mul:
+        factors = [factor for arg in args for factor in (arg.args if arg.is_Mul else (arg,))]
+        coefficient = sympy.Mul(*(f for f in factors if f.is_Number))
+        others = [f for f in factors if not f.is_Number]
+        return _held(sympy.Mul, ([coefficient] if coefficient != 1 or not others else []) + others,
+                     sympy.Integer(1)) if coefficient != 0 else sympy.Integer(0)
+    if expr.is_Pow and args[1].is_number:
+        args[1] = args[1].doit()  # x^(1/a) with a = 3: the exponent is the number 1/3
+    if expr.is_Pow and args[0].is_Number and args[1].is_negative:
+        return sympy.Pow(*args, evaluate=False)  # x/a with a = 2 stays x/2 (a written fraction, not 0.5 x)
+    return expr.func(*args)
+
+
+def _held(operation: type, args: list[Expr], empty: Expr) -> Expr:
+    """The held sum or product of ``args`` (the one arg itself, ``empty`` for none)."""
+    if not args:
+        return empty
+    return args[0] if len(args) == 1 else operation(*args, evaluate=False)
 
 
 def _decimal(text: str) -> Rational | None:

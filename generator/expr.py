@@ -127,11 +127,12 @@ class _Parser:
         return result
 
     def expression(self) -> Expr:
-        result = self.term()
+        """A sum, built from all its terms at once: written in order (``keep_order``), one flat sum."""
+        terms = [self.term()]
         while (token := self.accept("+", "-")) is not None:
             right = self.term()
-            result = sympy.Add(result, right if token.text == "+" else self.negate(right), evaluate=self.evaluate)
-        return result
+            terms.append(right if token.text == "+" else self.negate(right))
+        return terms[0] if len(terms) == 1 else sympy.Add(*terms, evaluate=self.evaluate)
 
     def term(self) -> Expr:
         """A product, built from all its factors at once (``2*(x + y)*sin(x)`` stays as written, as SymPy builds
@@ -152,6 +153,8 @@ class _Parser:
             else:
                 break
         self.depth -= signs
+        if factors[0] == 1 and len(factors) > 1 and not self.evaluate:
+            factors.pop(0)  # 1/(1 + e^{-x}) is the reciprocal itself, not a product with 1
         if negative:
             factors.insert(0, sympy.Integer(-1))
         return factors[0] if len(factors) == 1 else sympy.Mul(*factors, evaluate=self.evaluate)
@@ -170,6 +173,8 @@ class _Parser:
             self.nested()
             exponent = self.signed()
             self.depth -= 1
+            if exponent.is_number and not self.evaluate:
+                exponent = exponent.doit()  # x^(1/3): the exponent is the number 1/3, never a held 3^{-1}
             return _bounded_power(base, exponent, token, self.evaluate)
         return base
 
@@ -269,7 +274,8 @@ class _Parser:
         return self.symbols[token.text]
 
     def negate(self, operand: Expr) -> Expr:
-        return -operand if self.evaluate else sympy.Mul(-1, operand, evaluate=False)
+        """``-operand``; in written order a held ``-1 · operand`` (a number is simply negated: ``x - 2``)."""
+        return -operand if self.evaluate or operand.is_Number else sympy.Mul(-1, operand, evaluate=False)
 
     def _at(self, op: str) -> bool:
         return self.current.kind == "op" and self.current.text == op

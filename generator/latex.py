@@ -267,16 +267,17 @@ class SlideLatexPrinter(ExpressionLatexPrinter):
         return (rf"{self.call(name, [point])} + {self.prime_at(name, point)} \cdot "
                 rf"\left({self.doprint(variable)} - {shift}\right)")
 
-    def derivation_rows(self, left: str, steps: Sequence[tuple[Expr, str]]) -> str:
+    def derivation_rows(self, left: str, steps: Sequence[tuple[Expr, str]],
+                        written_parts: Iterable[Expr] = ()) -> str:
         r"""Rows of a derivation in ``aligned``: ``y' &= step \qquad \text{(rule)}``.
 
         Every block starts with ``left`` (``y'``), so a derivation continued on the next slide
-        still reads ``y' = …``.
+        still reads ``y' = …``; ``written_parts`` (the sums and products of the instructor's function) print as written.
         """
         rows = []
         for index, (expr, note) in enumerate(steps):
             head = f"{left} &= " if index == 0 else "&= "
-            text = head + self.derivation_step(expr)
+            text = head + self.derivation_step(expr, written_parts)
             if note:
                 text += rf" \qquad \text{{({note})}}"
             rows.append(text)

@@ -10,13 +10,16 @@ afterwards):
   rounded to ``precision`` significant digits.
 * Held (unevaluated) substitutions print in the order they were built, with
   ``\\cdot`` between numbers, so ``2·1.3 + 5.4`` reads as a student writes it.
+* A decimal coefficient stays a decimal (``1.78 x^{2}``, not ``\\frac{89 x^{2}}{50}``) when it is shorter
+  than the fraction; in the instructor's own expressions (``typed_decimals``: every non-integer rational of a
+  written form was typed as a decimal) always.
 
 ``latex.SlideLatexPrinter`` adds the notation around expressions on top of this.
 """
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar, Self
 
 import sympy
@@ -39,6 +42,8 @@ class ExpressionLatexPrinter(LatexPrinter):
         "exact_digits": 8,
         "mathjax": False,  # Moodle renders with MathJax, which has no \tg \ctg \arctg \arcctg: \operatorname
         "derivation": False,  # products and sums exactly in the order the differentiation rules wrote them
+        "written_parts": frozenset(),  # a derivation's sums and products from the instructor: printed as written
+        "typed_decimals": False,  # every terminating coefficient prints as a decimal (a written form: 0.5 x)
     }
 
     # A printer never changes its settings while printing: a print-time choice (construction order,
@@ -80,6 +85,14 @@ class ExpressionLatexPrinter(LatexPrinter):
     def _print_Float(self, expr: sympy.Float) -> str:
         return self.rounded(decimal_text(round_significant(expr, self._settings["precision"])))
 
+    def _print_Pow(self, expr: sympy.Pow) -> str:
+        r"""A held power of a number to a negative exponent is a written division: ``\frac{1}{3}``, ``\frac{1}{2^{3}}``
+        (SymPy prints a held 3^{-1} as -3)."""
+        if expr.base.is_Number and expr.exp.is_Number and expr.exp.is_negative:
+            denominator = expr.base if expr.exp == -1 else sympy.Pow(expr.base, -expr.exp, evaluate=False)
+            return rf"\frac{{1}}{{{self._print(denominator)}}}"
+        return super()._print_Pow(expr)
+
     def _print_Pi(self, expr: Expr) -> str:
         # SymPy prints π through its ``_latex`` method, which our ``printmethod`` turns off (else ``\text{\Pi}``)
         return r"\pi"
@@ -104,11 +117,14 @@ class ExpressionLatexPrinter(LatexPrinter):
 
     @functools.cached_property
     def _as_written(self) -> Self:
-        return self._variant(order="none")
+        """The instructor's expression: terms and factors in the spec's order, decimals as typed."""
+        return self._variant(order="none", typed_decimals=True, derivation=False, written_parts=frozenset())
 
     # -- held substitutions -----------------------------------------------
     def _print_Add(self, expr: sympy.Add, order=None) -> str:
-        if self._settings["derivation"] and sympy.Add(*expr.args) != expr:
+        if self._settings["derivation"] and expr in self._settings["written_parts"]:
+            return self._as_written._print(expr)
+        if self._settings["derivation"] and self._built_sum(expr):
             return super()._print_Add(expr, "none")
         if not expr.has(UnevaluatedExpr):
             return super()._print_Add(expr, order)
@@ -124,6 +140,11 @@ class ExpressionLatexPrinter(LatexPrinter):
             else:
                 text += " + " + term_text
         return text
+
+    def _built_sum(self, expr: sympy.Add) -> bool:
+        """A sum of a derivation row in the order it was built: held, or a row still being worked out (its terms
+        are the rules' in order, even where SymPy would sort them alike)."""
+        return sympy.Add(*expr.args) != expr or expr.has(sympy.Derivative)
 
     def parenthesize(self, item, level, is_neg=False, strict=False) -> str:
         if _is_held_decimal(item, self._settings["exact_digits"]):
@@ -142,15 +163,28 @@ class ExpressionLatexPrinter(LatexPrinter):
             return rf"\left({self._print(expr.expr)}\right)'"
         return super()._print_Derivative(expr)
 
-    def derivation_step(self, expr: Expr) -> str:
-        """A step of a derivation: products and sums exactly in the order the rules wrote them."""
-        return self._in_derivation.doprint(expr)
+    def derivation_step(self, expr: Expr, written_parts: Iterable[Expr] = ()) -> str:
+        """A step of a derivation: products and sums exactly in the order the rules wrote them, and the
+        instructor's own (``written_parts``) as written."""
+        sums = frozenset(written_parts)
+        return (self._variant(derivation=True, written_parts=sums) if sums else self._in_derivation).doprint(expr)
 
     def _print_Mul(self, expr: sympy.Mul) -> str:
+        if self._settings["derivation"] and expr in self._settings["written_parts"]:
+            return self._as_written._print(expr)
         if self._settings["derivation"] and _is_held(expr):
             return self._written_product(expr)
+        if self._settings["typed_decimals"] and _is_held(expr) and any(_is_reciprocal(f) for f in expr.args):
+            return self._written_fraction(expr)
+        if _is_held(expr) and len(expr.args) == 2 and expr.args[0] == -1 and _is_sum(expr.args[1]):
+            return rf"- \left({self._print(expr.args[1])}\right)"  # a written -(w x + b)
+        numbers = [arg for arg in expr.args if arg.is_Number]
+        if len(numbers) > 1:  # a written product -1 · 1.78 · x (from -1.78x): one coefficient, - 1.78 x
+            coefficient, others = sympy.Mul(*numbers), [arg for arg in expr.args if not arg.is_Number]
+            return self._print(sympy.Mul(coefficient, *others, evaluate=False) if others else coefficient)
         if not expr.has(UnevaluatedExpr) or not isinstance(expr, sympy.Mul):  # LatexPrinter prints 1/x as a Mul
-            return super()._print_Mul(expr)
+            decimal = self._decimal_product(expr)
+            return super()._print_Mul(expr) if decimal is None else decimal
         factors = list(expr.args)
         sign = ""
         if factors[0].is_Number and factors[0].is_negative:
@@ -161,7 +195,9 @@ class ExpressionLatexPrinter(LatexPrinter):
         numerator = [f for f in factors if not _is_reciprocal(f)]
         denominator = [sympy.Pow(f.base, -f.exp, evaluate=False) if f.exp != -1 else f.base
                        for f in factors if _is_reciprocal(f)]
-        if numerator and numerator[0].is_Rational and not numerator[0].is_Integer:
+        coefficient = numerator[0] if numerator else None
+        if coefficient is not None and coefficient.is_Rational and not coefficient.is_Integer \
+                and not self._stays_decimal(coefficient):
             coefficient = numerator.pop(0)  # -x/(3y) has the coefficient -1/3: 1 goes up, 3 down
             numerator[:0] = [] if coefficient.p == 1 else [sympy.Integer(coefficient.p)]
             denominator[:0] = [sympy.Integer(coefficient.q)]
@@ -169,6 +205,48 @@ class ExpressionLatexPrinter(LatexPrinter):
         if denominator:
             text = rf"\frac{{{text}}}{{{self._held_product(denominator)}}}"
         return sign + text
+
+    def _written_fraction(self, expr: sympy.Mul) -> str:
+        r"""A written product with divisions: ``\frac{x}{2}`` (``x/2``), ``\frac{1}{1 + e^{-x}}`` (``1/(1 + exp(-x))``),
+        ``- \frac{x}{2}``: the factors divided by go down, the others (without a factor 1) stay up, in order."""
+        up = [f for f in expr.args if not _is_reciprocal(f)]
+        down = [f.base if f.exp == -1 else sympy.Pow(f.base, -f.exp, evaluate=False)
+                for f in expr.args if _is_reciprocal(f)]
+        coefficient = sympy.Mul(*(f for f in up if f.is_Number))
+        others = [f for f in up if not f.is_Number]
+        sign = "- " if coefficient.is_negative else ""
+        up = ([abs(coefficient)] if abs(coefficient) != 1 or not others else []) + others
+        numerator = up[0] if len(up) == 1 else sympy.Mul(*up, evaluate=False)
+        denominator = down[0] if len(down) == 1 else sympy.Mul(*down, evaluate=False)
+        return rf"{sign}\frac{{{self._print(numerator)}}}{{{self._print(denominator)}}}"
+
+    def _decimal_product(self, expr: Expr) -> str | None:
+        r"""``1.78 x^{2}``, ``- 2.27 x y``: a product whose coefficient stays a decimal (see ``_stays_decimal``) and
+        whose other factors have no denominator; None for any other product (SymPy's fraction form)."""
+        if not isinstance(expr, sympy.Mul):
+            return None
+        coefficient, rest = expr.as_coeff_Mul()
+        if not self._stays_decimal(coefficient) or rest == 1 or sympy.fraction(rest, exact=True)[1] != 1:
+            return None
+        rest_text = self._print(rest)
+        if _is_sum(rest):
+            rest_text = rf"\left({rest_text}\right)"
+        separator = r" \cdot " if rest_text[:1].isdigit() else " "
+        sign = "- " if coefficient.is_negative else ""
+        return sign + self._print(abs(coefficient)) + separator + rest_text
+
+    def _stays_decimal(self, number: Expr) -> bool:
+        """Whether a non-integer rational coefficient prints as a decimal: always in an instructor's expression
+        (``typed_decimals``), else when the decimal is shorter than the fraction (1.78 rather than 89/50, but 1/2)."""
+        if not number.is_Rational or number.is_Integer:
+            return False
+        digits = terminating_digits(number)
+        if digits is None or digits > self._settings["exact_digits"]:
+            return False
+        if self._settings["typed_decimals"]:
+            return True
+        decimal = decimal_text(rational_to_decimal(abs(number)))
+        return sum(c.isdigit() for c in decimal) < len(str(abs(number.p))) + len(str(number.q))
 
     def _written_product(self, expr: sympy.Mul) -> str:
         r"""Factors in stored order with ``\cdot``: ``2 \arctg x^3 \cdot \frac{1}{1 + x^6} \cdot 3x^2``."""

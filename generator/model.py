@@ -52,9 +52,29 @@ class Places:
         return dict(self.keys).get(key.split("[", 1)[0], default)
 
 
+@dataclass(frozen=True)
+class WrittenForms:
+    """The slide's expressions as the instructor wrote them, beside the values the solvers compute with.
+
+    Each pair is (evaluated, written): the written form is held (unevaluated sums and products in the
+    spec's order, ``w^4 - 3w^2 + w``, ``w x + b``) and equal in value to the evaluated one.
+    """
+
+    pairs: tuple[tuple[Expr, Expr], ...] = ()
+
+    def of(self, expr: Expr) -> Expr:
+        """The written form of ``expr`` when the spec wrote it, else ``expr`` itself (a computed expression)."""
+        written = self.get(expr)
+        return expr if written is None else written
+
+    def get(self, expr: Expr) -> Expr | None:
+        """The written form of ``expr``, or None when the spec did not write it."""
+        return next((written for evaluated, written in self.pairs if evaluated == expr), None)
+
+
 @dataclass(frozen=True, kw_only=True)
 class SlideBase:
-    """What every slide has: its id and title (YAML keys), where it was written."""
+    """What every slide has: its id and title (YAML keys), where it was written, its expressions as written."""
 
     id: str = spec_field(identifier)  # None until ``spec`` gives a slide without one its default id
     title: str | None = spec_field(one_line_text)
@@ -62,6 +82,7 @@ class SlideBase:
     symbols: Symbols | None = spec_field(symbol_choices)
     location: Location
     places: Places
+    written: WrittenForms = WrittenForms()
 
 
 @dataclass(frozen=True)

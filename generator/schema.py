@@ -49,6 +49,7 @@ class Context:
     parameters: dict[str, Rational] = field(default_factory=dict)  # the deck's parameters and their values
     symbols: dict[str, Any] = field(default_factory=dict)  # the deck's ``symbols`` choices (a slide may override)
     symbols_node: Node | None = None  # where the deck's ``symbols`` were written
+    written: dict[sympy.Expr, sympy.Expr] = field(default_factory=dict)  # the slide's expressions: evaluated → written
 
     def report(self, node: Node, key_path: str, message: str, column: int = 0) -> None:
         self.problems.append(Problem(text_location(node, column), key_path, message))

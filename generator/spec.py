@@ -83,6 +83,7 @@ def _slide(node: Node, scope: Scope, index: int) -> model.SlideBase:
         raise Invalid(f"missing required key 'kind' (one of {', '.join(KINDS)})")
     kind = KINDS[convert(choice(*KINDS), kind_node, scope.child("kind"))]
     scope.symbols = {}  # every slide names its own variables
+    scope.context.written = {}  # and writes its own expressions
     values = convert_mapping(node, scope, kind.fields, ignore=("kind",))
     values["id"] = values["id"] or f"{kind.name.replace('_', '-')}-{index + 1}"
     values["symbols"] = _slide_symbols(values["symbols"], scope)
@@ -90,7 +91,8 @@ def _slide(node: Node, scope: Scope, index: int) -> model.SlideBase:
         scope.report(node, "an exercise needs an 'id': answer keys, handouts and students' submissions name it")
         raise Reported
     base = {"location": node.location,
-            "places": model.Places(tuple((key, value.location) for key, _, value in node.items()))}
+            "places": model.Places(tuple((key, value.location) for key, _, value in node.items())),
+            "written": model.WrittenForms(tuple(scope.context.written.items()))}
     slide = kind.build(values, node, scope, base)
     _refuse_symbol_clash(slide, node, scope)
     return slide

@@ -89,3 +89,17 @@ def test_symbols_are_shared_within_one_parse_context():
     first = parse_expression("x + y", names)
     second = parse_expression("x", names)
     assert second in first.free_symbols
+
+
+def test_a_written_sum_is_one_flat_sum_in_the_written_order():
+    written = parse_expression("w^4 - 3*w^2 + w - 2", keep_order=True)
+    w = next(iter(written.free_symbols))
+    assert written.is_Add and len(written.args) == 4
+    assert written.args[0] == w**4 and written.args[2] == w and written.args[3] == -2
+    assert written.args[1].args[0] == -1  # - 3w^2 as written: minus (3 w^2)
+    assert sympy.expand(written - (w**4 - 3 * w**2 + w - 2)) == 0
+
+
+def test_a_written_reciprocal_is_not_a_product_with_one():
+    written = parse_expression("1/(1 + x)", keep_order=True)
+    assert written.is_Pow and written.exp == -1

@@ -202,3 +202,53 @@ def test_a_printer_with_the_same_symbols_is_the_same_printer():
                                         ("a_lr", "a_lr"), ("Lambda", "Λ"), ("varepsilon", "ε")])
 def test_a_symbol_in_a_figure_title_is_plain_text(name, text):
     assert plain(name) == text
+
+
+# -- the instructor's notation (issue 15) ------------------------------------------------------
+
+ENGLISH = printer_for("en", 4, 8)
+
+
+@pytest.mark.parametrize(("text", "written"), [
+    ("w^4 - 3*w^2 + w", "w^{4} - 3 w^{2} + w"),
+    ("w*x + b", "w x + b"),
+    ("1.78*x^2 + 2.27*x", "1.78 x^{2} + 2.27 x"),
+    ("x/2 + 0.5*x^2", r"\frac{x}{2} + 0.5 x^{2}"),
+    ("-1.78*x + 1", "- 1.78 x + 1"),
+    ("1/(1 + exp(-(w*x + b)))", r"\frac{1}{1 + e^{- \left(w x + b\right)}}"),
+    ("-x/2 + 1/2*x", r"- \frac{x}{2} + \frac{x}{2}"),
+    ("x - (x + 1)", r"x - \left(x + 1\right)"),
+    ("x^2*exp(-x/2)/3", r"\frac{x^{2} e^{- \frac{x}{2}}}{3}"),
+    ("x + 1/3", r"x + \frac{1}{3}"),  # a held 3^{-1} once printed as -3
+    ("w_1^(1/3) - w_2", r"\sqrt[3]{w_{1}} - w_{2}"),  # and as an exponent w_1^{-3}
+    ("(1/3)*x + 2^(-3)", r"\frac{x}{3} + \frac{1}{2^{3}}"),
+])
+def test_an_instructors_expression_prints_as_written(text, written):
+    assert ENGLISH.as_written(parse_expression(text, keep_order=True)) == written
+
+
+@pytest.mark.parametrize(("text", "printed"), [
+    ("1.78*x^2 + 2.27*x", "1.78 x^{2} + 2.27 x"),  # never \frac{89 x^{2}}{50}
+    ("3.56*x + 2.27*y", "3.56 x + 2.27 y"),
+    ("x^2/2", r"\frac{x^{2}}{2}"),  # 1/2 is as short as 0.5: a fraction stays a fraction
+    ("x/4", r"\frac{x}{4}"),
+    ("0.1*x*y", "0.1 x y"),
+    ("0.1*2^x", r"0.1 \cdot 2^{x}"),
+    ("1.5*x", r"\frac{3 x}{2}"),
+    ("1.78/x", r"\frac{89}{50 x}"),  # with a denominator: SymPy's fraction
+])
+def test_a_decimal_coefficient_prints_as_a_decimal_when_shorter(text, printed):
+    assert ENGLISH.expr(parse_expression(text)) == printed
+
+
+def test_a_decimal_coefficient_in_a_held_substitution_stays_a_decimal():
+    x, y = symbol("x"), symbol("y")
+    shown = shown_substitution(Rational(89, 25) * x + Rational(227, 100) * y, [(x, Integer(1)), (y, Integer(2))])
+    assert ENGLISH.expr(shown) == r"3.56 \cdot 1 + 2.27 \cdot 2"
+
+
+def test_a_written_substitution_keeps_the_written_order():
+    from generator.solve.substitute import written_substitution
+    w = symbol("w")
+    written = parse_expression("w + w^4 - 3*w^2", {"w": w}, keep_order=True)
+    assert ENGLISH.expr(written_substitution(written, [(w, Integer(2))])) == r"2 + 2^{4} - 3 \cdot 2^{2}"

@@ -8,6 +8,9 @@ function is not ``x`` itself.  Products are held unevaluated, so a step reads
 ``2 \\arctg x^3 \\cdot \\frac{1}{1 + x^6} \\cdot 3x^2`` before it is simplified.  The
 engine asserts that its last step equals ``sympy.diff`` (``agrees``: at sample points first, a bounded
 proof only where too few points are defined).
+
+Given the function as the instructor wrote it (held sums and products, ``converters.expression``), every
+row keeps the written order: ``(w^4 - 3w^2 + w)' = (w^4)' - (3w^2)' + (w)'``.
 """
 from __future__ import annotations
 
@@ -46,6 +49,12 @@ class Derivation:
     def result(self) -> Expr:
         return self.steps[-1].expr
 
+    @property
+    def written_parts(self) -> frozenset[Expr]:
+        """The sums and products of the function as it was given: printed as written wherever a row shows them."""
+        given = self.steps[0].expr  # (f)'
+        return frozenset(node for node in sympy.preorder_traversal(given) if node.is_Add or node.is_Mul)
+
 
 def _prime(u: Expr, x: sympy.Symbol) -> Expr:
     """u' held unevaluated (1 when u is x itself)."""
@@ -58,6 +67,15 @@ def _times(*factors: Expr) -> Expr:
     if not kept:
         return sympy.Integer(1)
     return kept[0] if len(kept) == 1 else sympy.Mul(*kept, evaluate=False)
+
+
+def _term_prime(term: Expr, x: sympy.Symbol) -> Expr:
+    """A term's part of the sum rule, held: ``(x)'`` for x itself, ``-(3w^2)'`` for a term subtracted."""
+    if term.is_Mul and term.args[0].is_Number and term.args[0].is_negative:
+        coefficient, *rest = term.args
+        magnitude = _times(-coefficient, *rest) if len(rest) > 1 or coefficient != -1 else rest[0]
+        return sympy.Mul(-1, Derivative(magnitude, x, evaluate=False), evaluate=False)
+    return Derivative(term, x, evaluate=False)
 
 
 _TRIG: dict[type, Callable[[Expr], Expr]] = {
@@ -91,7 +109,7 @@ def expand_once(f: Expr, x: sympy.Symbol) -> tuple[Expr, tuple[str, ...]]:
     if f == x:
         return sympy.Integer(1), ("variable",)
     if f.is_Add:
-        return sympy.Add(*(_prime(term, x) for term in f.args), evaluate=False), ("sum",)
+        return sympy.Add(*(_term_prime(term, x) for term in f.args), evaluate=False), ("sum",)
     if f.is_Mul:
         return _expand_product(f, x)
     if f.is_Pow:
@@ -117,8 +135,8 @@ def _expand_product(f: Expr, x: sympy.Symbol) -> tuple[Expr, tuple[str, ...]]:
                         -_times(numerator, _prime(denominator, x)), evaluate=False)
         return sympy.Mul(top, sympy.Pow(sympy.Pow(denominator, 2, evaluate=False), -1, evaluate=False),
                          evaluate=False), ("quotient",)
-    first, *others = f.as_ordered_factors()
-    second = sympy.Mul(*others)
+    first, *others = f.args if sympy.Mul(*f.args) != f else f.as_ordered_factors()  # a written product: as written
+    second = others[0] if len(others) == 1 else sympy.Mul(*others, evaluate=sympy.Mul(*f.args) == f)
     return sympy.Add(_times(_prime(first, x), second), _times(first, _prime(second, x)), evaluate=False), \
         ("product",)
 

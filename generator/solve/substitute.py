@@ -3,7 +3,8 @@
 ``shown_substitution(2*x + y, {x: 13/10, y: 27/5})`` is the expression
 ``2·1.3 + 5.4`` with the numbers held unevaluated, in the order the symbolic
 expression is written, so the printer shows the arithmetic a student writes
-before its result.
+before its result.  ``written_substitution`` does the same on an instructor's written
+form (``converters.expression``), its terms in the spec's order.
 """
 from __future__ import annotations
 
@@ -41,21 +42,28 @@ def held(value: Expr) -> Expr:
 
 def shown_substitution(expr: Expr, values: Iterable[tuple[sympy.Symbol, Expr]]) -> Expr:
     """``expr`` with each variable replaced by its held value, terms kept in printed order."""
-    return _hold(expr, dict(values))
+    return _hold(expr, dict(values), as_written=False)
 
 
-def _hold(expr: Expr, values: dict) -> Expr:
+def written_substitution(written: Expr, values: Iterable[tuple[sympy.Symbol, Expr]]) -> Expr:
+    """A written form with each variable replaced by its held value, terms and factors in the written order."""
+    return _hold(written, dict(values), as_written=True)
+
+
+def _hold(expr: Expr, values: dict, as_written: bool) -> Expr:
     if expr in values:
         return held(values[expr])
     if not expr.free_symbols & set(values):
         return expr
     if expr.is_Add:
-        return sympy.Add(*(_hold(term, values) for term in expr.as_ordered_terms()), evaluate=False)
+        terms = expr.args if as_written else expr.as_ordered_terms()
+        return sympy.Add(*(_hold(term, values, as_written) for term in terms), evaluate=False)
     if expr.is_Mul:
-        return sympy.Mul(*(_hold(factor, values) for factor in expr.as_ordered_factors()), evaluate=False)
+        factors = expr.args if as_written else expr.as_ordered_factors()
+        return sympy.Mul(*(_hold(factor, values, as_written) for factor in factors), evaluate=False)
     if expr.is_Pow:
-        return sympy.Pow(_hold(expr.base, values), _hold(expr.exp, values), evaluate=False)
-    return expr.func(*(_hold(arg, values) for arg in expr.args), evaluate=False)
+        return sympy.Pow(_hold(expr.base, values, as_written), _hold(expr.exp, values, as_written), evaluate=False)
+    return expr.func(*(_hold(arg, values, as_written) for arg in expr.args), evaluate=False)
 
 
 def evaluate(expr: Expr, values: Iterable[tuple[sympy.Symbol, Expr]]) -> Expr:

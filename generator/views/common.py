@@ -9,8 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
+from sympy import Expr
+
 from ..i18n import Words
 from ..latex import SlideLatexPrinter
+from ..model import SlideBase
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,13 @@ class Formula:
 
     latex: str
     lead: str = ""
+
+
+def as_written(expr: Expr, slide: SlideBase, ctx: Context) -> str:
+    """``expr`` as the spec wrote it when it is one of the slide's own expressions (``w^{4} - 3 w^{2} + w``,
+    ``w x + b``, ``1.78 x^{2}``), else as the printer writes a computed expression."""
+    written = slide.written.get(expr)
+    return ctx.printer.expr(expr) if written is None else ctx.printer.as_written(written)
 
 
 def inline(latex: str) -> str:

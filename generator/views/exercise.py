@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..exercises import Exercise, ExerciseKind
-from .common import Context, Formula, slide_context
+from .common import Context, Formula, as_written, slide_context
 
 QUESTION = r"\;?"
 KEY_ENTRIES_PER_PAGE = 3
@@ -52,9 +52,10 @@ def _title(exercise: Exercise, ctx: Context) -> str:
 def function_line(exercise: Exercise, ctx: Context) -> str:
     """f(x) = … of a derivative or gradient exercise."""
     p, slide = ctx.printer, exercise.solution.slide
+    function = as_written(exercise.solution.function, slide, ctx)
     if exercise.kind == ExerciseKind.DERIVATIVE:
-        return f"{p.dependent(slide.name, [slide.variable])} = {p.expr(exercise.solution.function)}"
-    return f"{p.call(slide.name, slide.variables)} = {p.expr(exercise.solution.function)}"
+        return f"{p.dependent(slide.name, [slide.variable])} = {function}"
+    return f"{p.call(slide.name, slide.variables)} = {function}"
 
 
 def question_view(exercise: Exercise, ctx: Context) -> QuestionView:

@@ -79,6 +79,29 @@ GENERATED = {
 
         $$e^{10} \approx 22030$$
         """,
+    # issue 15: the instructor's notation — written order, typed decimals, plot formulas named by labels
+    "a derivation in the written order": r"""
+        $$f\left(w\right) = w^{4} - 3 w^{2} + w$$
+
+        $$\begin{aligned} f'\left(w\right) &= \left(w^{4} - 3 w^{2} + w\right)' \\ &= \left(w^{4}\right)' - \left(3 w^{2}\right)' + \left(w\right)' \\ &= 4 w^{3} - 3 \left(w^{2}\right)' + \left(w\right)' \\ &= 4 w^{3} - 3 \cdot 2 w + 1 \\ &= 4 w^{3} - 6 w + 1 \end{aligned}$$
+        """,
+    "typed decimals": r"""
+        $$f\left(x, y\right) = 2.27 x y + 1.78 x^{2}$$
+
+        $$\frac{\partial f}{\partial x} = 3.56 x + 2.27 y$$
+
+        $$\frac{\partial f}{\partial x}\left(1, 2\right) = 3.56 \cdot 1 + 2.27 \cdot 2 = 8.1$$
+        """,
+    "a written sigmoid model": r"""
+        $$\hat{y}\left(x\right) = \frac{1}{1 + e^{- \left(w x + b\right)}}$$
+
+        $$\hat{y}\left(0.5\right) = \frac{1}{1 + e^{- \left(0.5 w + b\right)}}$$
+        """,
+    "plot formulas named by their labels": r"""
+        σ(x): $\displaystyle \sigma\left(x\right) = \frac{1}{1 + e^{- x}}$ &emsp; σ′(x): $\displaystyle \sigma'\left(x\right) = \frac{e^{- x}}{\left(1 + e^{- x}\right)^{2}}$
+
+        $\displaystyle y = \sigma\left(0\right) + \sigma'\left(0\right) \cdot \left(x - 0\right) = 0.5 + 0.25 \cdot \left(x - 0\right) = \frac{x}{4} + 0.5$
+        """,
 }
 
 
@@ -98,6 +121,12 @@ def test_the_generators_output_is_verified(name):
     (r"$$22046 \approx 22030$$", "22030"),
     (r"$$22026.47 \approx 23000$$", "23000"),
     (r"$$\left(\left|x\right|\right)' = 1$$", "= 1"),
+    (r"$$f(w) = w^{4} - 3 w^{2} + w$$ $$f'(w) = \left(w^{4}\right)' - \left(3 w^{2}\right)' + \left(w\right)' = 4 w^{3} - 6 w$$",
+     "= 4 w^{3} - 6 w"),
+    (r"$$f(x) = 1.78 x^{2}$$ $$f'(x) = 3.65 x$$", "3.65 x"),
+    (r"$$\sigma(x) = \frac{1}{1 + e^{- x}}$$ $$\sigma'(x) = \frac{e^{x}}{\left(1 + e^{- x}\right)^{2}}$$",
+     r"\frac{e^{x}}"),
+    (r"$$\sigma(x) = \frac{1}{1 + e^{- x}}$$ $$\sigma'(0) = 0.5$$", "= 0.5"),
 ])
 def test_a_false_claim_beside_them_is_not_verified(body, false_claim):
     assert verifies_nothing_false(body, false_claim), findings(body)

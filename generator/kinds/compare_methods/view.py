@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...model import HYPER_PARAMETERS
-from ...views.common import Context, Figure, inline
+from ...views.common import Context, Figure, as_written, inline
 from ..gradient_descent.methods_view import HYPER_NAMES
 from ..gradient_descent.solve import DescentSolution
 from ..gradient_descent.view import Row
@@ -51,7 +51,7 @@ def compare_view(solution: CompareSolution, ctx: Context) -> CompareView:
     return CompareView(
         id=solution.slide.id,
         title=title,
-        given=p.chain(p.call(first.name, first.variables), [first.function]),
+        given=p.chain(p.call(first.name, first.variables), [as_written(first.function, solution.slide, ctx)]),
         lead=words.compare_lead.format(start=inline(p.point([v for _, v in first.start])), steps=words.steps(steps)),
         header=(words.method_column, words.settings_column, inline(p.point_at(first.variables, steps)),
                 inline(p.value_at_step(first.name, first.variables, steps))),

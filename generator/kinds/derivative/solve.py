@@ -108,7 +108,7 @@ def solve_derivative(slide: DerivativeSlide) -> DerivativeSolution:
     if not agrees(derivative, exact):  # the engine never prints an unchecked result
         raise AssertionError(f"derivative of {f} came out as {derivative}, sympy.diff gives {exact}")
     at = _value_at(f, derivative, x, slide.at) if slide.at is not None else None
-    derivation = derive(f, x, final=derivative) if slide.show_steps else None
+    derivation = derive(slide.written.of(f), x, final=derivative) if slide.show_steps else None
     return DerivativeSolution(slide, f, x, derivative, chain, at, _checked_forms(slide, exact), derivation)
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...views.common import Context, Formula
+from ...views.common import Context, Formula, as_written
 from .solve import ChainRule, DerivativeSolution
 
 ROWS_FIRST_PAGE = 4  # derivation rows under the function (3 when its layers are shown too)
@@ -51,7 +51,7 @@ def _derivation_pages(solution: DerivativeSolution, prime: str, ctx: Context) ->
     rules = ctx.words.rules
     rows = [(step.expr, rules.describe(step.rules) if step.rules else "") for step in solution.derivation.steps]
     composite = solution.chain is not None and len(solution.chain.layers) > 1
-    return tuple(ctx.printer.derivation_rows(prime, page)
+    return tuple(ctx.printer.derivation_rows(prime, page, solution.derivation.written_parts)
                  for page in paginate(rows, ROWS_FIRST_PAGE - composite, ROWS_PER_PAGE))
 
 
@@ -84,7 +84,7 @@ def derivative_view(solution: DerivativeSolution, ctx: Context) -> DerivativeVie
         continued_title=words.continued.format(title=title),
         derivation_lead=words.derivation if solution.derivation is not None else "",
         derivation=_derivation_pages(solution, prime, ctx),
-        function=f"{left} = {p.expr(solution.function)}",
+        function=f"{left} = {as_written(solution.function, slide, ctx)}",
         layers_lead=words.composite if composite else "",
         layers=_layers(solution.chain, left, ctx) if solution.chain is not None and composite else "",
         chain_lead=words.chain_rule if composite else "",

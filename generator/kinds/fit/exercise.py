@@ -4,7 +4,7 @@ from __future__ import annotations
 import sympy
 
 from ...exercises import Exercise, ExerciseKind
-from ...views.common import Context, Formula, inline
+from ...views.common import Context, Formula, as_written, inline
 from ..base import ExerciseHooks
 from ..gradient_descent.exercise import answer_line, asked, descent_sentence, method_formulas
 from ..gradient_descent.exercise import final_answer as descent_answer
@@ -30,7 +30,7 @@ def task(exercise: Exercise, ctx: Context) -> dict:
 
 def _model_line(exercise: Exercise, ctx: Context) -> str:
     fit, p = exercise.solution.slide, ctx.printer
-    return p.chain(p.call(MODEL_NAME, [fit.input]), [fit.model])
+    return p.chain(p.call(MODEL_NAME, [fit.input]), [as_written(fit.model, fit, ctx)])
 
 
 def key_task(exercise: Exercise, ctx: Context) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 import sympy
 
-from ...views.common import Context, Figure, Formula, inline
+from ...views.common import Context, Figure, Formula, as_written, inline
 from ..gradient_descent.methods_view import gradient_name, state_name
 from ..gradient_descent.solve import DescentStep
 from ..gradient_descent.view import DescentView, descent_view
@@ -175,7 +175,7 @@ def fit_view(solution: FitSolution, ctx: Context) -> FitView:
         title=title,
         model_lead=words.model.format(input=inline(p.expr(slide.input)),
                                       params=", ".join(inline(p.expr(v)) for v in params)),
-        model=p.chain(p.call(MODEL_NAME, [slide.input]), [slide.model]),
+        model=p.chain(p.call(MODEL_NAME, [slide.input]), [as_written(slide.model, slide, ctx)]),
         data_lead=words.data.format(names=inline(p.point([slide.input, sympy.Symbol("y")]))),
         data=p.equations(p.point(point) for point in slide.data),
         loss_lead=words.loss_squared_error if slide.loss == Loss.SQUARED_ERROR else words.loss_cross_entropy,

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ...views.common import Context, inline
+from ...views.common import Context, as_written, inline
 from .solve import GradientSolution, Partial, PartialAt
 
 
@@ -47,7 +47,7 @@ def gradient_view(solution: GradientSolution, ctx: Context) -> GradientView:
     return GradientView(
         id=slide.id,
         title=slide.title or words.gradient_title,
-        function=f"{p.call(slide.name, variables)} = {p.expr(solution.function)}",
+        function=f"{p.call(slide.name, variables)} = {as_written(solution.function, slide, ctx)}",
         partials_lead=words.partials if len(variables) > 1 else words.derivative,
         partials=partial_lines(slide.name, solution.partials, ctx),
         gradient_lead=words.gradient_vector,

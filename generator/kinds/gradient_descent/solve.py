@@ -16,7 +16,7 @@ from sympy import Expr
 from ...model import Method, Point
 from ...numbers import WORKING_DIGITS
 from ...solve.problems import MathError, finite_real
-from ...solve.substitute import evaluate, settle, shown_substitution
+from ...solve.substitute import evaluate, settle, shown_substitution, written_substitution
 from ..gradient.solve import Partial, PartialAt, partial_derivatives, partials_at
 from .methods import STATES, Hyper, Worked, advance, initial_states, lookahead
 from .model import DescentSlide
@@ -116,8 +116,14 @@ def _step(slide: DescentSlide, partials: tuple[Partial, ...], index: int, point:
     new_point = tuple((u.variable, u.new) for u in updates)
     new_value = settle_in_domain(evaluate(slide.function, new_point), index + 1)
     step = DescentStep(index, point, slopes, tuple(updates), new_point, value,
-                       shown_substitution(slide.function, new_point), new_value, tuple(states), ahead)
+                       shown_value(slide, new_point), new_value, tuple(states), ahead)
     return step, following
+
+
+def shown_value(slide: DescentSlide, point: Point) -> Expr:
+    """f at ``point`` with the numbers held: in the order the spec wrote f (a computed f: as printed)."""
+    written = slide.written.get(slide.function)
+    return shown_substitution(slide.function, point) if written is None else written_substitution(written, point)
 
 
 def _refuse_unprintable(step: DescentStep) -> None:
@@ -159,7 +165,7 @@ def solve_descent(slide: DescentSlide, step_partials: Callable[[int], tuple[Part
         if slide.stop is not None and step.change < slide.stop.tolerance:
             reason = StopReason.TOLERANCE
             break
-    return DescentSolution(slide, slide.function, partials, shown_substitution(slide.function, slide.start),
+    return DescentSolution(slide, slide.function, partials, shown_value(slide, slide.start),
                            tuple(steps), reason)
 
 

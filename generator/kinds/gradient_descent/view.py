@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...model import Method
-from ...views.common import Context, Figure, Formula, inline
+from ...views.common import Context, Figure, Formula, as_written, inline
 from ..gradient.view import partial_lines, value_lines
 from .methods import STATES
 from .methods_view import given_extras, rule_lines, state_lines
@@ -66,7 +66,7 @@ def index_letter(slide, ctx: Context, batch: bool = False) -> str:
 def given_line(solution: DescentSolution, ctx: Context) -> str:
     p, slide = ctx.printer, solution.slide
     return p.equations([
-        p.chain(p.call(slide.name, slide.variables), [solution.function]),
+        p.chain(p.call(slide.name, slide.variables), [as_written(solution.function, slide, ctx)]),
         p.chain(p.learning_rate_symbol, [], slide.learning_rate),
         p.chain(p.point_at(slide.variables, 0), [p.point([v for _, v in slide.start])]),
     ])

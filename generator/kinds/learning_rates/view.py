@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...views.common import Context, Figure, inline
+from ...views.common import Context, Figure, as_written, inline
 from .solve import LearningRatesSolution, RateRun
 
 
@@ -55,7 +55,8 @@ def learning_rates_view(solution: LearningRatesSolution, ctx: Context) -> Learni
         id=solution.slide.id,
         title=title,
         given_lead=words.given,
-        given=p.equations([p.chain(p.call(first.name, first.variables), [first.function]),
+        given=p.equations([p.chain(p.call(first.name, first.variables),
+                                   [as_written(first.function, solution.slide, ctx)]),
                            p.chain(p.point_at(first.variables, 0), [p.point([v for _, v in first.start])])]),
         rule_lead=words.update_rule,
         rules=tuple(p.update_rule(first.name, v, first.variables) for v in first.variables),

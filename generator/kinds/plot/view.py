@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...views.common import Context, Figure, Formula, inline
-from .solve import PlotSolution
+from sympy import Symbol
+
+from ...views.common import Context, Figure, Formula, as_written, inline
+from .solve import FormulaName, PlotSolution
 
 
 @dataclass(frozen=True)
@@ -18,17 +20,18 @@ class PlotView:
     tangent: str
 
 
-def function_names(count: int) -> tuple[str, ...]:
-    """``f`` for one function, ``f_1, f_2, …`` for several."""
-    return ("f",) if count == 1 else tuple(f"f_{index + 1}" for index in range(count))
+def formula_left(name: FormulaName, x: Symbol, ctx: Context) -> str:
+    r"""``\sigma\left(x\right)``, ``\sigma'\left(x\right)``, ``f_{1}\left(x\right)``: the left side of a formula."""
+    return ctx.printer.prime(name.name, [x]) if name.primed else ctx.printer.call(name.name, [x])
 
 
 def plot_view(solution: PlotSolution, ctx: Context) -> PlotView:
     p, words, slide = ctx.printer, ctx.words, solution.slide
     x = slide.variable
-    names = function_names(len(solution.functions))
-    functions = tuple(Formula(p.display_inline(p.chain(p.call(name, [x]), [f])), lead=f"{label}:")
-                      for name, label, f in zip(names, slide.labels, solution.functions))
+    names = [name.name for name in solution.names]
+    functions = tuple(Formula(p.display_inline(p.chain(formula_left(name, x, ctx), [as_written(f, slide, ctx)])),
+                              lead=f"{label}:")
+                      for name, label, f in zip(solution.names, slide.labels, solution.functions))
     tangent, lead = "", ""
     if solution.tangent is not None:
         t = solution.tangent

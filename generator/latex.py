@@ -6,14 +6,14 @@ points, equation chains, update rules — so views and templates never assemble 
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 
 import sympy
 from sympy import Expr
 
 from .latex_expressions import ExpressionLatexPrinter
-from .numbers import show, terminating_digits
+from .numbers import round_significant, show, terminating_digits
 
 APPROX = r"\approx"
 
@@ -167,6 +167,42 @@ class SlideLatexPrinter(ExpressionLatexPrinter):
                 previous = piece
         return links
 
+    def rounded_working(self, build: Callable[[Sequence[Expr]], Expr], values: Sequence[Expr], result: Expr
+                        ) -> str | None:
+        r"""``0.02372 + \left(-1.995\right) \approx -4.97``: ``build`` applied to ``values`` rounded, as a teacher
+        works with rounded numbers, then ``\approx`` the result (None when no rounding shows it truly).
+        ``build`` holds the numbers it is given (``held_sum``), so the working prints as built.
+
+        Each value is rounded to ``precision`` significant digits, or more where it takes more for the working,
+        recomputed from its printed numbers, to round as ``result`` itself does: the working is true at the
+        digits it shows, and the result is the exact one's rounding.
+        """
+        precision = self._settings["precision"]
+        wanted = round_significant(result, precision)
+        for digits in range(precision, precision + MORE_DIGITS):
+            numbers = [_decimal_number(round_significant(value, digits)) for value in values]
+            shown = build(numbers)
+            if round_significant(shown.doit(), precision) == wanted:
+                relation, text = self.value_parts(result)[-1]
+                printer = self._variant(exact_digits=max(digits, self._settings["exact_digits"]))
+                return f"{printer.doprint(shown)} {relation} {text}"
+        return None
+
+    def rounded_value(self, left: str, value: Expr) -> str:
+        r"""``left \approx 0.02371``: a value by its rounding alone (``=`` when it is a short decimal)."""
+        relation, text = self.value_parts(value)[-1]
+        return f"{left} {relation} {text}"
+
+    def rounded_chain(self, left: str, steps: Sequence[Expr | str], working: str) -> str:
+        r"""``left = step = … \approx working``: exact steps, then a working with rounded numbers."""
+        exact = [step if isinstance(step, str) else self.doprint(step) for step in steps
+                 if isinstance(step, str) or self.readable(step)]
+        return " ".join([left, *(f"= {step}" for step in exact), APPROX, working])
+
+    def with_names(self, expr: Expr, names: dict) -> str:
+        """``expr`` in construction order, its placeholder symbols printed as ``names`` give them."""
+        return self._variant(order="none", symbol_names=names).doprint(expr)
+
     def relation(self, left: str, relation: str, right: Expr) -> str:
         """``left < right`` and similar, for stopping rules."""
         return f"{left} {relation} {self.doprint(right)}"
@@ -266,6 +302,10 @@ class SlideLatexPrinter(ExpressionLatexPrinter):
 
 
 MORE_DIGITS = 10  # at most this many more significant digits to show a rounded value on its side of a bound
+
+
+def _decimal_number(value: Decimal) -> sympy.Rational:
+    return sympy.Rational(str(value))
 
 
 def _holds(number: Expr, relation: str, bound: Expr) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import sympy
 
 from ...converters import point
+from ...vocabulary import exact_sigmoids
 from ...schema import Field, Invalid, Scope, at_key, fields_of, refuse
 from ...yamltree import Node
 from ..gradient_descent.model import DescentSlide, refuse_steps_and_stop
@@ -22,6 +23,9 @@ DESCENT_FIELDS = {"params": Field(point, required=True),
 
 def build_fit(values: dict, node: Node, scope: Scope, base: dict) -> FitSlide:
     descent = {key: values.pop(key) for key in DESCENT_FIELDS}
+    written = values["model"]
+    values["model"] = exact_sigmoids(written)  # every value is computed from the exact 1/(1 + e^{−u})
+    values["written_model"] = written if written != values["model"] else None
     params = tuple(variable for variable, _ in descent["params"])
     at_key(node, "model", scope, lambda: _check_model(values["model"], values["input"], params))
     data = values["data"]

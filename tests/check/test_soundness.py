@@ -165,3 +165,65 @@ def test_a_rule_for_any_function_is_proven_symbolically():
 def test_a_claim_about_a_function_not_defined_here_is_not_understood(formula):
     """Not wrong either: the function may be defined on another slide (a later check of the whole deck sees it)."""
     assert kinds_of(formula) == [Kind.NOT_UNDERSTOOD]
+
+
+SIGMOID = r"$$\sigma\left(z\right) = \frac{1}{1 + e^{- z}}$$" + "\n\n"
+
+
+def sigmoid_kinds(formula: str) -> list[Kind]:
+    """The findings of ``formula`` after the definition of σ a fit slide prints above its model."""
+    report = check_markdown(f"---\nmarp: true\n---\n\n{SIGMOID}$${formula}$$\n")
+    return [finding.kind for finding in report.findings]
+
+
+@pytest.mark.parametrize("false_claim", [
+    r"\sigma\left(0\right) = 1",
+    r"\sigma\left(-3\right) \approx 0.5",
+    r"\sigma\left(-3\right) \approx 0.04744",
+    r"\sigma\left(-2 \cdot 0.5 - 2\right) = \sigma\left(-2\right)",
+    r"\sigma\left(1\right) + \sigma\left(-1\right) = 2",
+])
+def test_a_false_value_of_the_defined_sigmoid_is_refused(false_claim):
+    assert Kind.VERIFIED not in sigmoid_kinds(false_claim)
+    assert Kind.WRONG in sigmoid_kinds(false_claim)
+
+
+@pytest.mark.parametrize("true_claim", [
+    r"\sigma\left(0\right) = 0.5",
+    r"\sigma\left(-3\right) \approx 0.04743",
+    r"\sigma\left(1\right) + \sigma\left(-1\right) = 1",
+])
+def test_a_value_of_the_defined_sigmoid_is_verified(true_claim):
+    assert sigmoid_kinds(true_claim) == [Kind.VERIFIED] * len(sigmoid_kinds(true_claim))
+
+
+@pytest.mark.parametrize("claim", [r"\sigma\left(0\right) = 1", r"\sigma\left(0\right) = 0.5"])
+def test_an_undefined_sigma_is_never_verified(claim):
+    assert Kind.VERIFIED not in kinds_of(claim)
+
+
+@pytest.mark.parametrize("false_claim", [
+    # each rounded number must be the rounding of the part it stands for
+    r"\sigma\left(-3\right) + \sigma\left(-6\right) \approx 0.04743 + 0.002474",
+    r"\sigma\left(-3\right) + \sigma\left(-6\right) \approx 0.04743 + 0.5",
+    r"-2 - 0.5 \cdot \sigma\left(-3\right) \approx -2 - 0.5 \cdot 0.04",
+    # the parts that are not rounded must be the same
+    r"-2 - 0.5 \cdot \sigma\left(-3\right) \approx -2 - 0.6 \cdot 0.04743",
+    r"-2 - 0.5 \cdot \sigma\left(-3\right) \approx -2 + 0.5 \cdot 0.04743",
+    r"\sigma\left(-3\right) + \sigma\left(-6\right) \approx 0.04743 \cdot 0.002473",
+    r"\sigma\left(-3\right) - \sigma\left(3\right) \approx 0.04743 + \left(-0.9526\right) \approx -0.9051",
+])
+def test_a_working_with_wrongly_rounded_numbers_is_not_verified(false_claim):
+    kinds = sigmoid_kinds(false_claim)
+    assert kinds and set(kinds) != {Kind.VERIFIED}, kinds
+
+
+@pytest.mark.parametrize("true_claim", [
+    r"\sigma\left(-3\right) + \sigma\left(-6\right) \approx 0.04743 + 0.002473 \approx 0.0499",
+    r"-2 - 0.5 \cdot \sigma\left(-3\right) \approx -2 - 0.5 \cdot 0.04743 \approx -2.024",
+    # the last link is recomputed from the printed numbers: −0.90517 (the exact difference is −0.905148)
+    r"\sigma\left(-3\right) - \sigma\left(3\right) \approx 0.04743 + \left(-0.9526\right) \approx -0.9052",
+])
+def test_a_working_with_rounded_numbers_is_verified_part_by_part(true_claim):
+    kinds = sigmoid_kinds(true_claim)
+    assert kinds and set(kinds) == {Kind.VERIFIED}, kinds

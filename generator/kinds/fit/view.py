@@ -160,11 +160,13 @@ def _rounded_updates(solution: FitSolution, ctx: Context) -> tuple[str, ...] | N
     if slide.method != Method.GD:
         return None  # the methods' states already print their values rounded
     point = [value for _, value in step.point]
+    several = len(slide.variables) > 1
     lines = []
     for (variable, old), slope, update in zip(step.point, step.slopes, step.updates):
         slot = sympy.Dummy("slope")
-        general = p.with_names(difference(held(old), [held(slide.learning_rate), slot]),
-                               {slot: p.partial_at(slide.name, variable, point)})
+        name = p.partial_at(slide.name, variable, point) if solution.slide.full_batch else \
+            p.indexed(gradient_name(variable, several, ctx), step.index)  # a batch follows its own gradient g
+        general = p.with_names(difference(held(old), [held(slide.learning_rate), slot]), {slot: name})
         working = p.rounded_working(lambda numbers, old=old: difference(held(old), [held(slide.learning_rate),
                                                                                     held(numbers[0])]),
                                     [slope.value], update.new)

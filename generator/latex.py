@@ -194,10 +194,14 @@ class SlideLatexPrinter(ExpressionLatexPrinter):
         return f"{left} {relation} {text}"
 
     def rounded_chain(self, left: str, steps: Sequence[Expr | str], working: str) -> str:
-        r"""``left = step = … \approx working``: exact steps, then a working with rounded numbers."""
+        r"""``left = step = … \approx working``: exact steps, then a working with rounded numbers; with exact
+        steps, in ``aligned`` with the working on a line of its own (a long sum stays legible)."""
         exact = [step if isinstance(step, str) else self.doprint(step) for step in steps
                  if isinstance(step, str) or self.readable(step)]
-        return " ".join([left, *(f"= {step}" for step in exact), APPROX, working])
+        if not exact:
+            return f"{left} {APPROX} {working}"
+        rows = [f"{left} &= {' = '.join(exact)}", f"&{APPROX} {working}"]
+        return r"\begin{aligned} " + r" \\ ".join(rows) + r" \end{aligned}"
 
     def with_names(self, expr: Expr, names: dict) -> str:
         """``expr`` in construction order, its placeholder symbols printed as ``names`` give them."""

@@ -20,11 +20,7 @@ def _sigmoid(u: Expr) -> Expr:
 
 class Sigmoid(sympy.Function):
     """σ(u) kept as σ where a lesson wrote ``sigmoid(u)`` (a fit's model): it prints as ``\\sigma\\left(u\\right)``,
-    differentiates to σ(u)(1 − σ(u)) and evaluates exactly as 1/(1 + e^{−u}) (``exact_sigmoids``)."""
-
-    @classmethod
-    def eval(cls, arg: Expr) -> None:
-        return None  # σ(−3) stays σ(−3): its value is 1/(1 + e^{3}), asked for with ``exact_sigmoids``
+    differentiates to σ(u)(1 − σ(u)) and evaluates exactly as 1/(1 + e^{−u}) (``exact_sigmoids``); σ(−3) stays σ(−3)."""
 
     def fdiff(self, argindex: int = 1) -> Expr:
         return self * (1 - self)

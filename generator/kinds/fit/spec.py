@@ -8,8 +8,8 @@ from __future__ import annotations
 import sympy
 
 from ...converters import point
-from ...vocabulary import exact_sigmoids
 from ...schema import Field, Invalid, Scope, at_key, fields_of, refuse
+from ...vocabulary import exact_sigmoids
 from ...yamltree import Node
 from ..gradient_descent.model import DescentSlide, refuse_steps_and_stop
 from ..gradient_descent.spec import METHOD_KEYS, method_settings, refuse_unused_hyper_parameters

@@ -7,7 +7,9 @@ so every step's arithmetic stays on the slides (and the checker can follow the i
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 
 import sympy
 
@@ -146,8 +148,8 @@ def _rounded_workings(solution: FitSolution, ctx: Context) -> tuple[Formula, ...
     partials = [p.equations(p.rounded_value(p.partial_at(_loss_name(k), v, point), solution.examples[k].first[i].value)
                             for i, v in enumerate(params)) for k in used]
     at = p.chain(p.point(list(params)), [p.point(point)])
-    lines = [Formula(p.equations(predictions[i:i + 2]), lead=words.predictions.format(point=inline(at)) if i == 0
-                     else "") for i in range(0, len(predictions), 2)]
+    lines = [Formula(line, lead=words.predictions.format(point=inline(at)) if i == 0 else "")
+             for i, line in enumerate(predictions)]
     lines += [Formula(line, lead=words.example_values if k == 0 else "") for k, line in enumerate(partials)]
     return tuple(lines)
 
@@ -167,13 +169,16 @@ def _rounded_updates(solution: FitSolution, ctx: Context) -> tuple[str, ...] | N
         name = p.partial_at(slide.name, variable, point) if solution.slide.full_batch else \
             p.indexed(gradient_name(variable, several, ctx), step.index)  # a batch follows its own gradient g
         general = p.with_names(difference(held(old), [held(slide.learning_rate), slot]), {slot: name})
-        working = p.rounded_working(lambda numbers, old=old: difference(held(old), [held(slide.learning_rate),
-                                                                                    held(numbers[0])]),
-                                    [slope.value], update.new)
+        working = p.rounded_working(partial(_update_working, old, slide.learning_rate), [slope.value], update.new)
         if working is None:
             return None
         lines.append(p.rounded_chain(p.indexed(variable, 1), [general], working))
     return tuple(lines)
+
+
+def _update_working(old: sympy.Expr, rate: sympy.Expr, numbers: Sequence[sympy.Expr]) -> sympy.Expr:
+    """``old − η·g`` with the rounded gradient g, every number held."""
+    return difference(held(old), [held(rate), held(numbers[0])])
 
 
 def _gradient_line(solution: FitSolution, step: DescentStep, batch: tuple[int, ...], ctx: Context,

@@ -207,6 +207,11 @@ class SlideLatexPrinter(ExpressionLatexPrinter):
         """``expr`` in construction order, its placeholder symbols printed as ``names`` give them."""
         return self._variant(order="none", symbol_names=names).doprint(expr)
 
+    def aligned_equations(self, equations: Sequence[tuple[str, Expr]]) -> str:
+        """Equations one under another, their ``=`` aligned: ``σ(z) = …`` over ``ŷ(x) = σ(wx + b)``."""
+        rows = [f"{left} &= {self.doprint(right)}" for left, right in equations]
+        return r"\begin{aligned} " + r" \\ ".join(rows) + r" \end{aligned}"
+
     def relation(self, left: str, relation: str, right: Expr) -> str:
         """``left < right`` and similar, for stopping rules."""
         return f"{left} {relation} {self.doprint(right)}"

@@ -59,7 +59,6 @@ ENGLISH = Words(
     loss_squared_error="The loss: half the squared error of each point, summed over the points.",
     loss_cross_entropy="The loss: the cross-entropy of each point, summed over the points.",
     example_partials="Partial derivatives of each point's loss (chain rule):",
-    sigmoid="The sigmoid:",
     predictions="The model's predictions at {point}:",
     example_values="Each point's partial derivatives there:",
     loss_partials="The gradient of the loss is the sum over the points:",

@@ -135,7 +135,6 @@ class Words:
     loss_squared_error: str
     loss_cross_entropy: str
     example_partials: str
-    sigmoid: str  # before σ(z) = 1/(1 + e^{−z}), above a model that uses σ
     predictions: str  # {point}: the parameters where step 1 takes the gradient
     example_values: str  # each point's partial derivatives there, rounded
     loss_partials: str

@@ -33,9 +33,7 @@ class FitView:
     id: str
     title: str
     model_lead: str
-    model: str  # ŷ(x) = …
-    sigmoid_lead: str  # empty when the model has no σ
-    sigmoid: str  # σ(z) = 1/(1 + e^{−z})
+    model: str  # ŷ(x) = …, under σ(z) = 1/(1 + e^{−z}) when the model uses σ
     data_lead: str
     data: str  # (0.5, 0.2), (2.5, 0.9)
     loss_lead: str
@@ -51,14 +49,16 @@ class FitView:
     curve: Figure | None
 
 
-def _sigmoid_fields(slide: FitSlide, ctx: Context) -> dict:
-    """σ(z) = 1/(1 + e^{−z}) under the model when it uses σ (the checker reads σ by this definition)."""
+def _model_line(slide: FitSlide, ctx: Context) -> str:
+    """``ŷ(x) = σ(wx + b)``; a model with σ has the definition σ(z) = 1/(1 + e^{−z}) on the row above it (the
+    checker reads σ by this definition, so it comes first)."""
+    p = ctx.printer
+    model = (p.call(MODEL_NAME, [slide.input]), slide.shown_model)
     if not slide.shown_model.has(Sigmoid):
-        return {"sigmoid_lead": "", "sigmoid": ""}
+        return p.chain(model[0], [model[1]])
     used = {s.name for s in slide.model.free_symbols}
     z = sympy.Symbol(next(name for name in ("z", "t", "u", "s") if name not in used), real=True)
-    p = ctx.printer
-    return {"sigmoid_lead": ctx.words.sigmoid, "sigmoid": p.chain(p.call("sigma", [z]), [exact_sigmoids(Sigmoid(z))])}
+    return p.aligned_equations([(p.call("sigma", [z]), exact_sigmoids(Sigmoid(z))), model])
 
 
 def _loss_name(index: int) -> str:
@@ -250,8 +250,7 @@ def fit_view(solution: FitSolution, ctx: Context) -> FitView:
         title=title,
         model_lead=words.model.format(input=inline(p.expr(slide.input)),
                                       params=", ".join(inline(p.expr(v)) for v in params)),
-        model=p.chain(p.call(MODEL_NAME, [slide.input]), [slide.shown_model]),
-        **_sigmoid_fields(slide, ctx),
+        model=_model_line(slide, ctx),
         data_lead=words.data.format(names=inline(p.point([slide.input, sympy.Symbol("y")]))),
         data=p.equations(p.point(point) for point in slide.data),
         loss_lead=words.loss_squared_error if slide.loss == Loss.SQUARED_ERROR else words.loss_cross_entropy,

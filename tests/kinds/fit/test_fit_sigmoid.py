@@ -58,8 +58,8 @@ def build(tmp_path, loss: str, extra: str = "") -> str:
 @pytest.mark.parametrize("loss", ["cross_entropy", "squared_error"])
 def test_sigma_is_printed_and_step_1_is_worked_with_rounded_numbers(tmp_path, loss):
     deck = build(tmp_path, loss)
-    assert r"\hat{y}\left(x\right) = \sigma\left(" in deck
-    assert r"\sigma\left(z\right) = \frac{1}{1 + e^{- z}}" in deck  # the definition the checker reads σ by
+    assert r"\hat{y}\left(x\right) &= \sigma\left(" in deck
+    assert r"\begin{aligned} \sigma\left(z\right) &= \frac{1}{1 + e^{- z}} \\ " in deck  # σ as the checker reads it
     assert r"\sigma\left(b + w x\right) \cdot \left(1 - \sigma\left(b + w x\right)\right) \cdot x" in deck
     assert "e^{17}" not in deck and "e^{8}" not in deck  # no exact sums of exponentials in step 1
     assert r"= \sigma\left(-3\right) \approx " + rounded(sigma(-3)) in deck

@@ -91,11 +91,20 @@ def function_name(node: Node, scope: Scope) -> str:
 
 def expression(node: Node, scope: Scope) -> Expr:
     """The evaluated expression; its written form (held, in the spec's order) is kept in ``scope.context.written``."""
+    return _expression(node, scope, keep_sigmoid=False)
+
+
+def expression_with_sigmoid(node: Node, scope: Scope) -> Expr:
+    """An expression in which ``sigmoid(u)`` stays σ(u) (``vocabulary.Sigmoid``): a fit's model as written."""
+    return _expression(node, scope, keep_sigmoid=True)
+
+
+def _expression(node: Node, scope: Scope, keep_sigmoid: bool) -> Expr:
     if node.shape != "scalar" or node.scalar.kind in ("null", "bool"):
         raise Invalid(f"expected an expression such as x**2 + 1, got {node.describe()}")
     try:
-        parsed = parse_expression(node.scalar.text, scope.symbols)
-        written = parse_expression(node.scalar.text, scope.symbols, keep_order=True)
+        parsed = parse_expression(node.scalar.text, scope.symbols, keep_sigmoid=keep_sigmoid)
+        written = parse_expression(node.scalar.text, scope.symbols, keep_order=True, keep_sigmoid=keep_sigmoid)
     except ExprError as error:
         raise Invalid(error.message, error.column) from None
     value = with_parameters(parsed, scope)

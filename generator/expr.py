@@ -26,7 +26,7 @@ from sympy import Expr
 from sympy.printing.str import StrPrinter
 
 from .errors import ExprError
-from .vocabulary import CONSTANTS, FUNCTIONS, KEYWORDS, FunctionRule
+from .vocabulary import CONSTANTS, FUNCTIONS, KEYWORDS, FunctionRule, Sigmoid
 
 MAX_LENGTH = 2000
 MAX_DEPTH = 60
@@ -344,7 +344,7 @@ def _bounded_power(base: Expr, exponent: Expr, token: Token, evaluate: bool = Tr
 
 def parse_expression(text: str, symbols: dict[str, sympy.Symbol] | None = None,
                      named_functions: tuple[str, ...] = (), keep_order: bool = False,
-                     answer_variables: Sequence[str] | None = None) -> Expr:
+                     answer_variables: Sequence[str] | None = None, keep_sigmoid: bool = False) -> Expr:
     """Parse ``text`` with the whitelist grammar; raise ``ExprError`` with a column.
 
     ``named_functions`` are names the text may call as functions of one
@@ -352,10 +352,13 @@ def parse_expression(text: str, symbols: dict[str, sympy.Symbol] | None = None,
     ``keep_order`` builds sums and products unevaluated, in the order written.
     ``answer_variables`` switches on the looser reading of students' answers
     (``sin^2(2x)``, ``sin 2x``, ``2xy``), knowing which single names are variables.
+    ``keep_sigmoid`` reads ``sigmoid(u)`` as ``Sigmoid(u)``, printed σ(u) (``exact_sigmoids`` gives its value).
     """
     if len(text) > MAX_LENGTH:
         raise ExprError(f"the expression is longer than {MAX_LENGTH} characters", MAX_LENGTH + 1)
     named = {name: FunctionRule(sympy.Function(name)) for name in named_functions}
+    if keep_sigmoid:
+        named["sigmoid"] = FunctionRule(Sigmoid)
     known = None if answer_variables is None else frozenset(answer_variables)
     return _Parser(text, {} if symbols is None else symbols, named, keep_order, known).parse()
 

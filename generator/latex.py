@@ -6,7 +6,7 @@ points, equation chains, update rules — so views and templates never assemble 
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from typing import Any, ClassVar, Self
 
@@ -14,7 +14,7 @@ import sympy
 from sympy import Expr
 
 from .latex_expressions import ExpressionLatexPrinter
-from .numbers import show, terminating_digits
+from .numbers import round_significant, show, terminating_digits
 from .symbols import DEFAULT as DEFAULT_SYMBOLS
 from .symbols import Symbols
 
@@ -201,6 +201,52 @@ class SlideLatexPrinter(ExpressionLatexPrinter):
                 previous = piece
         return links
 
+    def rounded_working(self, build: Callable[[Sequence[Expr]], Expr], values: Sequence[Expr], result: Expr
+                        ) -> str | None:
+        r"""``0.02372 + \left(-1.995\right) \approx -4.97``: ``build`` applied to ``values`` rounded, as a teacher
+        works with rounded numbers, then ``\approx`` the result (None when no rounding shows it truly).
+        ``build`` holds the numbers it is given (``held_sum``), so the working prints as built.
+
+        Each value is rounded to ``precision`` significant digits, or more where it takes more for the working,
+        recomputed from its printed numbers, to round as ``result`` itself does: the working is true at the
+        digits it shows, and the result is the exact one's rounding.
+        """
+        precision = self._settings["precision"]
+        wanted = round_significant(result, precision)
+        for digits in range(precision, precision + MORE_DIGITS):
+            numbers = [_decimal_number(round_significant(value, digits)) for value in values]
+            shown = build(numbers)
+            if round_significant(shown.doit(), precision) == wanted:
+                relation, text = self.value_parts(result)[-1]
+                printer = self._variant(exact_digits=max(digits, self._settings["exact_digits"]))
+                return f"{printer.doprint(shown)} {relation} {text}"
+        return None
+
+    def rounded_value(self, left: str, value: Expr) -> str:
+        r"""``left \approx 0.02371``: a value by its rounding alone (``=`` when it is a short decimal)."""
+        relation, text = self.value_parts(value)[-1]
+        return f"{left} {relation} {text}"
+
+    def rounded_chain(self, left: str, steps: Sequence[Expr | str], working: str) -> str:
+        r"""``left = step = … \approx working``: exact steps, then a working with rounded numbers; with exact
+        steps, in ``aligned`` with the working on a line of its own (a long sum stays legible)."""
+        exact = [step if isinstance(step, str) else self.doprint(step) for step in steps
+                 if isinstance(step, str) or self.readable(step)]
+        if not exact:
+            return f"{left} {APPROX} {working}"
+        rows = [f"{left} &= {' = '.join(exact)}", f"&{APPROX} {working}"]
+        return r"\begin{aligned} " + r" \\ ".join(rows) + r" \end{aligned}"
+
+    def with_names(self, expr: Expr, names: dict) -> str:
+        """``expr`` in construction order, its placeholder symbols printed as ``names`` give them."""
+        return self._variant(order="none", symbol_names=names).doprint(expr)
+
+    def aligned_equations(self, equations: Sequence[tuple[str, Expr | str]]) -> str:
+        """Equations one under another, their ``=`` aligned: ``σ(z) = …`` over ``ŷ(x) = σ(wx + b)`` (a right side
+        is an expression, or LaTeX made by this printer)."""
+        rows = [f"{left} &= {right if isinstance(right, str) else self.doprint(right)}" for left, right in equations]
+        return r"\begin{aligned} " + r" \\ ".join(rows) + r" \end{aligned}"
+
     def relation(self, left: str, relation: str, right: Expr) -> str:
         """``left < right`` and similar, for stopping rules."""
         return f"{left} {relation} {self.doprint(right)}"
@@ -309,6 +355,10 @@ class SlideLatexPrinter(ExpressionLatexPrinter):
 
 
 MORE_DIGITS = 10  # at most this many more significant digits to show a rounded value on its side of a bound
+
+
+def _decimal_number(value: Decimal) -> sympy.Rational:
+    return sympy.Rational(str(value))
 
 
 def _holds(number: Expr, relation: str, bound: Expr) -> bool:

@@ -157,6 +157,11 @@ class ExpressionLatexPrinter(LatexPrinter):
         call = rf"{self.name(expr.func.__name__)}\left({self.args(expr.args)}\right)"
         return call if exp is None else rf"{call}^{{{exp}}}"
 
+    def _print_Sigmoid(self, expr: Expr, exp: str | None = None) -> str:
+        r"""σ kept where the lesson wrote ``sigmoid``: ``\sigma\left(w x + b\right)`` (a power follows the call)."""
+        call = rf"\sigma\left({self._print(expr.args[0])}\right)"
+        return call if exp is None else rf"{call}^{{{exp}}}"
+
     def _print_Derivative(self, expr: sympy.Derivative) -> str:
         """``(x^{3})'``: the prime notation of school lessons, for one variable."""
         if len(expr.variable_count) == 1 and expr.variable_count[0][1] == 1:

@@ -18,6 +18,31 @@ def _sigmoid(u: Expr) -> Expr:
     return 1 / (1 + sympy.exp(-u))
 
 
+class Sigmoid(sympy.Function):
+    """σ(u) kept as σ where a lesson wrote ``sigmoid(u)`` (a fit's model): it prints as ``\\sigma\\left(u\\right)``,
+    differentiates to σ(u)(1 − σ(u)) and evaluates exactly as 1/(1 + e^{−u}) (``exact_sigmoids``); σ(−3) stays σ(−3)."""
+
+    def fdiff(self, argindex: int = 1) -> Expr:
+        return self * (1 - self)
+
+    def _eval_rewrite_as_exp(self, arg: Expr, **kwargs) -> Expr:
+        return _sigmoid(arg)
+
+    def _eval_evalf(self, prec: int) -> Expr:
+        return _sigmoid(self.args[0])._eval_evalf(prec)
+
+    def _eval_is_real(self) -> bool | None:
+        return self.args[0].is_real
+
+    def _eval_is_positive(self) -> bool | None:
+        return self.args[0].is_real
+
+
+def exact_sigmoids(expr: Expr) -> Expr:
+    """``expr`` with every σ(u) written out as 1/(1 + e^{−u}): the same expression ``sigmoid(u)`` parses to."""
+    return expr.replace(lambda node: isinstance(node, Sigmoid), lambda node: _sigmoid(node.args[0]))
+
+
 def _log(*args: Expr) -> Expr:
     return sympy.log(args[0]) if len(args) == 1 else sympy.log(args[0], args[1])
 

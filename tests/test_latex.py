@@ -252,3 +252,27 @@ def test_a_written_substitution_keeps_the_written_order():
     w = symbol("w")
     written = parse_expression("w + w^4 - 3*w^2", {"w": w}, keep_order=True)
     assert ENGLISH.expr(written_substitution(written, [(w, Integer(2))])) == r"2 + 2^{4} - 3 \cdot 2^{2}"
+
+
+def test_a_sigmoid_written_as_sigmoid_prints_as_sigma_and_keeps_its_exact_value():
+    from generator.vocabulary import exact_sigmoids
+    p = printer_for("en", 4, 8)
+    model = parse_expression("sigmoid(w*x + b)", keep_sigmoid=True)
+    assert p.expr(model) == r"\sigma\left(b + w x\right)"
+    assert p.expr(model**2) == r"\sigma\left(b + w x\right)^{2}"
+    assert exact_sigmoids(model) == parse_expression("sigmoid(w*x + b)")  # 1/(1 + e^{-(wx + b)})
+    w = symbol("w")
+    assert sympy.simplify(sympy.diff(exact_sigmoids(model), w) - exact_sigmoids(sympy.diff(model, w))) == 0
+    value = model.xreplace({w: Integer(-2), symbol("b"): Integer(-2), symbol("x"): Rational(1, 2)})
+    assert p.value_parts(value) == [("=", r"\sigma\left(-3\right)"), (r"\approx", "0.04743")]
+
+
+def test_a_working_with_rounded_numbers_takes_the_digits_it_needs_to_round_as_the_result():
+    from generator.solve.substitute import held_sum
+    p = printer_for("en", 4, 8)
+    values = [1 / (1 + sympy.exp(3)), -1 / (1 + sympy.exp(-3))]  # σ(−3) − σ(3) = −0.905148…
+    # 0.04743 − 0.9526 = −0.90517 would round to −0.9052: one more digit each
+    assert p.rounded_working(held_sum, values, sum(values)) == r"0.047426 + \left(-0.95257\right) \approx -0.9051"
+    # 0.3333 + 0.3333 = 0.6666 would not round as 2/3 does
+    assert p.rounded_working(held_sum, [Rational(1, 3), Rational(1, 3)], Rational(2, 3)) == \
+        r"0.33333 + 0.33333 \approx 0.6667"

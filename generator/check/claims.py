@@ -140,6 +140,9 @@ def _check_link(left: Node, relation: str, right: Node, context: Context, text: 
         shown = a if _free(a) else a_point  # a general identity that fails is shown in general
         return _unless_rounded(Outcome(Kind.WRONG, text, f"the left side is {_describe(shown)}"), at_point)
     if relation == "≈":
+        working = rounded_parts(left, right) if not _is_rounded_literal(right) else None
+        if working:
+            return _unless_rounded(_check_rounded_working(working, at_point, text), at_point)
         return _unless_rounded(_check_approximation(at_point.value(left), right, text), at_point)
     if relation in ("<", ">", "≤", "≥", "≠"):
         a, b = (_number(_no_free_names(at_point.value(side))) for side in (left, right))
@@ -219,6 +222,40 @@ def _check_approximation(value, right: Node, text: str) -> Outcome:
         return Outcome(Kind.VERIFIED, text)
     rounded = _round_text(exact, digits) if unit <= 1 else str(round(exact / unit) * unit)
     return Outcome(Kind.WRONG, text, f"the left side is {_describe(value)}, which rounds to {rounded}")
+
+
+def _is_rounded_literal(node: Node) -> bool:
+    """A side that ``_check_approximation`` reads as one rounded number (or a tuple of them)."""
+    return isinstance(node, Tuple) or _literal_digits(node) is not None or _scientific(node) is not None
+
+
+def rounded_parts(exact: Node, working: Node) -> list[tuple[Node, Node]] | None:
+    """``A ≈ E`` where E is A written with some of its parts replaced by decimals (a working with rounded
+    numbers: ``-2 - 0.5 \\cdot \\frac{\\partial L}{\\partial w}(-2, -2) \\approx -2 - 0.5 \\cdot (-4.97)``): each
+    replaced part with its decimal; None when E is not A's shape with decimals in it.
+
+    Both sides must have the same tree wherever E has no decimal standing in for a part of A, so the
+    claim is exactly "each of these parts rounds to the decimal printed in its place".
+    """
+    if exact == working:
+        return []
+    if _literal_digits(working) is not None:
+        return [(exact, working)]
+    if isinstance(exact, Neg) and isinstance(working, Neg):
+        return rounded_parts(exact.operand, working.operand)
+    if isinstance(exact, Op) and isinstance(working, Op) and exact.op == working.op:
+        left, right = rounded_parts(exact.left, working.left), rounded_parts(exact.right, working.right)
+        return None if left is None or right is None else left + right
+    return None
+
+
+def _check_rounded_working(parts: list[tuple[Node, Node]], reader: Evaluator, text: str) -> Outcome:
+    """Every part rounds to the decimal printed in its place (the rule of ``A ≈ 5.28``, part by part)."""
+    for part, literal in parts:
+        outcome = _check_approximation(reader.value(part), literal, text)
+        if outcome.kind != Kind.VERIFIED:
+            return outcome
+    return Outcome(Kind.VERIFIED, text, "each rounded number of the working checked")
 
 
 def _scientific(node: Node) -> tuple[int, int] | None:

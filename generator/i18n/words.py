@@ -135,6 +135,8 @@ class Words:
     loss_squared_error: str
     loss_cross_entropy: str
     example_partials: str
+    predictions: str  # {point}: the parameters where step 1 takes the gradient
+    example_values: str  # each point's partial derivatives there, rounded
     loss_partials: str
     batches_full: str
     batches_stochastic: str

@@ -196,3 +196,65 @@ def test_a_rule_whose_rate_was_never_given_verifies_nothing():
     formulas = (r"f\left(w\right) = w^{2}", r"\eta = 0.1", r"w_{0} = 3", rule, r"w_{1} = 2.4")
     report = check_markdown("---\nmarp: true\n---\n\n" + "\n\n".join(f"$${f}$$" for f in formulas) + "\n")
     assert Kind.VERIFIED not in [finding.kind for finding in report.findings]
+
+
+SIGMOID = r"$$\sigma\left(z\right) = \frac{1}{1 + e^{- z}}$$" + "\n\n"
+
+
+def sigmoid_kinds(formula: str) -> list[Kind]:
+    """The findings of ``formula`` after the definition of σ a fit slide prints above its model."""
+    report = check_markdown(f"---\nmarp: true\n---\n\n{SIGMOID}$${formula}$$\n")
+    return [finding.kind for finding in report.findings]
+
+
+@pytest.mark.parametrize("false_claim", [
+    r"\sigma\left(0\right) = 1",
+    r"\sigma\left(-3\right) \approx 0.5",
+    r"\sigma\left(-3\right) \approx 0.04744",
+    r"\sigma\left(-2 \cdot 0.5 - 2\right) = \sigma\left(-2\right)",
+    r"\sigma\left(1\right) + \sigma\left(-1\right) = 2",
+])
+def test_a_false_value_of_the_defined_sigmoid_is_refused(false_claim):
+    assert Kind.VERIFIED not in sigmoid_kinds(false_claim)
+    assert Kind.WRONG in sigmoid_kinds(false_claim)
+
+
+@pytest.mark.parametrize("true_claim", [
+    r"\sigma\left(0\right) = 0.5",
+    r"\sigma\left(-3\right) \approx 0.04743",
+    r"\sigma\left(1\right) + \sigma\left(-1\right) = 1",
+])
+def test_a_value_of_the_defined_sigmoid_is_verified(true_claim):
+    assert sigmoid_kinds(true_claim) == [Kind.VERIFIED] * len(sigmoid_kinds(true_claim))
+
+
+@pytest.mark.parametrize("claim", [r"\sigma\left(0\right) = 1", r"\sigma\left(0\right) = 0.5"])
+def test_an_undefined_sigma_is_never_verified(claim):
+    assert Kind.VERIFIED not in kinds_of(claim)
+
+
+@pytest.mark.parametrize("false_claim", [
+    # each rounded number must be the rounding of the part it stands for
+    r"\sigma\left(-3\right) + \sigma\left(-6\right) \approx 0.04743 + 0.002474",
+    r"\sigma\left(-3\right) + \sigma\left(-6\right) \approx 0.04743 + 0.5",
+    r"-2 - 0.5 \cdot \sigma\left(-3\right) \approx -2 - 0.5 \cdot 0.04",
+    # the parts that are not rounded must be the same
+    r"-2 - 0.5 \cdot \sigma\left(-3\right) \approx -2 - 0.6 \cdot 0.04743",
+    r"-2 - 0.5 \cdot \sigma\left(-3\right) \approx -2 + 0.5 \cdot 0.04743",
+    r"\sigma\left(-3\right) + \sigma\left(-6\right) \approx 0.04743 \cdot 0.002473",
+    r"\sigma\left(-3\right) - \sigma\left(3\right) \approx 0.04743 + \left(-0.9526\right) \approx -0.9051",
+])
+def test_a_working_with_wrongly_rounded_numbers_is_not_verified(false_claim):
+    kinds = sigmoid_kinds(false_claim)
+    assert kinds and set(kinds) != {Kind.VERIFIED}, kinds
+
+
+@pytest.mark.parametrize("true_claim", [
+    r"\sigma\left(-3\right) + \sigma\left(-6\right) \approx 0.04743 + 0.002473 \approx 0.0499",
+    r"-2 - 0.5 \cdot \sigma\left(-3\right) \approx -2 - 0.5 \cdot 0.04743 \approx -2.024",
+    # the last link is recomputed from the printed numbers: −0.90517 (the exact difference is −0.905148)
+    r"\sigma\left(-3\right) - \sigma\left(3\right) \approx 0.04743 + \left(-0.9526\right) \approx -0.9052",
+])
+def test_a_working_with_rounded_numbers_is_verified_part_by_part(true_claim):
+    kinds = sigmoid_kinds(true_claim)
+    assert kinds and set(kinds) == {Kind.VERIFIED}, kinds

@@ -7,7 +7,7 @@ from enum import StrEnum
 import sympy
 from sympy import Expr
 
-from ...converters import boolean, choice, data_point, expression, integer_between, list_of, variable_name
+from ...converters import boolean, choice, data_point, expression_with_sigmoid, integer_between, list_of, variable_name
 from ...expr import symbol
 from ...model import SlideBase
 from ...schema import spec_field
@@ -31,7 +31,9 @@ PREDICTION = sympy.Symbol("yhat")  # ŷ, the model's output, in the loss of one 
 class FitSlide(SlideBase):
     """Fit a model to data by minimising a loss over its parameters with a descent method."""
 
-    model: Expr = spec_field(expression, required=True)  # ŷ in the input and the parameters
+    # ŷ in the input and the parameters, as written: ``sigmoid(u)`` stays σ(u) (``vocabulary.Sigmoid``);
+    # ``build_fit`` turns it into ``model``'s exact form and keeps this one as ``written_model`` for printing
+    model: Expr = spec_field(expression_with_sigmoid, required=True)
     input: sympy.Symbol = spec_field(variable_name, default=symbol("x"))
     data: tuple[tuple[Expr, Expr], ...] = spec_field(list_of(data_point, 1, MAX_DATA), required=True)  # (x_k, y_k)
     loss: Loss = spec_field(choice(*LOSSES), default=Loss.SQUARED_ERROR)
@@ -40,7 +42,17 @@ class FitSlide(SlideBase):
     # shuffle the examples every epoch with this seed; None: the order of ``data``
     seed: int | None = spec_field(integer_between(0, 2**31 - 1))
     exercise: bool = spec_field(boolean, default=False)  # pose it as a question first (the answer: the parameters)
+    # step 1 in exact closed forms; without it a step whose values are irrational (exp, sin, σ) shows its
+    # substitution with rounded numbers, as a teacher does (ŷ(0.5) = σ(−3) ≈ 0.04743, the partials, the sum)
+    exact: bool = spec_field(boolean, default=False)
     descent: DescentSlide  # the descent on the loss L(parameters), with the method and stopping rule
+
+    written_model: Expr | None = None  # the model with σ kept (None: the same as ``model``)
+
+    @property
+    def shown_model(self) -> Expr:
+        """The model as printed: σ(wx + b) where the spec wrote ``sigmoid(w*x + b)``."""
+        return self.model if self.written_model is None else self.written_model
 
     @property
     def full_batch(self) -> bool:

@@ -15,7 +15,8 @@ from functools import cache
 import sympy
 from sympy import Expr
 
-from ...solve.substitute import evaluate, held_sum
+from ...solve.substitute import evaluate, held_sum, written_substitution
+from ...vocabulary import Sigmoid
 from ..gradient.solve import Partial, PartialAt, partial_derivatives, partials_at
 from ..gradient_descent.solve import DescentSolution, settle_in_domain, solve_descent
 from ..gradient_descent.solve import computed_values as descent_values
@@ -34,6 +35,15 @@ class ExampleLoss:
 
 
 @dataclass(frozen=True)
+class Prediction:
+    """The model's output at one data point where step 1 takes the gradient: ŷ(0.5) = σ(−2·0.5 − 2) = σ(−3)."""
+
+    input: Expr  # x_k
+    shown: Expr  # the model as written, with the numbers held
+    exact: Expr  # its exact value, σ kept: σ(−3)
+
+
+@dataclass(frozen=True)
 class FitSolution:
     slide: FitSlide
     model_partials: tuple[Partial, ...]  # ∂ŷ/∂p in the input and the parameters
@@ -43,6 +53,9 @@ class FitSolution:
     first_working: tuple[Expr, ...]  # per parameter: the points' values at step 1, held as a sum
     gradients: tuple[tuple[Expr, ...], ...]  # per step: the gradient followed, irrational values as Floats
     loss_working: tuple[Expr, Expr]  # L at the start and after step 1: the points' losses held as a sum
+    # step 1 shown with rounded numbers (its values are irrational and the spec did not ask for ``exact``)
+    rounded: bool = False
+    predictions: tuple[Prediction, ...] = ()  # step 1's examples: the model's output, for a rounded step
 
     @property
     def final(self):
@@ -79,8 +92,34 @@ def solve_fit(slide: FitSlide) -> FitSolution:
     gradients = tuple(tuple(settle_in_domain(s.value, step.index + 1) for s in step.slopes) for step in descent.steps)
     loss_working = tuple(held_sum(settle_in_domain(evaluate(loss, point), index) for loss in losses)
                          for index, point in enumerate((first.point, first.new_point)))
-    return FitSolution(slide, partial_derivatives(slide.model, slide.descent.variables), examples,
-                       batches[:len(descent.steps)], descent, working, gradients, loss_working)
+    rounded = not slide.exact and any(not slope.value.is_Rational for slope in first.slopes)
+    predictions = _predictions(slide, used, first.lookahead or first.point) if rounded else ()
+    return FitSolution(slide, model_partials(slide), examples, batches[:len(descent.steps)], descent, working,
+                       gradients, loss_working, rounded, predictions)
+
+
+def model_partials(slide: FitSlide) -> tuple[Partial, ...]:
+    """∂ŷ/∂p of the model as written; for ŷ = σ(u) the teaching form σ(u)·(1 − σ(u))·∂u/∂p, in that order."""
+    model, params = slide.shown_model, slide.descent.variables
+    if not isinstance(model, Sigmoid):
+        return partial_derivatives(model, params)
+    inner = model.args[0]
+    partials = []
+    for variable in params:
+        factors = [model, 1 - model, *((inner_partial,) if (inner_partial := sympy.diff(inner, variable)) != 1
+                                       else ())]
+        partials.append(Partial(variable, sympy.Mul(*factors, evaluate=False)))
+    return tuple(partials)
+
+
+def _predictions(slide: FitSlide, used, point) -> tuple[Prediction, ...]:
+    """ŷ(x_k) at the parameters of step 1's gradient, for the examples it uses."""
+    model, x = slide.written_model or slide.written.of(slide.model), slide.input  # (σ(w x + b) as written)
+    result = []
+    for k in used:
+        at = (*point, (x, slide.data[k][0]))
+        result.append(Prediction(slide.data[k][0], written_substitution(model, at), model.xreplace(dict(at))))
+    return tuple(result)
 
 
 def _descend(slide: FitSlide, losses: tuple[Expr, ...]) -> tuple[DescentSolution, tuple[tuple[int, ...], ...]]:

@@ -9,6 +9,7 @@ import sympy
 
 from ...converters import point
 from ...schema import Field, Invalid, Scope, at_key, fields_of, refuse
+from ...vocabulary import exact_sigmoids
 from ...yamltree import Node
 from ..gradient_descent.model import DescentSlide, refuse_steps_and_stop
 from ..gradient_descent.spec import METHOD_KEYS, method_settings, refuse_unused_hyper_parameters
@@ -22,6 +23,10 @@ DESCENT_FIELDS = {"params": Field(point, required=True),
 
 def build_fit(values: dict, node: Node, scope: Scope, base: dict) -> FitSlide:
     descent = {key: values.pop(key) for key in DESCENT_FIELDS}
+    evaluated = values["model"]
+    values["model"] = exact_sigmoids(evaluated)  # every value is computed from the exact 1/(1 + e^{−u})
+    # σ(u) kept for printing, its argument in the spec's order (σ(w x + b)); other models print through ``written``
+    values["written_model"] = scope.context.written.get(evaluated, evaluated) if evaluated != values["model"] else None
     params = tuple(variable for variable, _ in descent["params"])
     at_key(node, "model", scope, lambda: _check_model(values["model"], values["input"], params))
     data = values["data"]

@@ -7,15 +7,20 @@ so every step's arithmetic stays on the slides (and the checker can follow the i
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 
 import sympy
 
+from ...model import Method
+from ...solve.substitute import difference, held, held_sum
 from ...views.common import Context, Figure, Formula, as_written, inline
+from ...vocabulary import Sigmoid, exact_sigmoids
 from ..gradient_descent.methods_view import gradient_name, state_name
 from ..gradient_descent.solve import DescentStep
 from ..gradient_descent.view import DescentView, descent_view
-from .model import PREDICTION, Loss, point_loss
+from .model import PREDICTION, FitSlide, Loss, point_loss
 from .solve import FitSolution
 
 MODEL_NAME = "yhat"
@@ -28,7 +33,7 @@ class FitView:
     id: str
     title: str
     model_lead: str
-    model: str  # ŷ(x) = …
+    model: str  # ŷ(x) = …, under σ(z) = 1/(1 + e^{−z}) when the model uses σ
     data_lead: str
     data: str  # (0.5, 0.2), (2.5, 0.9)
     loss_lead: str
@@ -42,6 +47,20 @@ class FitView:
     descent: DescentView
     curve_title: str
     curve: Figure | None
+
+
+def _model_line(slide: FitSlide, ctx: Context) -> str:
+    """``ŷ(x) = σ(wx + b)``; a model with σ has the definition σ(z) = 1/(1 + e^{−z}) on the row above it (the
+    checker reads σ by this definition, so it comes first)."""
+    p = ctx.printer
+    written = p.as_written(slide.shown_model) if slide.written_model is not None else \
+        as_written(slide.model, slide, ctx)
+    model = (p.call(MODEL_NAME, [slide.input]), written)
+    if not slide.shown_model.has(Sigmoid):
+        return p.chain(model[0], [model[1]])
+    used = {s.name for s in slide.model.free_symbols}
+    z = sympy.Symbol(next(name for name in ("z", "t", "u", "s") if name not in used), real=True)
+    return p.aligned_equations([(p.call("sigma", [z]), exact_sigmoids(Sigmoid(z))), model])
 
 
 def _loss_name(solution: FitSolution, index: int) -> str:
@@ -108,8 +127,64 @@ def _full_batch_lines(solution: FitSolution, ctx: Context) -> dict:
     slopes = []
     for index, (v, slope) in enumerate(zip(params, step.slopes)):
         terms = p.plus(p.partial_at(_loss_name(solution, k), v, point) for k in range(count))
-        slopes.append(p.chain(p.partial_at(name, v, point), [terms, solution.first_working[index]], slope.value))
+        rounded = _rounded_sum(solution, index, range(count), ctx) if solution.rounded else None
+        slopes.append(p.rounded_chain(p.partial_at(name, v, point), [terms], rounded) if rounded else
+                      p.chain(p.partial_at(name, v, point), [terms, solution.first_working[index]], slope.value))
     return {"partials": partials, "slopes": tuple(slopes)}
+
+
+def _rounded_sum(solution: FitSolution, index: int, batch, ctx: Context) -> str | None:
+    r"""``0.02372 + \left(-1.995\right) + \left(-2.999\right) \approx -4.97``: the points' partial derivatives by
+    the ``index``-th parameter at step 1, rounded, and their sum."""
+    values = [solution.examples[k].first[index].value for k in batch]
+    return ctx.printer.rounded_working(held_sum, values, solution.descent.steps[0].slopes[index].value)
+
+
+def _rounded_workings(solution: FitSolution, ctx: Context) -> tuple[Formula, ...]:
+    """Step 1 as a teacher works it: the model's prediction at each point, then each point's partial
+    derivatives as rounded numbers (the sum and the update follow with these numbers)."""
+    p, words, descent = ctx.printer, ctx.words, solution.descent
+    params, step = descent.slide.variables, descent.steps[0]
+    point = [value for _, value in (step.lookahead or step.point)]
+    model = sympy.Function(MODEL_NAME)
+    predictions = [p.chain(p.expr(model(item.input)), [item.shown, item.exact], item.exact)
+                   for item in solution.predictions]
+    used = solution.batches[0] if solution.batches else range(len(solution.examples))
+    partials = [p.equations(p.rounded_value(p.partial_at(_loss_name(solution, k), v, point),
+                                            solution.examples[k].first[i].value)
+                            for i, v in enumerate(params)) for k in used]
+    at = p.chain(p.point(list(params)), [p.point(point)])
+    lines = [Formula(line, lead=words.predictions.format(point=inline(at)) if i == 0 else "")
+             for i, line in enumerate(predictions)]
+    lines += [Formula(line, lead=words.example_values if k == 0 else "") for k, line in enumerate(partials)]
+    return tuple(lines)
+
+
+def _rounded_updates(solution: FitSolution, ctx: Context) -> tuple[str, ...] | None:
+    r"""``w_{1} = -2 - 0.5 \cdot \frac{\partial L}{\partial w}\left(-2, -2\right) \approx -2 - 0.5 \cdot
+    \left(-4.97\right) \approx 0.4852``: plain gradient descent's update with the rounded gradient."""
+    p, descent = ctx.printer, solution.descent
+    slide, step = descent.slide, descent.steps[0]
+    if slide.method != Method.GD:
+        return None  # the methods' states already print their values rounded
+    point = [value for _, value in step.point]
+    several = len(slide.variables) > 1
+    lines = []
+    for (variable, old), slope, update in zip(step.point, step.slopes, step.updates):
+        slot = sympy.Dummy("slope")
+        name = p.partial_at(slide.name, variable, point) if solution.slide.full_batch else \
+            p.indexed(gradient_name(variable, several, ctx), step.index)  # a batch follows its own gradient g
+        general = p.with_names(difference(held(old), [held(slide.learning_rate), slot]), {slot: name})
+        working = p.rounded_working(partial(_update_working, old, slide.learning_rate), [slope.value], update.new)
+        if working is None:
+            return None
+        lines.append(p.rounded_chain(p.indexed(variable, 1), [general], working))
+    return tuple(lines)
+
+
+def _update_working(old: sympy.Expr, rate: sympy.Expr, numbers: Sequence[sympy.Expr]) -> sympy.Expr:
+    """``old − η·g`` with the rounded gradient g, every number held."""
+    return difference(held(old), [held(rate), held(numbers[0])])
 
 
 def _gradient_line(solution: FitSolution, step: DescentStep, batch: tuple[int, ...], ctx: Context,
@@ -123,11 +198,15 @@ def _gradient_line(solution: FitSolution, step: DescentStep, batch: tuple[int, .
     for index, (v, slope) in enumerate(zip(params, step.slopes)):
         terms = p.plus(p.partial_at(_loss_name(solution, k), v, values) if first else
                        p.partial_at_names(_loss_name(solution, k), v, names) for k in batch)
+        left = p.indexed(gradient_name(v, several, ctx), step.index)
+        rounded = _rounded_sum(solution, index, batch, ctx) if first and solution.rounded and len(batch) > 1 else None
+        if rounded:
+            lines.append(p.rounded_chain(left, [terms], rounded))
+            continue
         working = [terms]
         if first and len(batch) > 1:
             working.append(solution.first_working[index])
-        lines.append(p.chain(p.indexed(gradient_name(v, several, ctx), step.index), working,
-                             slope.value if first else solution.gradients[step.index][index]))
+        lines.append(p.chain(left, working, slope.value if first else solution.gradients[step.index][index]))
     return p.equations(lines)
 
 
@@ -169,20 +248,23 @@ def fit_view(solution: FitSolution, ctx: Context) -> FitView:
                          p.chain(p.point_at(params, 0), [p.point([v for _, v in descent_slide.start])])])
     extra = _full_batch_lines(solution, ctx) if slide.full_batch else _batch_fields(solution, view, ctx)
     view = replace(view, given=given, values=_loss_values(solution, ctx), **extra)
+    if solution.rounded:
+        view = replace(view, workings=_rounded_workings(solution, ctx),
+                       updates=_rounded_updates(solution, ctx) or view.updates)
     figures = ctx.figures.get(slide.id, {})
     return FitView(
         id=slide.id,
         title=title,
         model_lead=words.model.format(input=inline(p.expr(slide.input)),
                                       params=", ".join(inline(p.expr(v)) for v in params)),
-        model=p.chain(p.call(MODEL_NAME, [slide.input]), [as_written(slide.model, slide, ctx)]),
+        model=_model_line(slide, ctx),
         data_lead=words.data.format(names=inline(p.point([slide.input, sympy.Symbol("y")]))),
         data=p.equations(p.point(point) for point in slide.data),
         loss_lead=words.loss_squared_error if slide.loss == Loss.SQUARED_ERROR else words.loss_cross_entropy,
         losses=_losses(solution, ctx),
         partials_title=words.continued.format(title=title),
         model_partials_lead=words.partials,
-        model_partials=p.equations(p.chain(p.partial(MODEL_NAME, d.variable), [d.expr])
+        model_partials=p.equations(p.chain(p.partial(MODEL_NAME, d.variable), [p.derivation_step(d.expr)])
                                    for d in solution.model_partials),
         example_partials_lead=words.example_partials,
         example_partials=_example_partials(solution, ctx),

@@ -55,6 +55,7 @@ class DescentView:
     loss_figure: Figure | None  # f at each iterate
     later_title: str = ""  # stochastic fits: the gradient of every later step, before the table
     later_pages: tuple[tuple[Formula, ...], ...] = ()
+    workings: tuple[Formula, ...] = ()  # a fit's step 1 with rounded numbers: predictions, each point's partials
 
 
 def index_letter(slide, ctx: Context, batch: bool = False) -> str:

@@ -90,7 +90,12 @@ def _function_head(node: Node, context: Context, body: Node | None = None) -> bo
     # a parameter with a number (x_1 = 1.2) makes f(x_1, y_1) a value — of a function, or of a name that
     # stands for an expression (y(w_1^{(0)}; w_2^{(0)}) with y = w_1^4 w_2); a name that only stands for an
     # expression (y = u^3 of an earlier chain rule) does not stop a new definition f(x, y) = …
-    at_point = any(key in context.values and not is_symbolic(context.values[key]) for key in keys)
+    # — unless the number was given on an earlier slide and the right side is written in the letter: after a
+    # fit's (w, b) = (−2, −2), a new slide's f(w) = w^4 − 3w^2 + w defines f again
+    written_in = _mentioned(body, context) if body is not None else set()
+    at_point = any(key in context.values and not is_symbolic(context.values[key])
+                   and not (key in written_in and context.defined_on.get(key, context.slide) < context.slide)
+                   for key in keys)
     return (known is None and not expression) or not at_point
 
 

@@ -567,3 +567,38 @@ def test_the_derivative_of_an_absolute_value_is_taken_as_a_real_function():
     true = r"$$\left(\left|\ln\left(1 - x\right)\right|\right)' = - \frac{\operatorname{sign}{\left(\ln\left(1 - x\right) \right)}}{1 - x}$$"
     assert all_verified(true)
     assert not all_verified(true.replace("= - ", "= "))
+
+
+def test_a_letter_with_a_value_of_an_earlier_slide_is_the_variable_of_a_new_function():
+    """A sigmoid fit's step 1 gives (w, b) = (−2, −2); a later slide's f(w) = w^4 − 3w^2 + w defines f again in w
+    (it is not f of an earlier slide evaluated at w = −2)."""
+    body = r"""
+        $$f\left(x\right) = 1.78 x^{2} + 2.27 x$$
+
+        $$\left(w, b\right) = \left(-2, -2\right)$$
+
+        $$w \cdot 0.5 + b = -3$$
+
+        ---
+
+        $$f\left(w\right) = w^{4} - 3 w^{2} + w$$
+
+        $$f'\left(w\right) = 4 w^{3} - 6 w + 1$$
+
+        $$f'\left(2\right) = 21$$
+        """
+    assert all_verified(body), findings(body)
+    false = body.replace("= 21", "= 22")
+    assert verifies_nothing_false(false, "22"), findings(false)
+    wrong_derivative = body.replace("- 6 w + 1$$", "- 6 w$$")
+    assert verifies_nothing_false(wrong_derivative, r"4 w^{3} - 6 w$"), findings(wrong_derivative)
+
+
+def test_on_the_slide_that_gives_the_letter_its_value_f_of_it_is_a_value():
+    """Where w = −2 was given on the same slide, f(w) = w^2 = 5 is a claim about f(−2), and wrong."""
+    body = r"""
+        $$w = -2$$
+
+        $$f\left(w\right) = w^{2} = 5$$
+        """
+    assert findings(body) == [(Kind.WRONG, "w^{2} = 5", "the left side is 4")]

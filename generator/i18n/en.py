@@ -45,7 +45,7 @@ ENGLISH = Words(
     alt_descent_contour="Contour lines of {function} with the gradient-descent path from {start} to {end}",
     alt_plot="Graph of {functions} for {variable} from {low} to {high}",
     lang="en",
-    rules=RuleNames(constant="constant", variable="x' = 1", sum="sum rule", constant_factor="constant factor",
+    rules=RuleNames(constant="constant", variable="{variable}' = 1", sum="sum rule", constant_factor="constant factor",
                     product="product rule", quotient="quotient rule", power="power rule", square_root="square root",
                     exponential="exponential", logarithm="logarithm", trigonometric="trigonometric table",
                     inverse_trigonometric="inverse trigonometric table", hyperbolic="hyperbolic table",

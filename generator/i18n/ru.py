@@ -45,7 +45,7 @@ RUSSIAN = Words(
     alt_descent_contour="Линии уровня {function} и траектория градиентного спуска от {start} до {end}",
     alt_plot="График {functions} при {variable} от {low} до {high}",
     lang="ru",
-    rules=RuleNames(constant="производная константы", variable="x' = 1", sum="производная суммы",
+    rules=RuleNames(constant="производная константы", variable="{variable}' = 1", sum="производная суммы",
                     constant_factor="константа за знак производной", product="производная произведения",
                     quotient="производная частного", power="степенная функция", square_root="корень",
                     exponential="показательная функция", logarithm="логарифм", trigonometric="тригонометрия",

@@ -24,8 +24,10 @@ class RuleNames:
     chain: str
     simplify: str
 
-    def describe(self, rules: tuple[str, ...]) -> str:
-        return ", ".join(getattr(self, rule) for rule in rules)
+    def describe(self, rules: tuple[str, ...], variable: str = "x") -> str:
+        """The rules of one step, ``variable`` named in the rule ``x' = 1`` (a single letter; else x)."""
+        letter = variable if len(variable) == 1 and variable.isascii() and variable.isalpha() else "x"
+        return ", ".join(getattr(self, rule).format(variable=letter) for rule in rules)
 
 
 @dataclass(frozen=True)

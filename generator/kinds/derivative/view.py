@@ -49,7 +49,9 @@ def _derivation_pages(solution: DerivativeSolution, prime: str, ctx: Context) ->
     if solution.derivation is None:
         return ()
     rules = ctx.words.rules
-    rows = [(step.expr, rules.describe(step.rules) if step.rules else "") for step in solution.derivation.steps]
+    variable = solution.variable.name
+    rows = [(step.expr, rules.describe(step.rules, variable) if step.rules else "")
+            for step in solution.derivation.steps]
     composite = solution.chain is not None and len(solution.chain.layers) > 1
     return tuple(ctx.printer.derivation_rows(prime, page, solution.derivation.written_parts)
                  for page in paginate(rows, ROWS_FIRST_PAGE - composite, ROWS_PER_PAGE))

@@ -65,3 +65,12 @@ def test_written_divisions_and_roots_are_derived_and_verified(tmp_path):
           at: 1
         """)
     assert r"f\left(x\right) = \frac{x^{2}}{3} + \frac{x}{4} + \sqrt[3]{x}" in markdown
+
+
+def test_the_variable_rule_names_the_slides_variable(tmp_path):
+    """``(w)' = 1`` is annotated w' = 1 on a slide in w, not x' = 1."""
+    deck = build_one(tmp_path, """
+        - kind: derivative
+          function: w^4 - 3*w^2 + w
+        """)
+    assert r"\text{(w' = 1)}" in deck and "x' = 1" not in deck

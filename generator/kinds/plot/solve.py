@@ -11,7 +11,7 @@ from sympy.printing.latex import greek_letters_set
 
 from ...expr import is_valid_name
 from ...solve.calculus import diff
-from ...solve.steps import proved_zero
+from ...solve.steps import agrees
 from ...solve.substitute import held
 from ..derivative.solve import check_differentiable
 from .model import PlotSlide
@@ -32,6 +32,7 @@ class FormulaName:
 
     name: str  # a function name of the expression grammar: sigma, g, f_1
     primed: bool = False  # the derivative of the function ``name`` (given by an earlier label)
+    from_label: bool = False  # the label gave it (σ(x) = … then says what the label says: no "σ(x):" before it)
 
 
 @dataclass(frozen=True)
@@ -85,9 +86,9 @@ def formula_names(slide: PlotSlide, functions: tuple[Expr, ...]) -> tuple[Formul
         if found is not None and found[0] not in taken:
             name, primed = found
             if not primed and name not in named and name not in fallback:
-                named[name], chosen = function, FormulaName(name)
-            elif primed and name in named and proved_zero(diff(named[name], slide.variable) - function):
-                chosen = FormulaName(name, primed=True)
+                named[name], chosen = function, FormulaName(name, from_label=True)
+            elif primed and name in named and agrees(function, diff(named[name], slide.variable)):
+                chosen = FormulaName(name, primed=True, from_label=True)
         names.append(chosen)
     return tuple(names)
 

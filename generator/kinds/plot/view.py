@@ -30,7 +30,7 @@ def plot_view(solution: PlotSolution, ctx: Context) -> PlotView:
     x = slide.variable
     names = [name.name for name in solution.names]
     functions = tuple(Formula(p.display_inline(p.chain(formula_left(name, x, ctx), [as_written(f, slide, ctx)])),
-                              lead=f"{label}:")
+                              lead="" if name.from_label else f"{label}:")
                       for name, label, f in zip(solution.names, slide.labels, solution.functions))
     tangent, lead = "", ""
     if solution.tangent is not None:

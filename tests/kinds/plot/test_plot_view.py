@@ -29,8 +29,10 @@ def test_the_formulas_are_named_by_their_labels(tmp_path):
           range: [-3, 3]
           tangent_at: 0
         """)
-    assert r"σ(x): $\displaystyle \sigma\left(x\right) = \frac{1}{1 + e^{- x}}$" in markdown
-    assert r"σ′(x): $\displaystyle \sigma'\left(x\right) = \frac{e^{- x}}{\left(1 + e^{- x}\right)^{2}}$" in markdown
+    # a formula named by its label is not led by the label again ("σ(x): σ(x) = …")
+    assert r"$\displaystyle \sigma\left(x\right) = \frac{1}{1 + e^{- x}}$" in markdown
+    assert r"$\displaystyle \sigma'\left(x\right) = \frac{e^{- x}}{\left(1 + e^{- x}\right)^{2}}$" in markdown
+    assert "σ(x):" not in markdown and "σ′(x):" not in markdown
     assert r"cubic: $\displaystyle f_{3}\left(x\right) = x^{3} - x$" in markdown
     assert r"y = \sigma\left(0\right) + \sigma'\left(0\right) \cdot \left(x - 0\right)" in markdown
 

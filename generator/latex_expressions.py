@@ -187,6 +187,8 @@ class ExpressionLatexPrinter(LatexPrinter):
         if len(numbers) > 1:  # a written product -1 · 1.78 · x (from -1.78x): one coefficient, - 1.78 x
             coefficient, others = sympy.Mul(*numbers), [arg for arg in expr.args if not arg.is_Number]
             return self._print(sympy.Mul(coefficient, *others, evaluate=False) if others else coefficient)
+        if _is_held(expr) and not expr.has(UnevaluatedExpr) and any(_is_negated(f) for f in expr.args[1:]):
+            return self._product_with_negative_factors(expr)
         if not expr.has(UnevaluatedExpr) or not isinstance(expr, sympy.Mul):  # LatexPrinter prints 1/x as a Mul
             decimal = self._decimal_product(expr)
             return super()._print_Mul(expr) if decimal is None else decimal
@@ -271,6 +273,22 @@ class ExpressionLatexPrinter(LatexPrinter):
             parts.append(text)
         return sign + r" \cdot ".join(parts)
 
+    def _product_with_negative_factors(self, expr: sympy.Mul) -> str:
+        r"""A written product with a negative factor after its first: ``-0.5 \cdot \left(-0.5\right) \cdot
+        \sqrt{x - 1}``, ``0.5 \cdot \left(- x\right)`` — SymPy's own printing would lose the bracket
+        (``0.5 - x``)."""
+        factors = list(expr.args)
+        sign = ""
+        if factors[0] == -1 and len(factors) > 1:
+            sign, factors = "- ", factors[1:]
+        parts = []
+        for index, factor in enumerate(factors):
+            text = self._print(factor)
+            if _is_sum(factor) or (index > 0 and _is_negated(factor)):
+                text = rf"\left({text}\right)"
+            parts.append(text)
+        return sign + r" \cdot ".join(parts)
+
     def _held_product(self, factors: Sequence[Expr], after_sign: bool = False) -> str:
         r"""Factors of a held substitution, ``\cdot`` between them, brackets where precedence needs them:
         a sum (held or not) among other factors or after a minus sign, a negative number."""
@@ -293,6 +311,13 @@ def _small_power_of_ten(value: sympy.Rational) -> int | None:
         return None
     text = str(value.q)
     return len(text) - 1 if text == "1" + "0" * (len(text) - 1) else None
+
+
+def _is_negated(factor: Expr) -> bool:
+    """A factor written with a minus sign: a negative number, or a product starting with −1 (``-x``)."""
+    if factor.is_Number:
+        return bool(factor.is_negative)
+    return isinstance(factor, sympy.Mul) and bool(factor.args[0].is_Number and factor.args[0].is_negative)
 
 
 def _is_held(expr: Expr) -> bool:

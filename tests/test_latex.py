@@ -222,6 +222,10 @@ ENGLISH = printer_for("en", 4, 8)
     ("x + 1/3", r"x + \frac{1}{3}"),  # a held 3^{-1} once printed as -3
     ("w_1^(1/3) - w_2", r"\sqrt[3]{w_{1}} - w_{2}"),  # and as an exponent w_1^{-3}
     ("(1/3)*x + 2^(-3)", r"\frac{x}{3} + \frac{1}{2^{3}}"),
+    # a negative factor after the first keeps its bracket (random deck 40 of seed 14 printed - 0.5 -0.5 \sqrt{…})
+    ("-0.5*(-0.5)*(x - 1)^(1/2)", r"-0.5 \cdot \left(-0.5\right) \cdot \sqrt{x - 1}"),
+    ("0.5*(-x)", r"0.5 \cdot \left(- x\right)"),
+    ("(x + 1)*(-2)", r"\left(x + 1\right) \cdot \left(-2\right)"),
 ])
 def test_an_instructors_expression_prints_as_written(text, written):
     assert ENGLISH.as_written(parse_expression(text, keep_order=True)) == written

@@ -555,12 +555,15 @@ class DeckSpec:
     lang: str
     precision: int
     slides: list[SlideSpec]
+    symbols: dict | None = None  # the deck's notation (``symbols:``): a learning-rate letter, an iterate style
 
     @property
     def spec(self) -> dict:
-        head = {"title": self.title, "lang": self.lang}
+        head: dict = {"title": self.title, "lang": self.lang}
         if self.precision != 4:
             head["precision"] = self.precision
+        if self.symbols:
+            head["symbols"] = self.symbols
         return {**head, "slides": [s.spec() for s in self.slides]}
 
     def yaml(self) -> str:
@@ -598,7 +601,7 @@ def to_yaml(spec: dict) -> str:
     lines = []
     for key, value in spec.items():
         if key != "slides":
-            lines.append(f"{key}: {_scalar(value)}")
+            lines.append(f"{key}: {_flow(value)}")
     lines.append("slides:")
     for slide in spec["slides"]:
         first = True
@@ -726,6 +729,8 @@ class DeckMaker:
             ("tanh(w*x + b)", {"w": 0, "b": 0}, False),
         ]
         model, params, probability = rng.choice(models)
+        if ("sigmoid" in model or "tanh" in model) and rng.random() < 0.5:  # an irrational step 1, worked rounded
+            params = {"w": rng.choice([-1, Fraction(1, 2), 1, 2]), "b": rng.choice([-1, 0, Fraction(1, 2)])}
         positive = "ln" in model or "sqrt" in model
         count = rng.choice([1, 2, 2, 3, 4])
         xs = rng.sample([Fraction(v, 2) for v in range(1 if positive else -4, 8)], count)
@@ -776,7 +781,17 @@ class DeckMaker:
             if "id" in slide.fields and ids.count(slide.fields["id"]) > 1:
                 slide.fields["id"] += f"-{slides.index(slide)}"
         precision = self.rng.choice([4, 4, 4, 3, 5])
-        return DeckSpec(f"Random deck {index}", lang, precision, slides)
+        return DeckSpec(f"Random deck {index}", lang, precision, slides, self.symbols())
+
+    def symbols(self) -> dict | None:
+        """The instructor's notation, sometimes: a Greek learning rate (no variable is Greek), iterates counted
+        with n or s (no variable or parameter is called so)."""
+        rng, chosen = self.rng, {}
+        if rng.random() < 0.25:
+            chosen["learning_rate"] = rng.choice(["\\lambda", "\\alpha", "\\gamma"])
+        if rng.random() < 0.15:
+            chosen["iterate"] = rng.choice(["x_n", "x^{(n)}", "x_s"])
+        return chosen or None
 
 
 def random_decks(seed: int, n: int) -> list[DeckSpec]:

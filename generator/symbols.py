@@ -29,7 +29,7 @@ GREEK = ("alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "et
          "omega", "Gamma", "Delta", "Theta", "Lambda", "Xi", "Sigma", "Phi", "Psi", "Omega")
 _UNICODE_GREEK = dict(zip("αβγδεζηθικλμνξρστυφχψωΓΔΘΛΞΣΦΨΩ",
                           [name for name in GREEK if name not in ("varepsilon", "vartheta", "varphi")]))
-INDEX_LETTERS = ("i", "j", "k", "n", "s", "t")  # what may count the iterates
+INDEX_LETTERS = ("i", "k", "n", "t")  # what may count the iterates (the letters the checker reads as a row index)
 
 _LETTER = r"(?P<letter>[A-Za-z]|\\[A-Za-z]+|[α-ωΑ-Ω])"
 _SYMBOL = re.compile(_LETTER + r"(?:_(?:(?P<sub>[A-Za-z0-9])|\{(?P<long>[A-Za-z0-9]{1,3})\}))?")

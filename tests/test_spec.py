@@ -285,7 +285,7 @@ def test_symbols_of_a_slide_are_validated_at_their_own_lines(write_spec):
               rate: a
     """)
     assert problems(path) == [
-        f"{path}:11:16: slides[0].symbols.iterate: the index of the iterates is one of i, j, k, n, s, t; got q",
+        f"{path}:11:16: slides[0].symbols.iterate: the index of the iterates is one of i, k, n, t; got q",
         f"{path}:12:13: slides[0].symbols.loss: expected a Latin or Greek letter without a subscript, such as L, J "
         "or E; got L_1",
         f"{path}:13:7: slides[0].symbols.rate: unknown key; did you mean 'iterate'?",
@@ -304,3 +304,15 @@ def test_a_symbol_that_is_a_variable_of_the_slide_is_refused(write_spec):
         f"{path}:2:26: symbols.learning_rate: w is a variable of slides[0]; choose another letter",
         f"{path}:17:45: slides[1].symbols.loss: the learning rate is already \\lambda; choose another letter",
     ]
+
+
+@pytest.mark.parametrize("letter", ["s", "j"])
+def test_an_index_letter_the_checker_does_not_read_as_a_row_index_is_refused(tmp_path, letter):
+    """Iteration tables bind the row number to i, k, n or t; x_s printed tables the checker read as symbols
+    (found by the differential test, seed 7)."""
+    spec = tmp_path / "lesson.yaml"
+    spec.write_text(f"title: T\nsymbols: {{iterate: x_{letter}}}\nslides:\n  - kind: derivative\n"
+                    "    function: x^2\n", encoding="utf-8")
+    with pytest.raises(SpecError) as caught:
+        load_deck(spec)
+    assert f"the index of the iterates is one of i, k, n, t; got {letter}" in str(caught.value)

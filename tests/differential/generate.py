@@ -785,12 +785,12 @@ class DeckMaker:
 
     def symbols(self) -> dict | None:
         """The instructor's notation, sometimes: a Greek learning rate (no variable is Greek), iterates counted
-        with n or s (no variable or parameter is called so)."""
+        with n (no variable or parameter is called so) or k."""
         rng, chosen = self.rng, {}
         if rng.random() < 0.25:
             chosen["learning_rate"] = rng.choice(["\\lambda", "\\alpha", "\\gamma"])
         if rng.random() < 0.15:
-            chosen["iterate"] = rng.choice(["x_n", "x^{(n)}", "x_s"])
+            chosen["iterate"] = rng.choice(["x_n", "x^{(n)}", "x_k"])
         return chosen or None
 
 

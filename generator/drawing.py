@@ -7,7 +7,9 @@ NumPy cost about a second to import, which a deck without figures, a spec error,
 
 Determinism: a fixed ``svg.hashsalt`` (ids derive from it, not from random
 numbers), no ``Date`` metadata, text drawn as paths with the bundled DejaVu
-font.  Sizes and fonts are chosen for a projector: 10×5 inches, 16 pt text.
+font.  Sizes and fonts are chosen for a projector: a figure is drawn at the size it is shown on the
+1280×720 slide (96 px an inch, ``inches``), so its 16 pt text is 21 px on the page — at least 20 px from
+the back of the room.  Russian decks get decimal commas on their axes (``save``).
 """
 from __future__ import annotations
 
@@ -59,7 +61,34 @@ def plain_point(point, words: Words) -> str:
     values = [plain(value, words) for _, value in point]
     return values[0] if len(values) == 1 else "(" + "; ".join(values) + ")"
 
-def save(figure, path: Path) -> None:
+PIXELS_PER_INCH = 96  # CSS pixels: an SVG of w inches shown w · 96 px wide is drawn at its own size
+
+
+def inches(width_px: float, height_px: float) -> tuple[float, float]:
+    """The figure size whose drawing is shown ``width_px`` × ``height_px`` on the slide at scale 1."""
+    return width_px / PIXELS_PER_INCH, height_px / PIXELS_PER_INCH
+
+
+class _CommaFormatter(matplotlib.ticker.ScalarFormatter):
+    """Tick labels with a decimal comma (0,5), as a Russian deck writes numbers."""
+
+    def __call__(self, x, pos=None) -> str:
+        return super().__call__(x, pos).replace(".", ",")
+
+
+def localize(figure, words: Words) -> None:
+    """Decimal commas on the linear axes of a Russian deck's figure (a log axis keeps its powers of ten)."""
+    if notation_for(words.lang).decimal("0.5") == "0.5":
+        return
+    for axes in figure.axes:
+        for axis in (axes.xaxis, axes.yaxis):
+            if type(axis.get_major_formatter()) is matplotlib.ticker.ScalarFormatter:
+                axis.set_major_formatter(_CommaFormatter())
+
+
+def save(figure, path: Path, words: Words | None = None) -> None:
+    if words is not None:
+        localize(figure, words)
     figure.tight_layout()
     figure.savefig(path, format="svg", metadata={"Date": None, "Creator": None})
     plt.close(figure)
@@ -82,7 +111,9 @@ def slide_size(size: str):
 
 
 @contextmanager
-def projector_style() -> Iterator[None]:
-    """Draw in ``STYLE``, with NumPy quiet about the infinities a function may have in the range."""
-    with matplotlib.rc_context(cast(Any, STYLE)), np.errstate(all="ignore"):
+def projector_style(shown: tuple[float, float] | None = None) -> Iterator[None]:
+    """Draw in ``STYLE`` — figures of the size ``shown`` on the slide in px, when given — with NumPy quiet
+    about the infinities a function may have in the range."""
+    style = dict(STYLE, **({"figure.figsize": inches(*shown)} if shown else {}))
+    with matplotlib.rc_context(cast(Any, style)), np.errstate(all="ignore"):
         yield

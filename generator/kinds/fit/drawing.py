@@ -10,8 +10,10 @@ from ...drawing import COLORS, PATH_COLOR, SAMPLES, finite, numeric, projector_s
 from ...i18n import Words
 from .solve import FitSolution
 
+SHOWN = (940, 470)  # px on the slide: 16 pt text at 21 px
 
-@slide_size("h:470")
+
+@slide_size(f"h:{SHOWN[1]}")
 def draw_fit_curve(solution: FitSolution, words: Words, path: Path) -> str:
     """The data points, the model at the start and after the last step."""
     slide = solution.slide
@@ -20,7 +22,7 @@ def draw_fit_curve(solution: FitSolution, words: Words, path: Path) -> str:
     low, high = span(data[:, 0], 0.6)
     xs = np.linspace(low, high, SAMPLES)
     steps = len(solution.descent.steps)
-    with projector_style():
+    with projector_style(SHOWN):
         figure, axes = plt.subplots()
         for point, color, style, label in (
                 (solution.descent.steps[0].point, "#888888", "--", words.legend_start_model),
@@ -32,5 +34,5 @@ def draw_fit_curve(solution: FitSolution, words: Words, path: Path) -> str:
         axes.set_xlabel(x.name)
         axes.set_ylabel("ŷ")
         axes.legend(loc="best")
-        save(figure, path)
+        save(figure, path, words)
     return words.alt_fit_curve.format(steps=words.after_steps(steps))

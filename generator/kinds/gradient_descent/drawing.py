@@ -35,12 +35,16 @@ def path_coordinates(solution: DescentSolution) -> np.ndarray:
     return np.array([[float(v) for _, v in point] for point in iterates(solution)])
 
 
-@slide_size("h:500")
+PATH_SHOWN = (1000, 500)  # px on the slide: 16 pt text at 21 px
+LOSS_SHOWN = (940, 470)
+
+
+@slide_size(f"h:{PATH_SHOWN[1]}")
 def draw_descent(solution: DescentSolution, words: Words, path: Path) -> str:
     slide = solution.slide
     points = iterates(solution)
     coordinates = path_coordinates(solution)
-    with projector_style():
+    with projector_style(PATH_SHOWN):
         figure, axes = plt.subplots()
         if len(slide.variables) == 1:
             descent_curve(axes, solution, coordinates[:, 0], words)
@@ -49,7 +53,7 @@ def draw_descent(solution: DescentSolution, words: Words, path: Path) -> str:
             descent_contour(axes, solution, coordinates, words)
             template = words.alt_descent_contour
         axes.legend(loc="best")
-        save(figure, path)
+        save(figure, path, words)
     return template.format(function=slide.name, start=plain_point(points[0], words),
                            end=plain_point(points[-1], words))
 
@@ -140,14 +144,14 @@ def square(xs: np.ndarray, ys: np.ndarray) -> tuple[tuple[float, float], tuple[f
     return (x_mid - half_width, x_mid + half_width), (y_mid - half_height, y_mid + half_height)
 
 
-@slide_size("h:470")
+@slide_size(f"h:{LOSS_SHOWN[1]}")
 def draw_loss(solution: DescentSolution, words: Words, path: Path) -> str:
     """The value of the function at each iterate: how fast the descent gets down."""
     values = [solution.steps[0].value] + [s.new_value for s in solution.steps]
     ys = np.array([float(v) for v in values])
     xs = np.arange(len(ys))
     name = solution.slide.name
-    with projector_style():
+    with projector_style(LOSS_SHOWN):
         figure, axes = plt.subplots()
         axes.plot(xs, ys, "o-", color=COLORS[0], markersize=6 if len(ys) <= 40 else 0, linewidth=2.4)
         positive = ys[np.isfinite(ys)]
@@ -156,5 +160,5 @@ def draw_loss(solution: DescentSolution, words: Words, path: Path) -> str:
         axes.set_xlabel(words.axis_iteration)
         axes.set_ylabel(words.axis_loss.format(name=name))
         axes.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
-        save(figure, path)
+        save(figure, path, words)
     return words.alt_loss.format(name=name, start=plain(values[0], words), end=plain(values[-1], words))

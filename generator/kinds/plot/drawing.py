@@ -10,14 +10,16 @@ from ...drawing import COLORS, SAMPLES, finite, numeric, plain, projector_style,
 from ...i18n import Words
 from .solve import PlotSolution
 
+SHOWN = (660, 330)  # px on the slide: 16 pt text at 21 px
 
-@slide_size("h:330")
+
+@slide_size(f"h:{SHOWN[1]}")
 def draw_plot(solution: PlotSolution, words: Words, path: Path) -> str:
     slide = solution.slide
     x = slide.variable
     low, high = (float(v) for v in slide.x_range)
     xs = np.linspace(low, high, SAMPLES)
-    with projector_style():
+    with projector_style(SHOWN):
         figure, axes = plt.subplots()
         for color, label, function in zip(COLORS, slide.labels, solution.functions):
             ys = np.broadcast_to(numeric(function, x)(xs), xs.shape).astype(float)
@@ -35,7 +37,7 @@ def draw_plot(solution: PlotSolution, words: Words, path: Path) -> str:
         axes.axhline(0, color="#999999", linewidth=1)
         axes.axvline(0, color="#999999", linewidth=1)
         axes.legend(loc="best")
-        save(figure, path)
+        save(figure, path, words)
     functions = ", ".join(slide.labels)
     return words.alt_plot.format(functions=functions, variable=x.name, low=plain(slide.x_range[0], words),
                                  high=plain(slide.x_range[1], words))

@@ -132,6 +132,12 @@ def _slide_views(solutions, exercises, context: Context) -> list[tuple]:
     return views
 
 
+def _notes(placed: list[tuple]) -> tuple[str, ...]:
+    """The presenter's notes after each placed slide: a slide's own, after its solution (not its question)."""
+    return tuple("" if view.template == "question" else (getattr(slide, "notes", None) or "")
+                 for view, slide in placed)
+
+
 def _documents(deck: Deck, solutions, context: Context, handout: bool, variant: int | None,
                templates: Path | None) -> dict[str, tuple[str, SourceMap]]:
     """The Markdown of the deck, and with ``handout`` of its handout and answer key, each with its source map."""
@@ -139,15 +145,16 @@ def _documents(deck: Deck, solutions, context: Context, handout: bool, variant: 
     words = context.words.exercise
     spec = Location(deck.source)
 
-    def document(subtitle: str, placed: list[tuple]) -> tuple[str, SourceMap]:
+    def document(subtitle: str, placed: list[tuple], notes: bool = False) -> tuple[str, SourceMap]:
         if variant is not None:
             subtitle = " · ".join(filter(None, [subtitle, words.variant.format(number=variant)]))
         markdown = render_deck(DeckView(lang=deck.lang, title=deck.title, subtitle=subtitle,
-                                        front_matter=front_matter(deck), slides=tuple(v for v, _ in placed)),
+                                        front_matter=front_matter(deck), slides=tuple(v for v, _ in placed),
+                                        notes=_notes(placed) if notes else ()),
                                templates)
         return markdown, source_map(markdown, placed, spec)
 
-    documents = {".md": document(deck.subtitle or "", _slide_views(solutions, exercises, context))}
+    documents = {".md": document(deck.subtitle or "", _slide_views(solutions, exercises, context), notes=True)}
     if handout and exercises:
         documents[HANDOUT] = document(words.handout, [(question_view(e, context), e.solution.slide)
                                                       for e in exercises])

@@ -39,6 +39,18 @@ def one_line_text(node: Node, scope: Scope) -> str:
     return value.strip()
 
 
+def speaker_notes(node: Node, scope: Scope) -> str:
+    """Presenter notes of a slide (Marp shows an HTML comment as notes): any text but the comment's own
+    delimiters and a ``---`` line, which would end the comment or start a new slide."""
+    value = text(node, scope).strip()
+    for mark in ("<!--", "-->"):
+        if mark in value:
+            raise Invalid(f"notes cannot contain {mark!r} (it would end the presenter notes)")
+    if any(line.strip() == "---" for line in value.splitlines()):
+        raise Invalid("notes cannot contain a line '---' (it would start a new slide)")
+    return value
+
+
 def boolean(node: Node, scope: Scope) -> bool:
     if node.shape == "scalar" and node.scalar.kind == "bool":
         return node.scalar.text.lower() in ("true", "yes", "on")

@@ -15,7 +15,7 @@ from pathlib import Path
 import sympy
 from sympy import Expr, Rational
 
-from .converters import identifier, one_line_text
+from .converters import identifier, one_line_text, speaker_notes
 from .errors import Location
 from .schema import spec_field
 from .symbols import DEFAULT as DEFAULT_SYMBOLS
@@ -80,6 +80,7 @@ class SlideBase:
     title: str | None = spec_field(one_line_text)
     # the notation the slide prints with: the deck's ``symbols`` with the slide's own (``spec`` resolves them)
     symbols: Symbols | None = spec_field(symbol_choices)
+    notes: str | None = spec_field(speaker_notes)  # the presenter's notes (Marp's presenter view)
     location: Location
     places: Places
     written: WrittenForms = WrittenForms()

@@ -133,7 +133,7 @@ def probe_layout(run: RunResult, staged: list[StagedDeck], toolchain, allow_over
                 small += found.small_text
             if overflows and not allow_overflow:
                 discard(deck)
-                run.errors.append(LayoutError(overflows + [
+                run.errors.append(LayoutError(overflows + small + [
                     f"{deck.out_dir / deck.deck.stem}.md: not written: {len(overflows)} slide(s) run off the page "
                     "(--allow-overflow writes it anyway)"]))
                 continue

@@ -10,7 +10,7 @@ import os
 import re
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 import yaml
@@ -39,6 +39,7 @@ class BuildResult:
     figures: tuple[Path, ...]
     handout: Path | None = None  # questions only (with --handout, when the deck has exercises)
     key: Path | None = None  # the exercises' answers
+    exported: tuple[Path, ...] = ()  # HTML, PDF, PPTX made by marp-cli (with --to)
 
 
 HANDOUT, KEY = ".handout.md", ".key.md"
@@ -210,9 +211,15 @@ def discard(staged: StagedDeck) -> None:
     shutil.rmtree(staged.staging, ignore_errors=True)
 
 
-def publish(staged: StagedDeck) -> BuildResult:
+def publish(staged: StagedDeck, exports: tuple[Path, ...] = ()) -> BuildResult:
+    """Move a finished deck into place, with ``exports``: its HTML, PDF and PPTX, made in its staging folder."""
     try:
-        return _publish(staged)
+        result = _publish(staged)
+        published = []
+        for made in exports:
+            os.replace(made, staged.out_dir / made.name)
+            published.append(staged.out_dir / made.name)
+        return replace(result, exported=tuple(published))
     finally:
         discard(staged)
 

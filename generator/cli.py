@@ -39,6 +39,11 @@ def _parser() -> argparse.ArgumentParser:
                        help="also write <stem>.handout.md (the exercises' questions) and <stem>.key.md (their answers)")
     build.add_argument("--strict", action="store_true",
                        help="fail on a formula of your own markdown slides that the checker cannot read (else listed)")
+    build.add_argument("--probe", action="store_true",
+                       help="measure every slide in headless Chromium (a temporary HTML) even without --to: overflow "
+                            "past the page fails, text under 20 px is listed (--to always measures)")
+    build.add_argument("--allow-overflow", action="store_true",
+                       help="write decks whose slides run off the page; the probe lists them as warnings")
     build.add_argument("-v", "--verbose", action="store_true",
                        help="say which marp-cli and Chromium a conversion (--to) used")
     build.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show a traceback for errors")
@@ -167,7 +172,7 @@ def _build(args: argparse.Namespace) -> int:
         print(f"verideck: --templates {args.templates}: not a folder", file=sys.stderr)
         return EXIT_BAD_INPUT
     run = build_decks(specs, args.out, tuple(args.to or ()), handout=args.handout, templates=args.templates,
-                      strict=args.strict)
+                      strict=args.strict, probe=args.probe, allow_overflow=args.allow_overflow)
     for result in run.built:
         figures = f", {len(result.figures)} figure(s)" if result.figures else ""
         print(f"built {result.markdown}{figures}")
@@ -177,10 +182,11 @@ def _build(args: argparse.Namespace) -> int:
     for path in run.exported:
         print(f"wrote {path}")
     _print_check_summary(run)
-    if args.verbose and args.to:
+    _print_layout_summary(run)
+    if args.verbose and (args.to or args.probe):
         from .doctor import conversion_summary
 
-        print(conversion_summary(needs_browser=set(args.to) != {"html"}))
+        print(conversion_summary(needs_browser=True))  # (the layout probe measures every slide in Chromium)
     _print_errors(run.errors, args.debug)
     return max([EXIT_OK] + [error.exit_code for error in run.errors])
 
@@ -196,6 +202,19 @@ def _print_check_summary(run) -> None:
         if warnings else ""
     skipped = f", {run.skipped} marked % unchecked" if run.skipped else ""
     print(f"checked: {run.verified} equalities verified{listed}{skipped}")
+
+
+def _print_layout_summary(run) -> None:
+    """What the layout probe measured: the slides run off the page (built with --allow-overflow) and those with
+    text under the floor, listed as warnings, and one line of counts."""
+    if not run.probed:
+        return
+    for line in run.overflows + run.small_text:
+        print(f"warning: {line}", file=sys.stderr)
+    overflow = f"{len(run.overflows)} slide(s) run off the page (--allow-overflow; listed)" if run.overflows \
+        else "0 overflow"
+    small = f", {len(run.small_text)} with text under 20 px (listed)" if run.small_text else ""
+    print(f"layout: {run.probed} slides measured in Chromium, {overflow}{small}")
 
 
 def _setup(args: argparse.Namespace) -> int:

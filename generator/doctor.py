@@ -19,7 +19,7 @@ from .browser import find_browser
 from .errors import EXIT_OK
 from .toolchain import Toolchain, ToolchainError, find_toolchain, installed_version, missing_toolchain_hint
 
-PYTHON_PACKAGES = ("sympy", "matplotlib", "jinja2", "pyyaml", "markdown-it-py")
+PYTHON_PACKAGES = ("sympy", "matplotlib", "jinja2", "pyyaml", "markdown-it-py", "playwright")
 MINIMUM_NODE = (20, 11)
 
 

@@ -94,6 +94,10 @@ class CheckError(VerideckError):
         return self._lines
 
 
+class LayoutError(CheckError):
+    """A built deck has a slide whose content runs off the page (measured by the layout probe)."""
+
+
 class InternalError(VerideckError):
     """A bug in verideck itself (the original exception is the ``__cause__``)."""
 

@@ -155,3 +155,12 @@ def test_one_browser_measures_the_whole_build(write_spec, tmp_path):
     assert LayoutProbe.launches - before == 1
     assert [type(error) for error in run.errors] == [LayoutError]
     assert sorted(path.name for path in (tmp_path / "out").glob("*.html")) == ["one.html", "two.html"]
+
+
+@pytest.mark.browser
+def test_the_first_step_deck_fits_its_pages(tmp_path):
+    """The one-step descent of two variables puts its new point and answer on a page of its own and the
+    iteration tables keep six rows: gd-first-step.en builds without --allow-overflow (its step 1 ran 102 px
+    off the page, every table 9 px)."""
+    run = build_decks([ROOT / "decks" / "gd-first-step.en.yaml"], tmp_path, formats=("html",))
+    assert run.errors == [], [str(error) for error in run.errors]

@@ -10,8 +10,8 @@ from .methods import STATES
 from .methods_view import given_extras, rule_lines, state_lines
 from .solve import DescentSolution, StopReason
 
-TABLE_ROWS = 7  # longest table shown whole; longer ones keep the first and last rows
-HEAD_ROWS, TAIL_ROWS = 3, 3
+TABLE_ROWS = 6  # longest table shown whole; longer ones keep the first and last rows (7 ran 9 px off the page)
+HEAD_ROWS, TAIL_ROWS = 3, 2
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,20 @@ class DescentView:
     later_title: str = ""  # stochastic fits: the gradient of every later step, before the table
     later_pages: tuple[tuple[Formula, ...], ...] = ()
     workings: tuple[Formula, ...] = ()  # a fit's step 1 with rounded numbers: predictions, each point's partials
+    new_point_apart: bool = False  # step 1 is too long for one page: the new point and f go on the next
+
+
+# Display formulas that fit on a 1280×720 page with their leads and the title (measured with the layout probe:
+# eight — two partials, two updates, the new point, f before and after, the answer — ran 102 px off the page).
+PAGE_DISPLAYS = 7
+
+
+def _new_point_apart(first: dict, states: bool, many: bool) -> bool:
+    """Whether step 1's page would hold more than ``PAGE_DISPLAYS`` formulas: the partials (unless the states
+    took them to a page of their own), the updates, the new point, f before and after, the answer (when no
+    table comes between)."""
+    shown = (0 if states else len(first["slopes"])) + len(first["updates"]) + 1 + len(first["values"])
+    return shown + (0 if many else 1) > PAGE_DISPLAYS
 
 
 def index_letter(slide, ctx: Context, batch: bool = False) -> str:
@@ -164,6 +178,7 @@ def descent_view(solution: DescentSolution, ctx: Context, batch: bool = False, t
     header, rows = _table(solution, ctx, batch) if many else ((), ())
     last = solution.last
     number = last.index + 1
+    first, methods = _first_step(solution, ctx), _method_fields(solution, ctx, batch)
     stop_rule = ""
     if slide.stop is not None:
         stop_rule = words.stop_rule.format(condition=inline(stop_condition(solution, ctx, batch)))
@@ -190,7 +205,8 @@ def descent_view(solution: DescentSolution, ctx: Context, batch: bool = False, t
         figure=figures.get("path"),
         loss_figure_title=words.loss_title.format(title=title),
         loss_figure=figures.get("loss"),
-        **_first_step(solution, ctx),
-        **_method_fields(solution, ctx, batch),
+        **first,
+        **methods,
+        new_point_apart=_new_point_apart(first, bool(methods["states"]), many),
     )
 

@@ -32,3 +32,27 @@ def test_learning_rates_and_compare_methods_give_the_function_as_written(tmp_pat
           runs: [{method: gd, learning_rate: 0.1}, {method: momentum, learning_rate: 0.1}]
         """)
     assert markdown.count(r"f\left(w, y\right) = w y + w^{2} + y^{2}") == 2
+
+
+def test_a_long_first_step_continues_on_a_second_page(tmp_path):
+    """Two partials, two updates, the new point, f twice and the answer are more than a page holds: the new
+    point, f and the answer go on a page of their own; one variable keeps one page."""
+    two = build_one(tmp_path, """
+        - kind: gradient_descent
+          title: Two
+          function: x^2 + y^2
+          start: {x: 1, y: 2}
+          learning_rate: 0.1
+          steps: 1
+        """)
+    assert two.count("## Two: step 1") == 2
+    assert two.index("New point:") > two.rindex("## Two: step 1") > two.index("Update:")
+    one = build_one(tmp_path, """
+        - kind: gradient_descent
+          title: One
+          function: x^2
+          start: {x: 1}
+          learning_rate: 0.1
+          steps: 1
+        """)
+    assert one.count("## One: step 1") == 1

@@ -7,17 +7,15 @@ wrong answer.  A decimal is right when the key rounded to the same decimal place
 """
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
 import sympy
 from sympy import Expr
 
+from ..agreement import agree_at_points
 from ..bounded import OutOfTime, call, is_zero
 
-POINTS = 8  # random points that must agree
-TOLERANCE = 1e-9
 MAX_SIMPLIFY_OPS = 400  # larger differences are not simplified at all
 CLOSE = sympy.Rational(1, 100)  # relative distance that counts as "numerically close"
 DIGITS = 40  # working precision of numeric comparisons
@@ -28,34 +26,6 @@ class Equivalence:
     holds: bool  # proved equal (and agreeing at random points)
     agrees: bool  # agrees at the random points (possibly without a proof)
     note: str = ""  # why there is no proof, when it agrees without one
-
-
-def agree_at_points(a: Expr, b: Expr, seed: int = 20261123) -> bool | None:
-    """Whether ``a`` and ``b`` agree at random points where both are defined and real; None if too few are."""
-    free = sorted((a - b).free_symbols | a.free_symbols | b.free_symbols, key=lambda s: s.name)
-    generator = random.Random(seed)
-    checked = 0
-    for _ in range(POINTS * 6):
-        point = {s: sympy.Rational(generator.randint(-300, 300), 97) for s in free}
-        x, y = _complex(a, point), _complex(b, point)
-        if x is None or y is None:
-            continue
-        if abs(x - y) > TOLERANCE * max(1.0, abs(x), abs(y)):
-            return False
-        checked += 1
-        if checked == POINTS:
-            return True
-    return True if checked >= 3 else None
-
-
-def _complex(expr: Expr, point: dict) -> complex | None:
-    try:
-        value = complex(sympy.N(expr.xreplace(point), 30))
-    except (TypeError, ValueError, ZeroDivisionError, OverflowError):
-        return None
-    if value != value or abs(value) == float("inf") or abs(value.imag) > TOLERANCE:
-        return None
-    return value
 
 
 def equivalent(a: Expr, b: Expr) -> Equivalence:

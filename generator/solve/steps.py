@@ -6,7 +6,7 @@ product, quotient, power, square root, exponential, logarithm, trigonometric and
 inverse trigonometric table entries, and the chain rule whenever the inner
 function is not ``x`` itself.  Products are held unevaluated, so a step reads
 ``2 \\arctg x^3 \\cdot \\frac{1}{1 + x^6} \\cdot 3x^2`` before it is simplified.  The
-engine asserts that its last step equals ``sympy.diff`` (``agrees``: at sample points first, a bounded
+engine asserts that its last step equals ``sympy.diff`` (``agrees``: at random points first, a bounded
 proof only where too few points are defined).
 
 Given the function as the instructor wrote it (held sums and products, ``converters.expression``), every
@@ -14,7 +14,6 @@ row keeps the written order: ``(w^4 - 3w^2 + w)' = (w^4)' - (3w^2)' + (w)'``.
 """
 from __future__ import annotations
 
-import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -22,6 +21,7 @@ import sympy
 from sympy import Derivative, Expr
 
 from .. import bounded
+from ..agreement import agree_at_points
 from .calculus import diff
 from .simplify import Vocabulary, teaching_form
 
@@ -29,10 +29,6 @@ RULES = ("constant", "variable", "sum", "constant_factor", "product", "quotient"
          "exponential", "logarithm", "trigonometric", "inverse_trigonometric", "hyperbolic", "chain", "simplify")
 MAX_STEPS = 40
 PROOF_SECONDS = 20.0  # per attempt of proved_zero (the form through cos, as it is, or through exp)
-SAMPLE_POINTS = 24  # points at which ``agrees`` compares two forms of a derivative ...
-AGREEING_POINTS = 6  # ... of which this many must be defined for the numbers to decide
-SAMPLE_DIGITS = 50
-AGREEMENT_TOLERANCE = sympy.Rational(1, 10**30)  # relative, at SAMPLE_DIGITS digits
 
 
 @dataclass(frozen=True)
@@ -208,41 +204,17 @@ def proved_zero(difference: Expr) -> bool:
 
 
 def agrees(candidate: Expr, exact: Expr) -> bool:
-    """Whether ``candidate`` is ``exact`` as a function: compared at sample points of both signs at 50 digits
-    (a point where either is undefined or not real is skipped); where fewer than ``AGREEING_POINTS`` points
-    are defined, by a bounded proof (``proved_zero``).
+    """Whether ``candidate`` is ``exact`` as a function: by their numbers at random points (``agreement``),
+    and by a bounded proof (``proved_zero``) only where too few points are defined.
 
-    A self-check of the generator: two different closed forms agree at a random point with probability 0,
-    so the numbers decide in milliseconds what ``simplify`` may not prove within minutes (1/cos²u against
-    1 + tg²u for a long u); the printed result is verified by the independent checker anyway.
+    A self-check of the generator: two different closed forms disagree at almost every point, so the numbers
+    decide in milliseconds what ``simplify`` may not prove within minutes (1/cos²u against 1 + tg²u for a
+    long u); the printed result is verified by the independent checker anyway.
     """
     if candidate == exact:
         return True
-    variables = sorted(candidate.free_symbols | exact.free_symbols, key=lambda s: s.name)
-    agreeing = 0
-    for point in _sample_points(variables):
-        left, right = _number_at(candidate, point), _number_at(exact, point)
-        if left is None or right is None:
-            continue
-        if abs(left - right) > AGREEMENT_TOLERANCE * max(1, abs(left), abs(right)):
-            return False
-        agreeing += 1
-    return agreeing >= AGREEING_POINTS or proved_zero(candidate - exact)
-
-
-def _sample_points(variables: list[sympy.Symbol]) -> list[dict[sympy.Symbol, Expr]]:
-    """``SAMPLE_POINTS`` fixed points (the same on every run), coordinates in (−3, 3) of both signs."""
-    rng = random.Random(15)
-    return [{v: sympy.Rational(rng.randint(-300, 300), 101) for v in variables} for _ in range(SAMPLE_POINTS)]
-
-
-def _number_at(expr: Expr, point: dict[sympy.Symbol, Expr]) -> sympy.Float | None:
-    """``expr`` at ``point`` to ``SAMPLE_DIGITS`` digits, or None where it is not a finite real number."""
-    try:
-        number = expr.xreplace(point).evalf(SAMPLE_DIGITS)
-    except (ArithmeticError, ValueError, TypeError):
-        return None
-    return number if isinstance(number, sympy.Float) and number.is_finite else None
+    numbers = agree_at_points(candidate, exact)
+    return numbers if numbers is not None else proved_zero(candidate - exact)
 
 
 def derive(function: Expr, x: sympy.Symbol, final: Expr | None = None) -> Derivation:

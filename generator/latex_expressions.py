@@ -188,7 +188,7 @@ class ExpressionLatexPrinter(LatexPrinter):
             coefficient, others = sympy.Mul(*numbers), [arg for arg in expr.args if not arg.is_Number]
             return self._print(sympy.Mul(coefficient, *others, evaluate=False) if others else coefficient)
         if _is_held(expr) and not expr.has(UnevaluatedExpr) and any(_is_negated(f) for f in expr.args[1:]):
-            return self._product_with_negative_factors(expr)
+            return self._written_product(expr)  # (SymPy's own printing would lose the bracket: 0.5 - x)
         if not expr.has(UnevaluatedExpr) or not isinstance(expr, sympy.Mul):  # LatexPrinter prints 1/x as a Mul
             decimal = self._decimal_product(expr)
             return super()._print_Mul(expr) if decimal is None else decimal
@@ -273,22 +273,6 @@ class ExpressionLatexPrinter(LatexPrinter):
             parts.append(text)
         return sign + r" \cdot ".join(parts)
 
-    def _product_with_negative_factors(self, expr: sympy.Mul) -> str:
-        r"""A written product with a negative factor after its first: ``-0.5 \cdot \left(-0.5\right) \cdot
-        \sqrt{x - 1}``, ``0.5 \cdot \left(- x\right)`` — SymPy's own printing would lose the bracket
-        (``0.5 - x``)."""
-        factors = list(expr.args)
-        sign = ""
-        if factors[0] == -1 and len(factors) > 1:
-            sign, factors = "- ", factors[1:]
-        parts = []
-        for index, factor in enumerate(factors):
-            text = self._print(factor)
-            if _is_sum(factor) or (index > 0 and _is_negated(factor)):
-                text = rf"\left({text}\right)"
-            parts.append(text)
-        return sign + r" \cdot ".join(parts)
-
     def _held_product(self, factors: Sequence[Expr], after_sign: bool = False) -> str:
         r"""Factors of a held substitution, ``\cdot`` between them, brackets where precedence needs them:
         a sum (held or not) among other factors or after a minus sign, a negative number."""
@@ -326,10 +310,12 @@ def _is_held(expr: Expr) -> bool:
 
 
 def _flat_factors(expr: sympy.Mul) -> list[Expr]:
-    """The factors of a held product, nested held products opened, evaluated products kept whole."""
+    """The factors of a held product, nested held products opened (a negated one after the first stays a
+    factor: ``0.5 \\cdot \\left(- x\\right)``), evaluated products kept whole."""
     factors: list[Expr] = []
-    for arg in expr.args:
-        factors += _flat_factors(arg) if _is_held(arg) else [arg]
+    for index, arg in enumerate(expr.args):
+        opened = _is_held(arg) and not (index > 0 and _is_negated(arg))
+        factors += _flat_factors(arg) if opened else [arg]
     return factors
 
 

@@ -21,7 +21,7 @@ from .errors import InternalError, Location, Problem, SpecError
 from .exercises import collect_exercises, is_exercise
 from .i18n import words_for
 from .latex import printer_for
-from .model import Deck
+from .model import DEFAULT_THEME, Deck
 from .render import render_deck
 from .solve import MathError, solve_slide
 from .sources import SourceMap, source_map
@@ -78,7 +78,7 @@ def _process_alive(pid: int) -> bool:
 
 
 def front_matter(deck: Deck) -> str:
-    settings = {"marp": True, "math": "katex", "lang": deck.lang, "title": deck.title}
+    settings = {"marp": True, "math": "katex", "lang": deck.lang, "title": deck.title, "theme": deck.marp.theme}
     settings.update(deck.marp.directives)
     return yaml.safe_dump(settings, allow_unicode=True, sort_keys=False, width=1000).strip()
 
@@ -150,7 +150,8 @@ def _documents(deck: Deck, solutions, context: Context, handout: bool, variant: 
         if variant is not None:
             subtitle = " · ".join(filter(None, [subtitle, words.variant.format(number=variant)]))
         markdown = render_deck(DeckView(lang=deck.lang, title=deck.title, subtitle=subtitle,
-                                        front_matter=front_matter(deck), slides=tuple(v for v, _ in placed),
+                                        front_matter=front_matter(deck), own_theme=deck.marp.theme == DEFAULT_THEME,
+                                        slides=tuple(v for v, _ in placed),
                                         notes=_notes(placed) if notes else ()),
                                templates)
         return markdown, source_map(markdown, placed, spec)

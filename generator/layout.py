@@ -4,8 +4,9 @@ Marp draws each slide as a ``<section>`` inside ``<svg data-marpit-svg>``; the p
 (every slide one below the other, each at the slide's own size: 1280×720, or 960×720 with ``size: 4:3``), so
 positions and sizes come out in pixels of the slide page.  For every slide the probe finds
 
-* **overflow**: drawn content (text, formulas, pictures) past the bottom or right edge of the section box —
-  what a projector cuts off;
+* **overflow**: drawn content (text, formulas, pictures) past the bottom of the slide's content area (the page
+  without its bottom padding, the band a theme keeps for the footer and the page number) or past the right
+  edge of the page — what collides with the footer or what a projector cuts off;
 * **the smallest text**: the drawn size of each piece of text — its computed font size times the scale of
   every transform above it, Marp's auto-scaling (``<marp-auto-scaling>``, ``<svg data-marp-fitting>``)
   included.  A formula counts at the size of its ``.katex`` box (its exponents and indices are smaller by
@@ -89,11 +90,12 @@ async () => {
   return sections.map((section, index) => {
     const box = section.getBoundingClientRect();
     const page = box.width / section.offsetWidth;  // screen px per slide-page px
+    const band = parseFloat(getComputedStyle(section).paddingBottom) || 0;  // the footer's band, page px
     const reach = {bottom: [0, ''], right: [0, '']};
     const extend = (rect, element) => {
       const seen = clipped(rect, clipsOf(element, section));
       if (!seen) return;
-      const bottom = (seen.bottom - box.bottom) / page, right = (seen.right - box.right) / page;
+      const bottom = (seen.bottom - box.bottom) / page + band, right = (seen.right - box.right) / page;
       if (bottom > reach.bottom[0]) reach.bottom = [bottom, describe(element)];
       if (right > reach.right[0]) reach.right = [right, describe(element)];
     };
@@ -124,7 +126,7 @@ async () => {
     const heading = section.querySelector('h1, h2, h3, h4, h5, h6');
     return {index, width: section.offsetWidth, height: section.offsetHeight,
             heading: heading ? squeeze(plain(heading)) : '',
-            bottom: reach.bottom, right: reach.right, smallest};
+            bottom: reach.bottom, right: reach.right, band, smallest};
   });
 }
 """
@@ -138,9 +140,17 @@ VIEWBOX_JS = r"""() => {
 
 @dataclass(frozen=True)
 class Overflow:
-    side: str  # "bottom" or "right"
+    side: str  # "bottom" (of the content area) or "right" (of the page)
     pixels: float  # how far the content runs past that edge, in px of the slide page
     element: str  # what reaches furthest: '<p> "text"' or 'formula \frac{…}'
+    band: float = 0.0  # the page's bottom band below the content area (footer, page number), px
+
+    def describe(self) -> str:
+        if self.side == "right":
+            return f"{round(self.pixels)} px past the right edge"
+        if self.pixels <= self.band:
+            return f"{round(self.pixels)} px into the bottom margin (footer and page number)"
+        return f"{round(self.pixels - self.band)} px past the bottom"
 
 
 @dataclass(frozen=True)
@@ -160,8 +170,9 @@ class SlideLayout:
 
 def _slide(measured: dict) -> SlideLayout:
     """A slide's measurements as the page script returns them."""
-    overflows = tuple(Overflow(side, round(measured[side][0], 1), measured[side][1]) for side in ("bottom", "right")
-                      if measured[side][0] > OVERFLOW_TOLERANCE)
+    band = round(measured.get("band", 0.0), 1)
+    overflows = tuple(Overflow(side, round(measured[side][0], 1), measured[side][1], band if side == "bottom" else 0.0)
+                      for side in ("bottom", "right") if measured[side][0] > OVERFLOW_TOLERANCE)
     smallest = measured["smallest"]
     return SlideLayout(measured["index"], measured["heading"], (measured["width"], measured["height"]), overflows,
                        round(smallest[0], 1) if smallest else None, smallest[1] if smallest else "")
@@ -271,9 +282,8 @@ class LayoutReport:
 
 
 def overflow_text(overflows: tuple[Overflow, ...]) -> str:
-    """``content runs 85 px past the bottom of the slide`` (and/or its right edge)."""
-    parts = [f"{round(o.pixels)} px past the {'bottom' if o.side == 'bottom' else 'right edge'}" for o in overflows]
-    return f"content runs {' and '.join(parts)} of the slide"
+    """``content runs 85 px past the bottom of the slide`` (or into its bottom margin, and/or past its right edge)."""
+    return f"content runs {' and '.join(o.describe() for o in overflows)} of the slide"
 
 
 def report(markdown: str, sources: SourceMap, layouts: list[SlideLayout], document: str,

@@ -94,11 +94,20 @@ class StopRule:
     max_steps: int
 
 
+THEMES = ("verideck", "default", "gaia", "uncover")  # verideck's theme and the ones marp-core brings
+DEFAULT_THEME = "verideck"
+
+
 @dataclass(frozen=True)
 class MarpSettings:
     """Marp global directives copied into the front matter, in spec order."""
 
     directives: tuple[tuple[str, str | bool], ...]
+
+    @property
+    def theme(self) -> str:
+        """The deck's theme: the spec's ``theme``, else verideck's own."""
+        return str(dict(self.directives).get("theme", DEFAULT_THEME))
 
 
 @dataclass(frozen=True)

@@ -63,7 +63,8 @@ def marp_directives(node: Node, scope: Scope) -> model.MarpSettings:
                                  f"unknown Marp directive{did_you_mean(key, MARP_DIRECTIVES)}")
             continue
         try:
-            directives.append((key, convert(_directive_value, value, scope.child(key))))
+            converter = choice(*model.THEMES) if key == "theme" else _directive_value
+            directives.append((key, convert(converter, value, scope.child(key))))
         except Reported:
             continue
     return model.MarpSettings(tuple(directives))

@@ -13,6 +13,7 @@ class DeckView:
     subtitle: str
     front_matter: str  # YAML lines between the --- fences
     slides: tuple  # the slide views, in order
+    own_theme: bool = True  # the verideck theme, which sets the sizes itself (else the template's style does)
     notes: tuple[str, ...] = ()  # the presenter's notes after each slide ("" for none; the handout has none)
 
 

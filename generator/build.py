@@ -21,7 +21,10 @@ from .errors import InternalError, Location, Problem, SpecError
 from .exercises import collect_exercises, is_exercise
 from .i18n import words_for
 from .latex import printer_for
+from .kinds.markdown.model import MarkdownSlide
 from .model import DEFAULT_THEME, Deck
+from .pages import Owner, Pagination, geometry, paginate
+from .pages.images import image_heights
 from .render import render_deck
 from .solve import MathError, solve_slide
 from .sources import SourceMap, source_map
@@ -139,9 +142,26 @@ def _notes(placed: list[tuple]) -> tuple[str, ...]:
                  for view, slide in placed)
 
 
+def _pagination(deck: Deck, context: Context, sources: SourceMap, assets: Path) -> Pagination:
+    """How a document of ``deck`` is cut into pages: its theme's page, and which slides may continue."""
+    page = geometry(deck.marp.theme, str(dict(deck.marp.directives).get("size", "")) or None)
+
+    def owner(line: int) -> Owner:
+        part = sources.part_at(line)
+        if part is None:
+            return Owner(None, False)
+        slide = part.slide
+        splits = not isinstance(slide, MarkdownSlide) and getattr(slide, "split", True)
+        return Owner(id(slide) if slide is not None else id(part), splits)
+
+    return Pagination(page, lambda title: context.words.continued.format(title=title), image_heights(assets, page),
+                      owner)
+
+
 def _documents(deck: Deck, solutions, context: Context, handout: bool, variant: int | None,
-               templates: Path | None) -> dict[str, tuple[str, SourceMap]]:
-    """The Markdown of the deck, and with ``handout`` of its handout and answer key, each with its source map."""
+               templates: Path | None, assets: Path) -> dict[str, tuple[str, SourceMap]]:
+    """The Markdown of the deck, and with ``handout`` of its handout and answer key, each with its source map
+    (``assets``: the folder the documents' pictures are found in, by their paths in the Markdown)."""
     exercises = collect_exercises(solutions)
     words = context.words.exercise
     spec = Location(deck.source)
@@ -154,6 +174,7 @@ def _documents(deck: Deck, solutions, context: Context, handout: bool, variant: 
                                         slides=tuple(v for v, _ in placed),
                                         notes=_notes(placed) if notes else ()),
                                templates)
+        markdown = paginate(markdown, _pagination(deck, context, source_map(markdown, placed, spec), assets))
         return markdown, source_map(markdown, placed, spec)
 
     documents = {".md": document(deck.subtitle or "", _slide_views(solutions, exercises, context), notes=True)}
@@ -195,7 +216,7 @@ def stage_deck(spec: Path, out_dir: Path, handout: bool = False, choose: dict | 
             if drawn_here:
                 drawn[solution.slide.id] = drawn_here
         context = Context(printer, words, drawn)
-        documents = _documents(deck, solutions, context, handout, variant, templates)
+        documents = _documents(deck, solutions, context, handout, variant, templates, staging)
         verdicts = {}
         for suffix, (markdown, sources) in documents.items():
             verdicts[suffix] = verify_printed_math(markdown, sources, out_dir / f"{deck.stem}{suffix}", strict)

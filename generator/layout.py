@@ -91,10 +91,13 @@ async () => {
     const box = section.getBoundingClientRect();
     const page = box.width / section.offsetWidth;  // screen px per slide-page px
     const band = parseFloat(getComputedStyle(section).paddingBottom) || 0;  // the footer's band, page px
+    const top = parseFloat(getComputedStyle(section).paddingTop) || 0;
     const reach = {bottom: [0, ''], right: [0, '']};
+    let used = 0;  // how far down the content reaches, from the top of the content box
     const extend = (rect, element) => {
       const seen = clipped(rect, clipsOf(element, section));
       if (!seen) return;
+      if (!element.closest('header, footer')) used = Math.max(used, (seen.bottom - box.top) / page - top);
       const bottom = (seen.bottom - box.bottom) / page + band, right = (seen.right - box.right) / page;
       if (bottom > reach.bottom[0]) reach.bottom = [bottom, describe(element)];
       if (right > reach.right[0]) reach.right = [right, describe(element)];
@@ -126,7 +129,7 @@ async () => {
     const heading = section.querySelector('h1, h2, h3, h4, h5, h6');
     return {index, width: section.offsetWidth, height: section.offsetHeight,
             heading: heading ? squeeze(plain(heading)) : '',
-            bottom: reach.bottom, right: reach.right, band, smallest};
+            bottom: reach.bottom, right: reach.right, band, used, smallest};
   });
 }
 """
@@ -163,6 +166,7 @@ class SlideLayout:
     overflows: tuple[Overflow, ...]
     smallest_text: float | None  # px on the slide page (None: the slide has no text)
     smallest_element: str
+    used_height: float = 0.0  # how far down the content reaches, from the top of the content box (px)
 
     def small_text(self, floor: float = TEXT_FLOOR) -> bool:
         return self.smallest_text is not None and round(self.smallest_text) < floor
@@ -175,7 +179,8 @@ def _slide(measured: dict) -> SlideLayout:
                       for side in ("bottom", "right") if measured[side][0] > OVERFLOW_TOLERANCE)
     smallest = measured["smallest"]
     return SlideLayout(measured["index"], measured["heading"], (measured["width"], measured["height"]), overflows,
-                       round(smallest[0], 1) if smallest else None, smallest[1] if smallest else "")
+                       round(smallest[0], 1) if smallest else None, smallest[1] if smallest else "",
+                       round(measured.get("used", 0.0), 1))
 
 
 class LayoutProbe:

@@ -15,7 +15,7 @@ from pathlib import Path
 import sympy
 from sympy import Expr, Rational
 
-from .converters import identifier, one_line_text, speaker_notes
+from .converters import boolean, identifier, one_line_text, speaker_notes
 from .errors import Location
 from .schema import spec_field
 from .symbols import DEFAULT as DEFAULT_SYMBOLS
@@ -81,6 +81,8 @@ class SlideBase:
     # the notation the slide prints with: the deck's ``symbols`` with the slide's own (``spec`` resolves them)
     symbols: Symbols | None = spec_field(symbol_choices)
     notes: str | None = spec_field(speaker_notes)  # the presenter's notes (Marp's presenter view)
+    # a generated slide taller than the page continues on "(continued)" pages; false keeps it on its pages
+    split: bool = spec_field(boolean, default=True)
     location: Location
     places: Places
     written: WrittenForms = WrittenForms()

@@ -36,6 +36,7 @@ class _Part:
     title: str
     location: Location
     body: _Body | None  # an instructor's body, placed below the heading
+    slide: object | None = None  # the spec slide shown (None: a page of the whole deck, such as an answer key)
 
 
 @dataclass(frozen=True)
@@ -50,8 +51,12 @@ class SourceMap:
     deck: Location  # the spec file: the title page and anything unmatched
     parts: tuple[_Part, ...]
 
+    def part_at(self, line: int) -> _Part | None:
+        """The slide part holding ``line`` (None: the title page)."""
+        return next((p for p in reversed(self.parts) if p.first_line <= line), None)
+
     def origin(self, line: int) -> Origin:
-        part = next((p for p in reversed(self.parts) if p.first_line <= line), None)
+        part = self.part_at(line)
         if part is None:
             return Origin(self.deck, "", False)
         if part.body is not None:
@@ -72,7 +77,7 @@ def source_map(markdown: str, placed: list[tuple[object, object | None]], deck: 
             continue
         position = found + len(f"## {title}\n")
         location = getattr(slide, "location", None) or deck
-        parts.append(_Part(_line_at(markdown, found), title, location, _body(markdown, position, slide)))
+        parts.append(_Part(_line_at(markdown, found), title, location, _body(markdown, position, slide), slide))
     return SourceMap(deck, tuple(parts))
 
 

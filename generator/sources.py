@@ -2,12 +2,14 @@
 
 The checker reads the finished Markdown, but a finding is for the instructor, who wrote the spec:
 ``lesson.yaml:42 (slide "Gradient step")`` says where to look, and whether the formula is the
-instructor's own (a ``markdown`` slide's body) or printed by verideck decides how strict the build is.
+instructor's own (a ``markdown`` slide's body, a ``lead`` or ``after``) or printed by verideck decides how
+strict the build is.
 
 The map is found in the rendered text itself, so it holds for an instructor's templates too: each
 slide starts at its heading (``## title``, searched in slide order), and the instructor's text is placed
-verbatim below it: a markdown slide's body, a generated slide's ``lead`` and ``after``.  A slide whose heading a template does not print joins the one before it;
-lines before the first slide belong to the title page.
+verbatim below it (a markdown slide's body; a generated slide's ``lead`` and, last, its ``after``).  A
+slide whose heading a template does not print joins the one before it; lines before the first slide
+belong to the title page.
 """
 from __future__ import annotations
 

@@ -17,6 +17,7 @@ import yaml
 
 from . import bounded, figures
 from .answers import answers_json, collect_answers
+from .directives import SlideDirectives
 from .errors import InternalError, Location, Problem, SpecError
 from .exercises import collect_exercises, is_exercise
 from .i18n import words_for
@@ -139,13 +140,17 @@ def _instructor_additions(placed: list[tuple]) -> dict[str, tuple]:
     slide's own page only — an exercise's solution, not its question; nothing on a page of the whole deck."""
     own = [own_slide(view, slide) for view, slide in placed]
     return {"notes": tuple(getattr(slide, "notes", None) or "" for slide in own),
-            "directives": tuple(slide.marp.scoped() if getattr(slide, "marp", None) else () for slide in own),
+            "directives": tuple(_scoped(getattr(slide, "marp", None)) for slide in own),
             "leads": tuple(_text(getattr(slide, "lead", None)) for slide in own),
             "afters": tuple(_text(getattr(slide, "after", None)) for slide in own)}
 
 
 def _text(paragraph: InstructorText | None) -> str:
     return paragraph.text if paragraph else ""
+
+
+def _scoped(directives: SlideDirectives | None) -> tuple[tuple[str, str], ...]:
+    return directives.scoped() if directives else ()
 
 
 def _documents(deck: Deck, solutions, context: Context, handout: bool, variant: int | None,

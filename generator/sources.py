@@ -14,7 +14,7 @@ belong to the title page.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .errors import Location
@@ -70,7 +70,7 @@ def own_slide(view: object, slide: object | None) -> object | None:
     return None if getattr(view, "template", None) == "question" else slide
 
 
-def source_map(markdown: str, placed: list[tuple[object, object | None]], deck: Location) -> SourceMap:
+def source_map(markdown: str, placed: Sequence[tuple[object, object | None]], deck: Location) -> SourceMap:
     """The map of ``markdown``, rendered from ``placed``: each view (with its ``title``) in order, with the
     spec slide it shows (``None`` for pages of the whole deck, such as an answer key)."""
     headings, position = [], 0

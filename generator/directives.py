@@ -17,6 +17,7 @@ from .yamltree import Node
 
 CLASS_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 COLOUR = re.compile(r"#(?:[0-9A-Fa-f]{3}|[0-9A-Fa-f]{6}|[0-9A-Fa-f]{8})|[A-Za-z]+|(?:rgba?|hsla?)\([0-9.,% ]+\)")
+DECK_ONLY = ("theme", "size", "style", "headingDivider")  # Marp's global directives
 PAGINATE = ("skip", "hold")  # besides true and false: Marp's page numbers that skip or hold this slide
 
 
@@ -79,6 +80,13 @@ SLIDE_DIRECTIVES: dict[str, Converter] = {"class": css_classes, "paginate": pagi
                                           "color": colour, "header": band_text, "footer": band_text}
 
 
+def _unknown(key: str) -> str:
+    if key in DECK_ONLY:
+        return f"{key!r} is set for the whole deck (the deck's marp:), not for one slide"
+    known = ", ".join(SLIDE_DIRECTIVES)
+    return f"unknown directive for one slide (a slide takes {known}){did_you_mean(key, SLIDE_DIRECTIVES)}"
+
+
 def slide_directives(node: Node, scope: Scope) -> SlideDirectives:
     """``marp:`` of one slide; every unknown key and wrong value is reported before it gives up."""
     if node.shape != "mapping":
@@ -86,8 +94,7 @@ def slide_directives(node: Node, scope: Scope) -> SlideDirectives:
     directives, failed = [], False
     for key, key_node, value in node.items():
         if key not in SLIDE_DIRECTIVES:
-            scope.context.report(key_node, scope.child(key).path, "unknown directive for one slide (a slide takes "
-                                 f"{', '.join(SLIDE_DIRECTIVES)}){did_you_mean(key, SLIDE_DIRECTIVES)}")
+            scope.context.report(key_node, scope.child(key).path, _unknown(key))
             failed = True
             continue
         try:

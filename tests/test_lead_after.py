@@ -138,3 +138,25 @@ def test_a_markdown_slide_has_its_body_instead(tmp_path):
     with pytest.raises(SpecError) as caught:
         load_deck(spec)
     assert "lesson.yaml:6:5: slides[0].lead: unknown key" in str(caught.value)
+
+
+EVERY_KIND = {
+    "derivative": "function: x^3\n    at: 2",
+    "gradient": "function: x^2 + y^2\n    at: {x: 1, y: 2}",
+    "gradient_descent": "function: x^2\n    start: {x: 1}\n    learning_rate: 0.1\n    steps: 2",
+    "fit": "model: w*x\n    data: [[1, 2], [2, 4]]\n    params: {w: 0}\n    learning_rate: 0.1\n    steps: 1",
+    "learning_rates": "function: w^2\n    start: {w: 5}\n    learning_rates: [0.1, 0.9]\n    steps: 3",
+    "compare_methods": "function: x^2\n    start: {x: 1}\n    steps: 2\n    runs:\n"
+                       "      - {method: gd, learning_rate: 0.1}\n      - {method: momentum, learning_rate: 0.1}",
+    "plot": "functions: ['sin(x)']\n    range: [-3, 3]",
+}
+
+
+@pytest.mark.parametrize("kind", list(EVERY_KIND))
+def test_every_generated_kind_places_lead_after_and_notes(tmp_path, kind):
+    spec = write(tmp_path, f"title: T\nslides:\n  - kind: {kind}\n    title: The slide\n    {EVERY_KIND[kind]}\n"
+                           "    lead: The lead.\n    after: The end.\n    notes: The notes.\n")
+    build_deck(spec, tmp_path / "out")
+    deck = (tmp_path / "out" / "lesson.md").read_text(encoding="utf-8")
+    assert deck.count("The lead.") == 1 and "\n## The slide\n\nThe lead.\n\n" in deck
+    assert deck.rstrip().endswith("\n\nThe end.\n\n<!--\nThe notes.\n-->")

@@ -17,9 +17,11 @@ import yaml
 
 from . import bounded, figures
 from .answers import answers_json, collect_answers
+from .directives import SlideDirectives
 from .errors import InternalError, Location, Problem, SpecError
 from .exercises import collect_exercises, is_exercise
 from .i18n import words_for
+from .instructor_text import InstructorText
 from .latex import printer_for
 from .kinds.markdown.model import MarkdownSlide
 from .model import DEFAULT_THEME, Deck
@@ -27,7 +29,7 @@ from .pages import Owner, Pagination, geometry, paginate
 from .pages.images import image_heights
 from .render import render_deck
 from .solve import MathError, solve_slide
-from .sources import SourceMap, source_map
+from .sources import SourceMap, own_slide, source_map
 from .spec import load_deck
 from .verify import Verdict, precheck_instructor_math, verify_printed_math
 from .views import Context, DeckView, slide_view
@@ -136,10 +138,22 @@ def _slide_views(solutions, exercises, context: Context) -> list[tuple]:
     return views
 
 
-def _notes(placed: list[tuple]) -> tuple[str, ...]:
-    """The presenter's notes after each placed slide: a slide's own, after its solution (not its question)."""
-    return tuple("" if view.template == "question" else (getattr(slide, "notes", None) or "")
-                 for view, slide in placed)
+def _instructor_additions(placed: list[tuple]) -> dict[str, tuple]:
+    """What the instructor added to each placed slide (notes, directives, lead, after), for ``DeckView``: on the
+    slide's own page only — an exercise's solution, not its question; nothing on a page of the whole deck."""
+    own = [own_slide(view, slide) for view, slide in placed]
+    return {"notes": tuple(getattr(slide, "notes", None) or "" for slide in own),
+            "directives": tuple(_scoped(getattr(slide, "marp", None)) for slide in own),
+            "leads": tuple(_text(getattr(slide, "lead", None)) for slide in own),
+            "afters": tuple(_text(getattr(slide, "after", None)) for slide in own)}
+
+
+def _text(paragraph: InstructorText | None) -> str:
+    return paragraph.text if paragraph else ""
+
+
+def _scoped(directives: SlideDirectives | None) -> tuple[tuple[str, str], ...]:
+    return directives.scoped() if directives else ()
 
 
 def _pagination(deck: Deck, context: Context, sources: SourceMap, assets: Path) -> Pagination:
@@ -166,18 +180,18 @@ def _documents(deck: Deck, solutions, context: Context, handout: bool, variant: 
     words = context.words.exercise
     spec = Location(deck.source)
 
-    def document(subtitle: str, placed: list[tuple], notes: bool = False) -> tuple[str, SourceMap]:
+    def document(subtitle: str, placed: list[tuple], instructor: bool = False) -> tuple[str, SourceMap]:
         if variant is not None:
             subtitle = " · ".join(filter(None, [subtitle, words.variant.format(number=variant)]))
         markdown = render_deck(DeckView(lang=deck.lang, title=deck.title, subtitle=subtitle,
                                         front_matter=front_matter(deck), own_theme=deck.marp.theme == DEFAULT_THEME,
                                         slides=tuple(v for v, _ in placed),
-                                        notes=_notes(placed) if notes else ()),
+                                        **(_instructor_additions(placed) if instructor else {})),
                                templates)
         markdown = paginate(markdown, _pagination(deck, context, source_map(markdown, placed, spec), assets))
         return markdown, source_map(markdown, placed, spec)
 
-    documents = {".md": document(deck.subtitle or "", _slide_views(solutions, exercises, context), notes=True)}
+    documents = {".md": document(deck.subtitle or "", _slide_views(solutions, exercises, context), instructor=True)}
     if handout and exercises:
         documents[HANDOUT] = document(words.handout, [(question_view(e, context), e.solution.slide)
                                                       for e in exercises])

@@ -16,7 +16,9 @@ import sympy
 from sympy import Expr, Rational
 
 from .converters import boolean, identifier, one_line_text, speaker_notes
+from .directives import SlideDirectives, slide_directives
 from .errors import Location
+from .instructor_text import InstructorText, paragraph
 from .schema import spec_field
 from .symbols import DEFAULT as DEFAULT_SYMBOLS
 from .symbols import Symbols, symbol_choices
@@ -81,11 +83,24 @@ class SlideBase:
     # the notation the slide prints with: the deck's ``symbols`` with the slide's own (``spec`` resolves them)
     symbols: Symbols | None = spec_field(symbol_choices)
     notes: str | None = spec_field(speaker_notes)  # the presenter's notes (Marp's presenter view)
+    marp: SlideDirectives | None = spec_field(slide_directives)  # Marp's local directives (``class: columns``)
     # a generated slide taller than the page continues on "(continued)" pages; false keeps it on its pages
     split: bool = spec_field(boolean, default=True)
     location: Location
     places: Places
     written: WrittenForms = WrittenForms()
+
+
+# keys of every slide that only the instructor's deck shows: ``spec`` hands them to each kind's builder as given
+PRESENTATION = ("notes", "marp", "lead", "after", "split")
+
+
+@dataclass(frozen=True, kw_only=True)
+class GeneratedSlide(SlideBase):
+    """A slide verideck writes (every kind but ``markdown``): the instructor may add a paragraph above and below."""
+
+    lead: InstructorText | None = spec_field(paragraph)  # right under the heading of the first page
+    after: InstructorText | None = spec_field(paragraph)  # at the end of the last page
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,7 @@ def environment(overrides: Path | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.globals["lead"] = ""  # the instructor's paragraph under a slide's heading (the deck template sets it)
     return env
 
 

@@ -93,7 +93,8 @@ def _slide(node: Node, scope: Scope, index: int) -> model.SlideBase:
         raise Reported
     base = {"location": node.location,
             "places": model.Places(tuple((key, value.location) for key, _, value in node.items())),
-            "written": model.WrittenForms(tuple(scope.context.written.items()))}
+            "written": model.WrittenForms(tuple(scope.context.written.items())),
+            **{key: values.pop(key) for key in model.PRESENTATION if key in values}}
     slide = kind.build(values, node, scope, base)
     _refuse_symbol_clash(slide, node, scope)
     return slide

@@ -60,22 +60,38 @@ def verify_printed_math(markdown: str, sources: SourceMap, target: Path, strict:
 
 
 def precheck_instructor_math(slides: tuple, lang: str, spec: Location) -> None:
-    """Before any computation: the instructor's markdown slides, read in order, must not print wrong math.
+    """Before any computation: the instructor's own text, read in slide order (markdown slides' bodies, the
+    other slides' ``lead`` and ``after``), must not print wrong math.
 
     Only what is wrong whatever the rest of the deck says is reported here (arithmetic without names,
     letters from another alphabet, macros KaTeX lacks); the build's full check decides the rest.
     """
-    markdown_slides = [slide for slide in slides if isinstance(slide, MarkdownSlide)]
-    if not markdown_slides:
+    placed = [(_Heading(slide.title or slide.id), slide) for slide in slides if _instructor_text(slide)]
+    if not placed:
         return
     document = f"---\nmarp: true\nlang: {lang}\n---\n" + "".join(
-        f"\n---\n\n## {slide.title}\n\n{slide.body}" for slide in markdown_slides)
-    sources = source_map(document, [(slide, slide) for slide in markdown_slides], spec)
+        f"\n---\n\n## {heading.title}\n\n{_instructor_text(slide)}" for heading, slide in placed)
+    sources = source_map(document, placed, spec)
     failures = [describe(finding, sources.origin(finding.line))
                 for finding in check_markdown(document).findings
                 if finding.kind == Kind.WRONG and (_context_free(finding.text) or _lint_message(finding))]
     if failures:
         raise CheckError(failures + [f"{spec.file}: not built: your slides print wrong math"])
+
+
+@dataclass(frozen=True)
+class _Heading:
+    """A slide's heading in the precheck's document (a generated slide's own title is not known yet: its id)."""
+
+    title: str
+
+
+def _instructor_text(slide) -> str:
+    """A slide's own Markdown as the deck places it: a markdown slide's body, else its lead and after."""
+    if isinstance(slide, MarkdownSlide):
+        return slide.body
+    return "".join(f"{text.text}\n\n" for text in (getattr(slide, "lead", None), getattr(slide, "after", None))
+                   if text)
 
 
 _NOT_NAMES = re.compile(r"\\(?:operatorname|text|mathrm)\{[^{}]*\}|\\[A-Za-z]+")

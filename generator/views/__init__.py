@@ -14,7 +14,11 @@ class DeckView:
     front_matter: str  # YAML lines between the --- fences
     slides: tuple  # the slide views, in order
     own_theme: bool = True  # the verideck theme, which sets the sizes itself (else the template's style does)
-    notes: tuple[str, ...] = ()  # the presenter's notes after each slide ("" for none; the handout has none)
+    # what the instructor added to each slide, parallel to ``slides`` (empty for none; the handout has none):
+    notes: tuple[str, ...] = ()  # the presenter's notes after the slide
+    directives: tuple[tuple[tuple[str, str], ...], ...] = ()  # scoped Marp directives: (``_class``, ``columns``)
+    leads: tuple[str, ...] = ()  # a paragraph under the slide's heading
+    afters: tuple[str, ...] = ()  # a paragraph at the end of its last page
 
 
 def slide_view(solution, ctx: Context):

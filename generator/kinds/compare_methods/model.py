@@ -4,14 +4,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...converters import expression, function_name, integer_between, list_of, point, variable_name
-from ...model import METHODS, SlideBase
+from ...model import METHODS, GeneratedSlide
 from ...schema import Field
 from ..gradient_descent.model import MAX_STEPS, DescentSlide
 from ..gradient_descent.spec import run_settings
 
 
 @dataclass(frozen=True, kw_only=True)
-class CompareSlide(SlideBase):
+class CompareSlide(GeneratedSlide):
     runs: tuple[DescentSlide, ...]  # one per method and its hyper-parameters
 
 

@@ -7,12 +7,12 @@ import sympy
 from sympy import Expr
 
 from ...converters import boolean, expression, function_name, list_of, number, raw, variable_name
-from ...model import SlideBase
+from ...model import GeneratedSlide
 from ...schema import spec_field
 
 
 @dataclass(frozen=True, kw_only=True)
-class DerivativeSlide(SlideBase):
+class DerivativeSlide(GeneratedSlide):
     function: Expr = spec_field(expression, required=True)
     variable: sympy.Symbol = spec_field(variable_name)  # given, or the function's only variable
     name: str = spec_field(function_name, default="f")  # how the function is called on the slide: f, y, sigma

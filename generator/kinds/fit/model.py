@@ -9,7 +9,7 @@ from sympy import Expr
 
 from ...converters import boolean, choice, data_point, expression_with_sigmoid, integer_between, list_of, variable_name
 from ...expr import symbol
-from ...model import SlideBase
+from ...model import GeneratedSlide
 from ...schema import spec_field
 from ..gradient_descent.model import DescentSlide
 
@@ -28,7 +28,7 @@ PREDICTION = sympy.Symbol("yhat")  # ŷ, the model's output, in the loss of one 
 
 
 @dataclass(frozen=True, kw_only=True)
-class FitSlide(SlideBase):
+class FitSlide(GeneratedSlide):
     """Fit a model to data by minimising a loss over its parameters with a descent method."""
 
     # ŷ in the input and the parameters, as written: ``sigmoid(u)`` stays σ(u) (``vocabulary.Sigmoid``);

@@ -7,12 +7,12 @@ import sympy
 from sympy import Expr
 
 from ...converters import boolean, expression, function_name, list_of, point, variable_name
-from ...model import Point, SlideBase
+from ...model import GeneratedSlide, Point
 from ...schema import spec_field
 
 
 @dataclass(frozen=True, kw_only=True)
-class GradientSlide(SlideBase):
+class GradientSlide(GeneratedSlide):
     function: Expr = spec_field(expression, required=True)
     variables: tuple[sympy.Symbol, ...] = spec_field(list_of(variable_name))  # given, or the function's own
     name: str = spec_field(function_name, default="f")

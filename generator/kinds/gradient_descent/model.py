@@ -21,7 +21,7 @@ from ...converters import (
     positive_number,
     variable_name,
 )
-from ...model import DEFAULTS, METHODS, Method, Point, SlideBase, StopRule
+from ...model import DEFAULTS, METHODS, GeneratedSlide, Method, Point, StopRule
 from ...schema import Field, Invalid, Scope, convert_mapping, spec_field
 from ...yamltree import Node
 
@@ -37,7 +37,7 @@ def stop_rule(node: Node, scope: Scope) -> StopRule:
 
 
 @dataclass(frozen=True, kw_only=True)
-class DescentSlide(SlideBase):
+class DescentSlide(GeneratedSlide):
     function: Expr = spec_field(expression, required=True)
     variables: tuple[sympy.Symbol, ...] = spec_field(list_of(variable_name))  # given, or the function's own
     name: str = spec_field(function_name, default="f")

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...converters import expression, function_name, integer_between, list_of, point, positive_number, variable_name
-from ...model import SlideBase
+from ...model import GeneratedSlide
 from ...schema import Field
 from ..gradient_descent.model import DescentSlide
 
@@ -12,7 +12,7 @@ MAX_PANEL_STEPS = 50  # every iterate is drawn
 
 
 @dataclass(frozen=True, kw_only=True)
-class LearningRatesSlide(SlideBase):
+class LearningRatesSlide(GeneratedSlide):
     runs: tuple[DescentSlide, ...]  # the same descent, one per learning rate
 
 

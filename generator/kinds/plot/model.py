@@ -7,12 +7,12 @@ import sympy
 from sympy import Expr, Rational
 
 from ...converters import expression, list_of, number, number_pair, one_line_text, variable_name
-from ...model import SlideBase
+from ...model import GeneratedSlide
 from ...schema import spec_field
 
 
 @dataclass(frozen=True, kw_only=True)
-class PlotSlide(SlideBase):
+class PlotSlide(GeneratedSlide):
     functions: tuple[Expr, ...] = spec_field(list_of(expression), required=True)
     labels: tuple[str, ...] = spec_field(list_of(one_line_text))  # legend names, one per function
     variable: sympy.Symbol = spec_field(variable_name)  # given, or the functions' only variable

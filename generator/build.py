@@ -22,8 +22,8 @@ from .errors import InternalError, Location, Problem, SpecError
 from .exercises import collect_exercises, is_exercise
 from .i18n import words_for
 from .instructor_text import InstructorText
-from .latex import printer_for
 from .kinds.markdown.model import MarkdownSlide
+from .latex import printer_for
 from .model import DEFAULT_THEME, Deck
 from .pages import Owner, Pagination, geometry, paginate
 from .pages.images import image_heights

@@ -164,3 +164,39 @@ def test_the_first_step_deck_fits_its_pages(tmp_path):
     off the page, every table 9 px)."""
     run = build_decks([ROOT / "decks" / "gd-first-step.en.yaml"], tmp_path, formats=("html",))
     assert run.errors == [], [str(error) for error in run.errors]
+
+
+LONG_RATES = """\
+title: Rates
+slides:
+  - kind: learning_rates
+    title: Four rates
+    split: SPLIT
+    lead: >-
+      Four learning rates on one bowl, from careful to reckless, each run for ten steps from the same start, so
+      that the class sees the whole range at once: the slow creep, the fast and steady descent, the bouncing
+      between the walls of the valley that still ends at the bottom, and the run that leaves the valley for
+      good. Ask the class to predict each outcome before showing it, then compare the four endings.
+    function: x**2 + x*y + y**2
+    start: {x: 1.3, y: 5.4}
+    learning_rates: [0.05, 0.3, 0.6, 0.7]
+    steps: 10
+"""
+
+
+@pytest.mark.browser
+def test_a_deliberately_overlong_slide_is_split_and_fits(write_spec, tmp_path):
+    spec = write_spec(LONG_RATES.replace("SPLIT", "true"))
+    run = build_decks([spec], tmp_path / "out", formats=("html",))
+    assert run.errors == [], [str(error) for error in run.errors]
+    assert "## Four rates (continued)" in (tmp_path / "out" / "lesson.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.browser
+def test_with_splitting_disabled_the_overlong_slide_fails_the_build_by_name(write_spec, tmp_path):
+    spec = write_spec(LONG_RATES.replace("SPLIT", "false"))
+    result = verideck("build", spec, "-o", tmp_path / "out", "--to", "html")
+    assert result.returncode == 1, result.stderr
+    line = spec_line(spec, "- kind: learning_rates")
+    assert f'{spec}:{line}:5 (slide "Four rates"): overflow: content runs' in result.stderr
+    assert not (tmp_path / "out" / "lesson.html").exists()

@@ -60,7 +60,6 @@ def test_the_handout_and_key_carry_no_directives(tmp_path):
         assert "<!-- _" not in text.replace("<!-- _class: lead title -->", "")
 
 
-@pytest.mark.xfail(strict=True, reason="pages after the first: the paginator (#16)")
 def test_every_page_of_a_slide_carries_its_directives(tmp_path):
     deck = build(tmp_path, """\
 title: T

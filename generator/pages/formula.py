@@ -174,9 +174,7 @@ def _atom(reader: _Reader, style: str) -> Box:
             while reader.take() not in ("]", None):
                 pass
         inside = _row(reader.group_tokens(), style)
-        clearance = (0.22 if inside.total <= 1.0 * scale else 0.4) * scale  # a taller radical above 1 em
-        return Box(max(inside.height, 0.69 * scale) + clearance, max(inside.depth, 0.2 * scale) + 0.1 * scale,
-                   inside.width + 0.85 * scale)
+        return _radical(inside, style)
     if token in ACCENTS:
         inside = _row(reader.group_tokens(), style)
         return Box(max(inside.height, 0.45 * scale) + 0.26 * scale, inside.depth, inside.width)
@@ -229,7 +227,11 @@ def _atom(reader: _Reader, style: str) -> Box:
     if token in TALL_DESCENDERS:
         return Box(0.71 * scale, 0.2 * scale, 0.55 * scale)
     if token in OPERATOR_NAMES:
-        return Box(0.69 * scale, 0.2 * scale, 0.5 * scale * (len(token) - 1) + 0.17 * scale)
+        name = token[1:]
+        tall = any(letter in "bdfhiklt" for letter in name)
+        deep = any(letter in "gjpqy" for letter in name)
+        return Box((0.69 if tall else 0.45) * scale, (0.2 if deep else 0.0) * scale,
+                   (0.5 * len(name) + 0.17) * scale)
     if token.isdigit():
         return Box(0.65 * scale, 0.0, 0.5 * scale)
     if token in SHORT_LETTERS:
@@ -237,6 +239,16 @@ def _atom(reader: _Reader, style: str) -> Box:
     if token in ("\\\\", "&"):
         return EMPTY
     return ORDINARY.scaled(scale)
+
+
+def _radical(inside: Box, style: str) -> Box:
+    """``\\sqrt``: a surd of KaTeX's next size that holds the inside, its clearance and its rule."""
+    scale = _scale(style)
+    clearance = (0.15 if style == "D" else 0.1) * scale
+    needed = (inside.total + clearance + 0.04 * scale) / scale
+    size = next((size for size in DELIMITER_SIZES if size >= needed), needed) * scale
+    height = inside.height + clearance + 0.04 * scale + (size - needed * scale) / 2
+    return Box(max(height, 0.8 * scale), max(size - height, inside.depth, 0.2 * scale), inside.width + 0.85 * scale)
 
 
 def _label(reader: _Reader, style: str) -> Box:
@@ -283,8 +295,8 @@ def _scripts(reader: _Reader, base: Box, style: str, token: str | None) -> Box:
 
 
 def _limits(operator: Box, above: Box | None, below: Box | None, scale: float) -> Box:
-    height = operator.height + ((above.total + 0.2 * scale) if above else 0.0)
-    depth = operator.depth + ((below.total + 0.2 * scale) if below else 0.0)
+    height = operator.height + ((above.total + 0.3 * scale) if above else 0.0)
+    depth = operator.depth + ((below.total + 0.3 * scale) if below else 0.0)
     width = max(operator.width, above.width if above else 0.0, below.width if below else 0.0)
     return Box(height, depth, width)
 
@@ -357,13 +369,14 @@ def _environment(name: str, tokens: list[str], style: str) -> Box:
     if style not in "DT":
         inner = style
     jot = ENVIRONMENT_JOT.get(name, 0.0) * scale
+    stretch = 1.2 if name in ("cases", "dcases") else 1.0  # KaTeX's \\arraystretch of the environment
     rows = [row for row in _split(tokens, "\\\\") if any(not t.isspace() for t in row)]
     total, width = 0.0, 0.0
     for row in rows:
         cells = [_row(cell, inner) for cell in _split(row, "&")]
-        height = max([cell.height for cell in cells] + [0.7 * scale])
-        depth = max([cell.depth for cell in cells] + [0.3 * scale])
-        total += max(height + depth, 1.2 * scale) + jot
+        height = max([cell.height for cell in cells] + [0.7 * stretch * scale])
+        depth = max([cell.depth for cell in cells] + [0.3 * stretch * scale])
+        total += max(height + depth, 1.2 * stretch * scale) + jot
         width = max(width, sum(cell.width for cell in cells) + 0.5 * scale * (len(cells) - 1))
     total = max(total - jot, 1.0 * scale)
     box = Box(AXIS * scale + total / 2, total / 2 - AXIS * scale, width)

@@ -174,7 +174,7 @@ class _Resources(HTMLParser):
             if name in self.LOADED or (name == "href" and tag in ("link", "image", "use")):
                 self.addresses.append(value.strip())
             elif name == "srcset":
-                self.addresses += [part.split()[0] for part in value.split(",") if part.strip()]
+                self.addresses += [url.rstrip(",") for url in re.findall(r"(\S+)(?:\s+[\d.]+[wxh])?\s*(?:,|$)", value)]
             elif name == "style":
                 self.addresses += css_addresses(value)
         self._in_style = tag == "style"

@@ -28,6 +28,7 @@ PICTURE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg
                  ".svg": "image/svg+xml", ".webp": "image/webp"}
 _REMOTE = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:)?//")  # http://, https://, //host/…
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -93,12 +94,16 @@ def _offset_of_line(text: str, line: int) -> int:
 
 def _find_address(text: str, url: str, start: int) -> tuple[int, str] | None:
     """Where the address of a picture (as markdown-it normalised it) is written: after ``](`` or in a
-    reference definition ``[name]: address``; searched from ``start``, then from the text's beginning."""
+    reference definition ``[name]: address``, outside code spans; searched from ``start``, then from the text's
+    beginning."""
+    code = [match.span() for match in CODE_SPAN.finditer(text)]
     for written in dict.fromkeys([unquote(url), url]):
         pattern = re.compile(r"(?:\]\(\s*<?|\]:[ \t]*<?)(" + re.escape(written) + r")(?=[\s)>]|$)")
-        match = pattern.search(text, start) or pattern.search(text)
-        if match:
-            return match.start(1), written
+        for origin in (start, 0):
+            match = next((m for m in pattern.finditer(text, origin)
+                          if not any(low <= m.start(1) < high for low, high in code)), None)
+            if match:
+                return match.start(1), written
     return None
 
 
@@ -115,7 +120,7 @@ def local_picture(url: str, folder: Path, location: Location, key: str) -> Local
         raise PictureError(f"image {url!r} is not a file next to the spec: write a path relative to the spec's "
                            f"folder ({folder})")
     path = unquote(re.split(r"[?#]", url, maxsplit=1)[0])
-    if path.startswith("/") or PurePosixPath(path).is_absolute() or Path(path).is_absolute():
+    if path.startswith("/") or Path(path).is_absolute():
         raise PictureError(f"image {url!r} is an absolute path: copy the file into the spec's folder ({folder}) "
                            "and write its path relative to the spec, so the deck travels with its pictures")
     relative = PurePosixPath(os.path.normpath(path).replace(os.sep, "/"))

@@ -84,6 +84,12 @@ def test_paths_in_code_and_formulas_are_text_not_pictures(write_spec):
     assert load_deck(write_spec(deck(body))).slides[0].pictures == ()
 
 
+def test_the_same_path_in_code_before_the_picture_stays_as_written(write_spec, tmp_path, logo):
+    result = build_deck(write_spec(deck("Write `![x](img/logo.png)` to get ![x](img/logo.png)")), tmp_path / "out")
+    assert ("Write `![x](img/logo.png)` to get ![x](lesson/img/logo.png)"
+            in result.markdown.read_text(encoding="utf-8"))
+
+
 def test_pictures_are_copied_beside_the_deck_and_the_markdown_points_at_them(write_spec, tmp_path, logo):
     (tmp_path / "img" / "sub").mkdir()
     (tmp_path / "img" / "sub" / "shape.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")

@@ -17,6 +17,7 @@ import yaml
 
 from . import bounded, figures
 from .answers import answers_json, collect_answers
+from .assets import copy_pictures
 from .directives import SlideDirectives
 from .errors import InternalError, Location, Problem, SpecError
 from .exercises import collect_exercises, is_exercise
@@ -207,7 +208,7 @@ def _answer_file(deck: Deck, solutions, context: Context) -> str:
 
 def stage_deck(spec: Path, out_dir: Path, handout: bool = False, choose: dict | None = None,
                variant: int | None = None, templates: Path | None = None, strict: bool = False) -> StagedDeck:
-    """Load, solve, draw, render and check one deck into a staging folder inside ``out_dir``.
+    """Load, solve, draw, copy its pictures, render and check one deck into a staging folder inside ``out_dir``.
 
     ``choose`` gives the deck's parameters a student's values; ``variant`` numbers that student's
     variant under the title of the deck, its handout and key; ``templates`` is an instructor's
@@ -229,7 +230,9 @@ def stage_deck(spec: Path, out_dir: Path, handout: bool = False, choose: dict | 
             drawn_here = figures.draw(solution, words, figure_dir, PurePosixPath(deck.stem))
             if drawn_here:
                 drawn[solution.slide.id] = drawn_here
-        context = Context(printer, words, drawn)
+        pictures = copy_pictures([p for slide in deck.slides for p in getattr(slide, "pictures", ())], figure_dir,
+                                 PurePosixPath(deck.stem))
+        context = Context(printer, words, drawn, pictures)
         documents = _documents(deck, solutions, context, handout, variant, templates, staging)
         verdicts = {}
         for suffix, (markdown, sources) in documents.items():
@@ -284,7 +287,8 @@ def _publish(staged: StagedDeck) -> BuildResult:
             os.replace(staging / f"{stem}{suffix}", out_dir / f"{stem}{suffix}")
         elif suffix in (HANDOUT, KEY):
             (out_dir / f"{stem}{suffix}").unlink(missing_ok=True)
-    drawn = tuple(sorted(target.iterdir())) if has_figures else ()
+    # the figures (a picture of the instructor copied here is listed too only when it is an SVG file at the top)
+    drawn = tuple(sorted(p for p in target.iterdir() if p.is_file() and p.suffix == ".svg")) if has_figures else ()
     handout = out_dir / f"{stem}{HANDOUT}" if HANDOUT in staged.documents else None
     key = out_dir / f"{stem}{KEY}" if KEY in staged.documents else None
     return BuildResult(staged.deck, out_dir / f"{stem}.md", out_dir / f"{stem}.answers.json", drawn, handout, key)

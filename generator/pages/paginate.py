@@ -61,7 +61,7 @@ def paginate(markdown: str, layout: Pagination) -> str:
         return markdown
     starts = [b - 1 for b in breaks]  # 0-based indexes of the --- lines
     flows: list[_Flow | list[str]] = []
-    previous, inherited = Owner(None, False), []
+    previous, inherited = Owner(None, False), list[str]()
     for start, end in zip(starts, starts[1:] + [len(lines)]):
         page, owner = lines[start + 1:end], layout.owner(end)  # its last line: the slide it shows
         directives = _directives(page)

@@ -6,7 +6,7 @@ place.  Inline math is ``$…$``; a line of display math is a ``Formula``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 
 from sympy import Expr
@@ -21,6 +21,7 @@ class Context:
     printer: SlideLatexPrinter
     words: Words
     figures: dict[str, dict[str, Figure]]  # slide id → role ("path", "loss", …) → its drawn figure
+    pictures: dict[str, str] = field(default_factory=dict)  # a picture's address in the spec → its copy's
 
 
 def slide_context(ctx: Context, slide) -> Context:

@@ -1,8 +1,10 @@
-"""View of a ``markdown`` slide: the instructor's own text, placed as written."""
+"""View of a ``markdown`` slide: the instructor's own text, placed as written (its pictures pointing at their
+copies beside the deck)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...assets import point_pictures
 from ...views.common import Context
 from .model import MarkdownSolution
 
@@ -18,4 +20,4 @@ class MarkdownView:
 
 def markdown_view(solution: MarkdownSolution, ctx: Context) -> MarkdownView:
     slide = solution.slide
-    return MarkdownView(id=slide.id, title=slide.title, body=slide.body)
+    return MarkdownView(id=slide.id, title=slide.title, body=point_pictures(slide.body, ctx.pictures))

@@ -125,7 +125,8 @@ def math_width(text: str, px: float) -> float:
 def line_height(text: str, page: Geometry, px: float = TEXT_PX) -> float:
     """A line of text, taller when an inline formula in it is taller than the text."""
     tallest = max((formula_box(f, False).total for f in INLINE_MATH.findall(text)), default=0.0)
-    return max(page.line * px / TEXT_PX, tallest * MATH_SCALE * px + 8.5)
+    leading = 8.5 if tallest < 1.3 else 0.0  # a formula a little taller than the text still keeps its leading
+    return max(page.line * px / TEXT_PX, tallest * MATH_SCALE * px + leading)
 
 
 def _text_height(lines: tuple[str, ...], page: Geometry, width: float) -> float:

@@ -71,8 +71,9 @@ class Box:
 
 
 EMPTY = Box(0.0, 0.0, 0.0)
-ORDINARY = Box(0.69, 0.0, 0.62)  # a letter with an ascender, a capital, a Greek letter
-SHORT = Box(0.45, 0.0, 0.6)  # a letter of x-height
+ORDINARY = Box(0.69, 0.0, 0.6)  # a letter with an ascender, a capital, a Greek letter
+SHORT = Box(0.45, 0.0, 0.55)  # a letter of x-height
+WIDE = {"m": 0.88, "w": 0.72, "M": 1.0, "W": 1.05}  # letters much wider than the others
 SHORT_LETTERS = set("acemnorsuvwxz") | {r"\alpha", r"\varepsilon", r"\epsilon", r"\iota", r"\kappa", r"\nu",
                                          r"\omega", r"\pi", r"\sigma", r"\tau", r"\upsilon", r"\cdot"}
 
@@ -234,6 +235,8 @@ def _atom(reader: _Reader, style: str) -> Box:
                    (0.5 * len(name) + 0.17) * scale)
     if token.isdigit():
         return Box(0.65 * scale, 0.0, 0.5 * scale)
+    if token in WIDE:
+        return Box((0.69 if token.isupper() else 0.45) * scale, 0.0, WIDE[token] * scale)
     if token in SHORT_LETTERS:
         return SHORT.scaled(scale)
     if token in ("\\\\", "&"):

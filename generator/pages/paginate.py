@@ -176,7 +176,9 @@ def _split_unit(unit: list[Block], current: list[Block], heading: Block, layout:
     for count in range(len(parts) - 2, 1, -1):
         head = unit[:-1] + [last.with_parts(parts[:count])]
         if _fits(current + head, heading, layout, room):
-            return head, [last.with_parts(parts[count:])]
+            even = max(2, -(-len(parts) // 2))  # half and half reads better than most and a tail of two
+            count = even if len(parts) - even <= count < len(parts) - 1 and even <= count else count
+            return unit[:-1] + [last.with_parts(parts[:count])], [last.with_parts(parts[count:])]
     return [], unit
 
 

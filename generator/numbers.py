@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
+from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_EVEN, Context, Decimal, localcontext
 
 import sympy
 from sympy import Expr, Rational
@@ -75,7 +75,7 @@ def round_significant(value: Expr, digits: int) -> Decimal:
     if exact == 0:
         return Decimal(0)
     exponent = exact.adjusted() - digits + 1
-    with localcontext(Context(prec=WORKING_DIGITS + 10, rounding=ROUND_HALF_EVEN)):
+    with localcontext(Context(prec=WORKING_DIGITS + 10, rounding=ROUND_HALF_EVEN, Emin=MIN_EMIN, Emax=MAX_EMAX)):
         return exact.quantize(Decimal(1).scaleb(exponent))
 
 

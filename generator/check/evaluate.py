@@ -185,7 +185,7 @@ class Evaluator(TeachingValues):
         return isinstance(sub, Name) and sub.key in self.bindings
 
     def _Op(self, node: Op) -> Expr:
-        if node.op == "^" and isinstance(node.left, Call) and self.is_product(node.left):
+        if node.op == "^" and isinstance(node.left, Call) and self.is_product(node.left) and not node.enclosed:
             return self.build(node.left.name) * _power(self.build(node.left.args[0]), self.build(node.right))
         left, right = self.build(node.left), self.build(node.right)
         if node.op == "+":

@@ -167,7 +167,7 @@ class FormulaParser(TokenCursor):
                 if isinstance(base, Name) and base.base in POWER_OF_CALL and self.at_arguments():
                     base = Op("^", Call(base, self.arguments()), exponent)  # g^2(x) is (g(x))^2
                     continue
-                base = Op("^", base, exponent)
+                base = Op("^", base, exponent, enclosed=enclosed and isinstance(base, Call))
             elif self.kind_at() == "prime":
                 order = len(self.take().text)
                 base = self.after_prime(base, order, enclosed)

@@ -108,6 +108,7 @@ class Op(Node):
     left: Node
     right: Node
     written: str = ""  # the sign as printed (\cdot, \times; "" when implicit): a dot product needs \cdot
+    enclosed: bool = False  # a power of a whole bracket: (x (2x - 2))^3, not x (2x - 2)^3
 
 
 @dataclass(frozen=True)

@@ -167,8 +167,9 @@ def _glued(body: list[Block]) -> list[list[Block]]:
 
 def _split_unit(unit: list[Block], current: list[Block], heading: Block, layout: Pagination,
                 room: float) -> tuple[list[Block], list[Block]]:
-    """The longest beginning of ``unit`` that still fits on the current page (its last block a table or list
-    cut between rows or items, at least two of them on each side), and the rest; ``([], unit)`` when none."""
+    """A beginning of ``unit`` that fits on the current page — its last block, a table or a list, cut between rows
+    or items: as many as fit but no more than half, at least two on each side — and the rest; ``([], unit)`` when
+    none fits."""
     last = unit[-1]
     if not last.splittable:
         return [], unit
@@ -176,8 +177,7 @@ def _split_unit(unit: list[Block], current: list[Block], heading: Block, layout:
     for count in range(len(parts) - 2, 1, -1):
         head = unit[:-1] + [last.with_parts(parts[:count])]
         if _fits(current + head, heading, layout, room):
-            even = max(2, -(-len(parts) // 2))  # half and half reads better than most and a tail of two
-            count = even if len(parts) - even <= count < len(parts) - 1 and even <= count else count
+            count = min(count, max(2, -(-len(parts) // 2)))  # half and half reads better than a short tail
             return unit[:-1] + [last.with_parts(parts[:count])], [last.with_parts(parts[count:])]
     return [], unit
 

@@ -58,6 +58,8 @@ def kinds_of(formula: str) -> list[Kind]:
     r"e^{-200} \approx 1.3840 \cdot 10^{-87}",  # e^{-200} = 1.38390e-87: the mantissa's last digit
     r"e^{-200} \approx 1.38 \cdot 10^{-88}",  # the exponent
     r"e^{50} \approx 5.184 \cdot 10^{21}",
+    r"\left(x \left(y + 1\right)\right)^{2} = x \left(y + 1\right)^{2}",  # the power of the whole bracket
+    r"\left(\left(x \left(2 x - 2\right)\right)^{3}\right)' = \left(x \left(2 x - 2\right)^{3}\right)'",
     r"\left(- \tanh{\left(3 w - 1 \right)}\right)' = - \frac{2}{\cosh^{2}{\left(3 w - 1 \right)}}",
     r"\frac{d(x^{2})}{dx} = x",  # the derivative of the bracket, not d·x²/(d·x)
     r"\frac{d(x^{2}) + 1}{dx} = \frac{x^{2} + \frac{1}{d}}{x}",
@@ -67,6 +69,8 @@ def test_a_false_claim_is_never_verified(false_claim):
 
 
 @pytest.mark.parametrize("true_claim", [
+    r"\left(x \left(2 x - 2\right)\right)^{3} = x^{3} \left(2 x - 2\right)^{3}",
+    r"x \left(y + 1\right)^{2} = x \cdot \left(y + 1\right)^{2}",
     r"2\,000 + 1\,500 = 3\,500",
     r"1\,000\,000 = 10^{6}",
     r"\frac12 \cdot 4 = 2",

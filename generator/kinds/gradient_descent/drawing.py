@@ -123,11 +123,13 @@ def label_contours(axes, contours, iterates: np.ndarray, words: Words) -> None:
     decimal notation, keeping each label ``LABEL_GAP_PX`` clear of the others and of the iterates."""
     axes.apply_aspect()  # the final data → pixel scale, so distances are measured as they are drawn
     avoided = axes.transData.transform(iterates)
+    box = axes.get_window_extent()
 
     def too_close(x: float, y: float, width: float) -> bool:
         placed = np.array(contours.labelXYs).reshape(-1, 2)
         reach = (width / 2 + LABEL_GAP_PX) ** 2
-        return bool(np.any(np.sum((placed - (x, y)) ** 2, axis=1) < (width + LABEL_GAP_PX) ** 2)
+        cut = min(x - box.x0, box.x1 - x, y - box.y0, box.y1 - y) < width / 2  # by the edge of the axes
+        return bool(cut or np.any(np.sum((placed - (x, y)) ** 2, axis=1) < (width + LABEL_GAP_PX) ** 2)
                     or np.any(np.sum((avoided - (x, y)) ** 2, axis=1) < reach))
 
     decimal = notation_for(words.lang).decimal
@@ -137,14 +139,16 @@ def label_contours(axes, contours, iterates: np.ndarray, words: Words) -> None:
 
 
 ZOOM_BELOW = 0.35  # a path spanning less than this share of the full view is zoomed in on (zoom: automatic)
+CURVE_ZOOM_BELOW = 0.15  # a curve's iterates move along it, visible even when short: zoomed in on only when tiny
 ZOOM_MARGIN = 0.35  # around the iterates of a zoomed view, a share of their extent on each side
 
 
-def zoomed(options: FigureOptions, path_extent: float, full_extent: float) -> bool:
-    """Whether the view is fitted around the iterates: as the options say, else when they would be a speck."""
+def zoomed(options: FigureOptions, path_extent: float, full_extent: float, below: float = ZOOM_BELOW) -> bool:
+    """Whether the view is fitted around the iterates: as the options say, else when they would be a speck
+    (their extent below ``below`` of the full view's)."""
     if options.zoom is not None:
         return options.zoom
-    return 0 < path_extent < ZOOM_BELOW * full_extent
+    return 0 < path_extent < below * full_extent
 
 
 def curve_range(options: FigureOptions, ws: np.ndarray) -> tuple[float, float]:
@@ -154,7 +158,7 @@ def curve_range(options: FigureOptions, ws: np.ndarray) -> tuple[float, float]:
         return float(options.xlim[0]), float(options.xlim[1])
     full = span(np.concatenate([ws, -ws]) if np.all(ws > 0) or np.all(ws < 0) else ws)
     extent = float(np.ptp(ws))
-    if zoomed(options, extent, full[1] - full[0]) and extent > 0:
+    if zoomed(options, extent, full[1] - full[0], CURVE_ZOOM_BELOW) and extent > 0:
         return float(np.min(ws)) - ZOOM_MARGIN * extent, float(np.max(ws)) + ZOOM_MARGIN * extent
     return full
 

@@ -66,5 +66,9 @@ def figures(solution: LearningRatesSolution) -> dict:
         return {}
     groups = [solution.runs[start:start + PANELS_PER_FIGURE]
               for start in range(0, len(solution.runs), PANELS_PER_FIGURE)]
-    return {"panels" if number == 1 else f"panels-{number}": ("learning_rates.draw_rates", replace(solution, runs=group))
+    return {panels_role(number): ("learning_rates.draw_rates", replace(solution, runs=group))
             for number, group in enumerate(groups, start=1)}
+
+
+def panels_role(number: int) -> str:
+    return "panels" if number == 1 else f"panels-{number}"

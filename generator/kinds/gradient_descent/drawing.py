@@ -122,7 +122,7 @@ def label_contours(axes, contours, iterates: np.ndarray, words: Words) -> None:
     """Label every other contour line (the outermost, through the start, among them), inline, in the deck's
     decimal notation, keeping each label ``LABEL_GAP_PX`` clear of the others and of the iterates."""
     axes.apply_aspect()  # the final data → pixel scale, so distances are measured as they are drawn
-    avoided = axes.transData.transform(iterates)
+    avoided = axes.transData.transform(along(iterates))
     box = axes.get_window_extent()
 
     def too_close(x: float, y: float, width: float) -> bool:
@@ -132,10 +132,27 @@ def label_contours(axes, contours, iterates: np.ndarray, words: Words) -> None:
         return bool(cut or np.any(np.sum((placed - (x, y)) ** 2, axis=1) < (width + LABEL_GAP_PX) ** 2)
                     or np.any(np.sum((avoided - (x, y)) ** 2, axis=1) < reach))
 
+    long_enough, locate = contours.print_label, contours.locate_label
+
+    def print_label(screen_xys: np.ndarray, width: float) -> bool:
+        """A line is labelled only where its label keeps clear (matplotlib would fall back to a place that does
+        not)."""
+        return bool(long_enough(screen_xys, width) and not too_close(*locate(screen_xys, width)[:2], width))
+
     decimal = notation_for(words.lang).decimal
     contours.too_close = too_close  # matplotlib's own test keeps 1.2 label widths between labels only
+    contours.print_label = print_label
     axes.clabel(contours, contours.levels[::-2][::-1], inline=True, inline_spacing=6, fontsize=LABEL_PT,
                 fmt=lambda value: decimal(f"{value:.3g}"))
+
+
+def along(points: np.ndarray, between: int = 8) -> np.ndarray:
+    """The points of a path and ``between`` more on each of its moves (where its arrows are drawn)."""
+    if len(points) < 2:
+        return points
+    share = np.linspace(0, 1, between, endpoint=False)[:, None, None]
+    moves = points[:-1] + share * (points[1:] - points[:-1])
+    return np.concatenate([moves.reshape(-1, 2), points[-1:]])
 
 
 ZOOM_BELOW = 0.35  # a path spanning less than this share of the full view is zoomed in on (zoom: automatic)

@@ -137,7 +137,10 @@ def label_contours(axes, contours, iterates: np.ndarray, words: Words) -> None:
     def print_label(screen_xys: np.ndarray, width: float) -> bool:
         """A line is labelled only where its label keeps clear (matplotlib would fall back to a place that does
         not)."""
-        return bool(long_enough(screen_xys, width) and not too_close(*locate(screen_xys, width)[:2], width))
+        if not long_enough(screen_xys, width):
+            return False
+        x, y, _ = locate(screen_xys, width)
+        return not too_close(x, y, width)
 
     decimal = notation_for(words.lang).decimal
     contours.too_close = too_close  # matplotlib's own test keeps 1.2 label widths between labels only

@@ -63,7 +63,8 @@ def figure_options(*keys: str) -> Converter:
 
     def convert(node: Node, scope: Scope) -> FigureOptions:
         if node.shape == "scalar" and node.scalar.kind == "bool":
-            return FigureOptions(**dict.fromkeys(shown, boolean(node, scope)))
+            on = boolean(node, scope)
+            return FigureOptions(path=on and "path" in shown, loss=on and "loss" in shown)
         if node.shape != "mapping":
             raise Invalid(f"expected true, false or a mapping such as {{{', '.join(f'{k}: …' for k in keys)}}}, "
                           f"got {node.describe()}")

@@ -88,6 +88,7 @@ ENGLISH = Words(
              "diverges": "diverges"},
     rates_figure_title="{title}: the iterates",
     alt_rates="Gradient descent on {function} with learning rates {rates}: {regimes}",
+    alt_rate="Gradient descent on {function} with learning rate {rates}: {regimes}",
     compare_title="Comparing the methods",
     compare_lead="Every method starts at {start} and makes {steps}:",
     method_column="method",

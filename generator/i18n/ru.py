@@ -88,6 +88,7 @@ RUSSIAN = Words(
     regimes={"converges": "сходится монотонно", "oscillates": "сходится с колебаниями", "diverges": "расходится"},
     rates_figure_title="{title}: итерации",
     alt_rates="Градиентный спуск для {function} со скоростями {rates}: {regimes}",
+    alt_rate="Градиентный спуск для {function} со скоростью {rates}: {regimes}",
     compare_title="Сравнение методов",
     compare_lead="Все методы начинают в точке {start} и делают {steps}:",
     method_column="метод",

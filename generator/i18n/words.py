@@ -165,6 +165,7 @@ class Words:
     regimes: dict
     rates_figure_title: str
     alt_rates: str
+    alt_rate: str  # one panel
     compare_title: str
     compare_lead: str
     method_column: str

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from ...converters import expression, function_name, integer_between, list_of, point, variable_name
 from ...model import METHODS, GeneratedSlide
 from ...schema import Field
+from ..gradient_descent.figure_options import PATHS_OPTIONS, FigureOptions, figure_options
 from ..gradient_descent.model import MAX_STEPS, DescentSlide
 from ..gradient_descent.spec import run_settings
 
@@ -20,6 +21,7 @@ FIELDS = {  # the YAML keys: what the runs share, and each run's method and lear
     "variables": Field(list_of(variable_name)),
     "name": Field(function_name, default="f"),
     "start": Field(point, required=True),
+    "figure": Field(figure_options(*PATHS_OPTIONS), default=FigureOptions(path=True)),
     "steps": Field(integer_between(1, MAX_STEPS), required=True),
     "runs": Field(list_of(run_settings, 2, len(METHODS) * 2), required=True),
 }

@@ -29,4 +29,6 @@ def computed_values(solution: CompareSolution):
 
 
 def figures(solution: CompareSolution) -> dict:
+    if not solution.slide.runs[0].figure.path:
+        return {}
     return {"paths": ("compare_methods.draw_compare", solution)}

@@ -20,6 +20,7 @@ from ...vocabulary import Sigmoid
 from ..gradient.solve import Partial, PartialAt, partial_derivatives, partials_at
 from ..gradient_descent.solve import DescentSolution, settle_in_domain, solve_descent
 from ..gradient_descent.solve import computed_values as descent_values
+from ..gradient_descent.solve import figures as descent_figures
 from .model import PREDICTION, FitSlide, example_losses, point_loss
 
 
@@ -143,7 +144,7 @@ def computed_values(solution: FitSolution):
 
 
 def figures(solution: FitSolution) -> dict:
-    if not solution.slide.descent.figure:
+    """The descent's figures as its ``figure`` options ask, and the fitted curve when there is any figure."""
+    if not solution.slide.descent.figure.drawn:
         return {}
-    return {"path": ("gradient_descent.draw_descent", solution.descent),
-            "loss": ("gradient_descent.draw_loss", solution.descent), "curve": ("fit.draw_fit_curve", solution)}
+    return {**descent_figures(solution.descent), "curve": ("fit.draw_fit_curve", solution)}

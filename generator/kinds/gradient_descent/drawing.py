@@ -23,6 +23,8 @@ from ...drawing import (
     span,
 )
 from ...i18n import Words
+from ...notation import notation_for
+from .figure_options import FigureOptions
 from .solve import DescentSolution
 
 
@@ -35,6 +37,7 @@ def path_coordinates(solution: DescentSolution) -> np.ndarray:
     return np.array([[float(v) for _, v in point] for point in iterates(solution)])
 
 
+ASPECT = 2.0  # width : height of the contour view of a path figure
 PATH_SHOWN = (1000, 500)  # px on the slide: 16 pt text at 21 px
 LOSS_SHOWN = (940, 470)
 
@@ -64,7 +67,7 @@ def descent_curve(axes, solution: DescentSolution, ws: np.ndarray, words: Words,
     slide = solution.slide
     variable = slide.variables[0]
     f = numeric(solution.function, variable)
-    low, high = span(np.concatenate([ws, -ws]) if np.all(ws > 0) or np.all(ws < 0) else ws)
+    low, high = curve_range(slide.figure, ws)
     xs = np.linspace(low, high, SAMPLES)
     axes.plot(xs, np.broadcast_to(f(xs), xs.shape), color="#444444" if paths else COLORS[0], label=slide.name)
     for points, color, label in paths or [(ws[:, None], PATH_COLOR, words.legend_iterates)]:
@@ -77,23 +80,27 @@ def descent_curve(axes, solution: DescentSolution, ws: np.ndarray, words: Words,
               label=words.legend_start)
     axes.set_xlabel(variable.name)
     axes.set_ylabel(slide.name)
+    axes.set_xlim(low, high)
+    if slide.figure.ylim is not None:
+        axes.set_ylim(*(float(v) for v in slide.figure.ylim))
 
 
 def descent_contour(axes, solution: DescentSolution, coordinates: np.ndarray, words: Words,
-                     paths: list[tuple[np.ndarray, str, str]] | None = None) -> None:
+                     paths: list[tuple[np.ndarray, str, str]] | None = None, aspect: float = ASPECT) -> None:
     """Contour lines of f with the path of the iterates; ``paths`` (coordinates, colour, label) draws
-    several paths on the same contours instead."""
+    several paths on the same contours instead.  The view is ``aspect`` times as wide as it is high."""
     slide = solution.slide
     first, second = slide.variables[:2]
     others = {v: float(value) for v, value in solution.steps[0].point[2:]}
     f = numeric(solution.function.subs(others), (first, second))
     every = np.concatenate([c for c, _, _ in paths]) if paths else coordinates
-    (x_low, x_high), (y_low, y_high) = square(every[:, 0], every[:, 1])
+    (x_low, x_high), (y_low, y_high) = contour_view(slide.figure, every[:, 0], every[:, 1], aspect)
     xs, ys = np.meshgrid(np.linspace(x_low, x_high, 320), np.linspace(y_low, y_high, 160))
     zs = np.broadcast_to(f(xs, ys), xs.shape)
     path_values = np.broadcast_to(f(every[:, 0], every[:, 1]), every[:, 0].shape)
-    contours = axes.contour(xs, ys, zs, levels=levels(zs, path_values), cmap="viridis", linewidths=1.4)
-    axes.clabel(contours, fontsize=11, fmt="%.3g")
+    drawn_levels = levels(zs, path_values)
+    contours = axes.contour(xs, ys, zs, levels=drawn_levels, cmap="viridis", linewidths=1.4,
+                            vmin=drawn_levels[0], vmax=drawn_levels[-1] + PALE_TOP * np.ptp(drawn_levels))
     for points, color, label in paths or [(coordinates, PATH_COLOR, words.legend_iterates)]:
         axes.plot(points[:, 0], points[:, 1], "o", color=color, markersize=6, label=label)
         arrows(axes, points[:, 0], points[:, 1], color)
@@ -103,6 +110,116 @@ def descent_contour(axes, solution: DescentSolution, coordinates: np.ndarray, wo
     axes.set_xlim(x_low, x_high)
     axes.set_ylim(y_low, y_high)
     axes.set_aspect("equal", adjustable="box")
+    label_contours(axes, contours, every, words)
+
+
+PALE_TOP = 0.2  # viridis stops short of its pale yellow, which is hard to see (and read) on white
+LABEL_PT = 15  # contour labels: 20 px on the page
+LABEL_GAP_PX = 40  # between two contour labels, and between a label and an iterate
+
+
+def label_contours(axes, contours, iterates: np.ndarray, words: Words) -> None:
+    """Label every other contour line (the outermost, through the start, among them), inline, in the deck's
+    decimal notation, keeping each label ``LABEL_GAP_PX`` clear of the others and of the iterates."""
+    axes.apply_aspect()  # the final data → pixel scale, so distances are measured as they are drawn
+    avoided = axes.transData.transform(along(iterates))
+    box = axes.get_window_extent()
+
+    def too_close(x: float, y: float, width: float) -> bool:
+        placed = np.array(contours.labelXYs).reshape(-1, 2)
+        reach = (width / 2 + LABEL_GAP_PX) ** 2
+        cut = min(x - box.x0, box.x1 - x, y - box.y0, box.y1 - y) < width / 2  # by the edge of the axes
+        return bool(cut or np.any(np.sum((placed - (x, y)) ** 2, axis=1) < (width + LABEL_GAP_PX) ** 2)
+                    or np.any(np.sum((avoided - (x, y)) ** 2, axis=1) < reach))
+
+    long_enough, locate = contours.print_label, contours.locate_label
+
+    def print_label(screen_xys: np.ndarray, width: float) -> bool:
+        """A line is labelled only where its label keeps clear (matplotlib would fall back to a place that does
+        not)."""
+        if not long_enough(screen_xys, width):
+            return False
+        x, y, _ = locate(screen_xys, width)
+        return not too_close(x, y, width)
+
+    decimal = notation_for(words.lang).decimal
+    contours.too_close = too_close  # matplotlib's own test keeps 1.2 label widths between labels only
+    contours.print_label = print_label
+    axes.clabel(contours, contours.levels[::-2][::-1], inline=True, inline_spacing=6, fontsize=LABEL_PT,
+                fmt=lambda value: decimal(f"{value:.3g}"))
+
+
+def along(points: np.ndarray, between: int = 8) -> np.ndarray:
+    """The points of a path and ``between`` more on each of its moves (where its arrows are drawn)."""
+    if len(points) < 2:
+        return points
+    share = np.linspace(0, 1, between, endpoint=False)[:, None, None]
+    moves = points[:-1] + share * (points[1:] - points[:-1])
+    return np.concatenate([moves.reshape(-1, 2), points[-1:]])
+
+
+ZOOM_BELOW = 0.35  # a path spanning less than this share of the full view is zoomed in on (zoom: automatic)
+CURVE_ZOOM_BELOW = 0.15  # a curve's iterates move along it, visible even when short: zoomed in on only when tiny
+ZOOM_MARGIN = 0.35  # around the iterates of a zoomed view, a share of their extent on each side
+
+
+def zoomed(options: FigureOptions, path_extent: float, full_extent: float, below: float = ZOOM_BELOW) -> bool:
+    """Whether the view is fitted around the iterates: as the options say, else when they would be a speck
+    (their extent below ``below`` of the full view's)."""
+    if options.zoom is not None:
+        return options.zoom
+    return 0 < path_extent < below * full_extent
+
+
+def curve_range(options: FigureOptions, ws: np.ndarray) -> tuple[float, float]:
+    """The x range of a curve: ``xlim``, the iterates with a margin (zoomed), or the whole range (symmetric
+    about 0 when the iterates keep one sign)."""
+    if options.xlim is not None:
+        return float(options.xlim[0]), float(options.xlim[1])
+    full = span(np.concatenate([ws, -ws]) if np.all(ws > 0) or np.all(ws < 0) else ws)
+    extent = float(np.ptp(ws))
+    if zoomed(options, extent, full[1] - full[0], CURVE_ZOOM_BELOW) and extent > 0:
+        return float(np.min(ws)) - ZOOM_MARGIN * extent, float(np.max(ws)) + ZOOM_MARGIN * extent
+    return full
+
+
+Range = tuple[tuple[float, float], tuple[float, float]]
+
+
+def contour_view(options: FigureOptions, xs: np.ndarray, ys: np.ndarray, aspect: float) -> Range:
+    """The plotted range of a contour figure: the full view, or zoomed in on the iterates, then the given
+    ``xlim``/``ylim`` (one of them alone sets the other to the view's shape around its middle)."""
+    full = square(xs, ys, aspect)
+    extent = max(float(np.ptp(xs)) / aspect, float(np.ptp(ys)))  # in heights of the view
+    view = fitted(xs, ys, aspect) if zoomed(options, extent, full[1][1] - full[1][0]) and extent > 0 else full
+    return given_limits(options, view, aspect)
+
+
+def fitted(xs: np.ndarray, ys: np.ndarray, aspect: float) -> Range:
+    """A view of the shape ``aspect`` around the iterates, with ``ZOOM_MARGIN`` of their extent around them."""
+    half_height = max(float(np.ptp(ys)), float(np.ptp(xs)) / aspect) * (0.5 + ZOOM_MARGIN)
+    return around((float(np.min(xs) + np.max(xs)) / 2, float(np.min(ys) + np.max(ys)) / 2), half_height, aspect)
+
+
+def around(middle: tuple[float, float], half_height: float, aspect: float) -> Range:
+    x_mid, y_mid = middle
+    half_width = half_height * aspect
+    return (x_mid - half_width, x_mid + half_width), (y_mid - half_height, y_mid + half_height)
+
+
+def given_limits(options: FigureOptions, view: Range, aspect: float) -> Range:
+    """``view`` with the spec's ``xlim`` and ``ylim`` in place of its own ranges."""
+    xlim = tuple(float(v) for v in options.xlim) if options.xlim is not None else None
+    ylim = tuple(float(v) for v in options.ylim) if options.ylim is not None else None
+    if xlim and ylim:
+        return (xlim[0], xlim[1]), (ylim[0], ylim[1])
+    if xlim:
+        y_mid = sum(view[1]) / 2
+        return (xlim[0], xlim[1]), around((0.0, y_mid), (xlim[1] - xlim[0]) / 2 / aspect, aspect)[1]
+    if ylim:
+        x_mid = sum(view[0]) / 2
+        return around((x_mid, 0.0), (ylim[1] - ylim[0]) / 2, aspect)[0], (ylim[0], ylim[1])
+    return view
 
 
 MAX_ARROWS = 40
@@ -131,17 +248,12 @@ def levels(grid: np.ndarray, path_values: np.ndarray, count: int = 14) -> np.nda
     return low + (high - low) * np.linspace(0, 1, count + 1)[1:] ** 2
 
 
-ASPECT = 2.0  # width : height of the contour view
-
-
-def square(xs: np.ndarray, ys: np.ndarray) -> tuple[tuple[float, float], tuple[float, float]]:
-    """A view around the path and the origin side, widened to the axes' 2:1 shape (equal scales)."""
+def square(xs: np.ndarray, ys: np.ndarray, aspect: float = ASPECT) -> Range:
+    """The full view: around the path and the origin, widened to the axes' shape ``aspect`` (equal scales)."""
     x_low, x_high = span(np.append(xs, 0.0), 0.3)
     y_low, y_high = span(np.append(ys, 0.0), 0.3)
-    x_mid, y_mid = (x_low + x_high) / 2, (y_low + y_high) / 2
-    half_height = max((y_high - y_low) / 2, (x_high - x_low) / 2 / ASPECT)
-    half_width = half_height * ASPECT
-    return (x_mid - half_width, x_mid + half_width), (y_mid - half_height, y_mid + half_height)
+    half_height = max((y_high - y_low) / 2, (x_high - x_low) / 2 / aspect)
+    return around(((x_low + x_high) / 2, (y_low + y_high) / 2), half_height, aspect)
 
 
 @slide_size(f"h:{LOSS_SHOWN[1]}")

@@ -24,6 +24,7 @@ from ...converters import (
 from ...model import DEFAULTS, METHODS, GeneratedSlide, Method, Point, StopRule
 from ...schema import Field, Invalid, Scope, convert_mapping, spec_field
 from ...yamltree import Node
+from .figure_options import DESCENT_OPTIONS, NO_FIGURE, FigureOptions, figure_options
 
 MAX_STEPS = 1000
 
@@ -45,7 +46,7 @@ class DescentSlide(GeneratedSlide):
     learning_rate: Rational = spec_field(positive_number, required=True)
     steps: int | None = spec_field(integer_between(1, MAX_STEPS))  # a fixed number of steps ...
     stop: StopRule | None = spec_field(stop_rule)  # ... or a stopping rule (exactly one of the two)
-    figure: bool = spec_field(boolean, default=False)
+    figure: FigureOptions = spec_field(figure_options(*DESCENT_OPTIONS), default=NO_FIGURE)
     method: Method = spec_field(choice(*METHODS), default=Method.GD)
     beta: Rational = spec_field(fraction_number, default=DEFAULTS["beta"])
     beta1: Rational = spec_field(fraction_number, default=DEFAULTS["beta1"])

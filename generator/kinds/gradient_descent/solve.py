@@ -190,6 +190,7 @@ def final_values(run: DescentSolution, label: str):
 
 
 def figures(solution: DescentSolution) -> dict:
-    if not solution.slide.figure:
-        return {}
-    return {"path": ("gradient_descent.draw_descent", solution), "loss": ("gradient_descent.draw_loss", solution)}
+    """The path and the loss chart, as the slide's ``figure`` options ask."""
+    options = solution.slide.figure
+    drawers = {"path": "gradient_descent.draw_descent", "loss": "gradient_descent.draw_loss"}
+    return {role: (drawer, solution) for role, drawer in drawers.items() if getattr(options, role)}

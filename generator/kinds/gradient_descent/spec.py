@@ -53,8 +53,8 @@ def run_settings(node: Node, scope: Scope) -> dict:
 
 
 def shared_descent(values: dict, node: Node, scope: Scope, base: dict) -> dict:
-    """What the runs of a slide that runs several descents share: function, variables, start, steps."""
+    """What the runs of a slide that runs several descents share: function, variables, start, steps, figure."""
     variables, start = descent_variables(values, node, scope)
     return dict(base, id=values["id"], title=values["title"], function=values["function"], variables=variables,
-                name=values["name"], start=start, steps=values["steps"], stop=None, figure=True,
+                name=values["name"], start=start, steps=values["steps"], stop=None, figure=values["figure"],
                 symbols=values["symbols"])

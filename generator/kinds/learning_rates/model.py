@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from ...converters import expression, function_name, integer_between, list_of, point, positive_number, variable_name
 from ...model import GeneratedSlide
 from ...schema import Field
+from ..gradient_descent.figure_options import PATHS_OPTIONS, FigureOptions, figure_options
 from ..gradient_descent.model import DescentSlide
 
 MAX_PANEL_STEPS = 50  # every iterate is drawn
@@ -22,5 +23,6 @@ FIELDS = {  # the YAML keys: what the runs share, and their rates
     "name": Field(function_name, default="f"),
     "start": Field(point, required=True),
     "learning_rates": Field(list_of(positive_number, 2, 4), required=True),
+    "figure": Field(figure_options(*PATHS_OPTIONS), default=FigureOptions(path=True)),
     "steps": Field(integer_between(1, MAX_PANEL_STEPS), default=10),
 }

@@ -9,7 +9,7 @@ The regime is read from the iterates, not guessed from the rate:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from ..gradient_descent.solve import DescentSolution, StopReason, final_values, solve_descent
@@ -57,5 +57,18 @@ def computed_values(solution: LearningRatesSolution):
         yield from final_values(run.descent, f"rate {run.descent.slide.learning_rate}")
 
 
+PANELS_PER_FIGURE = 2  # each panel 575 px wide on the slide: three or four rates take two figures
+
+
 def figures(solution: LearningRatesSolution) -> dict:
-    return {"panels": ("learning_rates.draw_rates", solution)}
+    """The panels of the rates, two to a figure: ``panels``, then ``panels-2``."""
+    if not solution.slide.runs[0].figure.path:
+        return {}
+    groups = [solution.runs[start:start + PANELS_PER_FIGURE]
+              for start in range(0, len(solution.runs), PANELS_PER_FIGURE)]
+    return {panels_role(number): ("learning_rates.draw_rates", replace(solution, runs=group))
+            for number, group in enumerate(groups, start=1)}
+
+
+def panels_role(number: int) -> str:
+    return "panels" if number == 1 else f"panels-{number}"

@@ -30,7 +30,7 @@ class LearningRatesView:
     runs_lead: str
     runs: tuple[RateItem, ...]
     figure_title: str
-    figure: Figure | None
+    figures: tuple[Figure, ...]  # the panels, two rates to a figure
 
 
 def _item(run: RateRun, ctx: Context) -> RateItem:
@@ -63,5 +63,5 @@ def learning_rates_view(solution: LearningRatesSolution, ctx: Context) -> Learni
         runs_lead=words.rates_lead.format(steps=words.steps(first.step_limit)),
         runs=tuple(_item(run, ctx) for run in solution.runs),
         figure_title=words.rates_figure_title.format(title=title),
-        figure=ctx.figures.get(solution.slide.id, {}).get("panels"),
+        figures=tuple(ctx.figures.get(solution.slide.id, {}).values()),
     )

@@ -30,6 +30,7 @@ class LearningRatesView:
     runs_lead: str
     runs: tuple[RateItem, ...]
     figure_title: str
+    figure_continued_title: str  # the heading of the second figure on (the panels continue)
     figures: tuple[Figure, ...]  # the panels, two rates to a figure
 
 
@@ -63,5 +64,6 @@ def learning_rates_view(solution: LearningRatesSolution, ctx: Context) -> Learni
         runs_lead=words.rates_lead.format(steps=words.steps(first.step_limit)),
         runs=tuple(_item(run, ctx) for run in solution.runs),
         figure_title=words.rates_figure_title.format(title=title),
+        figure_continued_title=words.continued.format(title=words.rates_figure_title.format(title=title)),
         figures=tuple(ctx.figures.get(solution.slide.id, {}).values()),
     )

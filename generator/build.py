@@ -26,8 +26,9 @@ from .instructor_text import InstructorText
 from .kinds.markdown.model import MarkdownSlide
 from .latex import printer_for
 from .model import DEFAULT_THEME, Deck
-from .pages import Owner, Pagination, geometry, paginate
+from .pages import Geometry, Owner, Pagination, geometry, paginate
 from .pages.images import image_heights
+from .pages.paginate import MARGIN
 from .render import render_deck
 from .solve import MathError, solve_slide
 from .sources import SourceMap, own_slide, source_map
@@ -157,9 +158,20 @@ def _scoped(directives: SlideDirectives | None) -> tuple[tuple[str, str], ...]:
     return directives.scoped() if directives else ()
 
 
+def _page(deck: Deck) -> Geometry:
+    """The content box of the deck's pages: its theme at its size."""
+    return geometry(deck.marp.theme, str(dict(deck.marp.directives).get("size", "")) or None)
+
+
+def _figure_box(deck: Deck) -> tuple[float, float]:
+    """The largest picture a page of the deck holds under its heading, in px."""
+    page = _page(deck)
+    return float(int(page.width)), float(int(page.height - MARGIN - page.heading))
+
+
 def _pagination(deck: Deck, context: Context, sources: SourceMap, assets: Path) -> Pagination:
     """How a document of ``deck`` is cut into pages: its theme's page, and which slides may continue."""
-    page = geometry(deck.marp.theme, str(dict(deck.marp.directives).get("size", "")) or None)
+    page = _page(deck)
 
     def owner(line: int) -> Owner:
         part = sources.part_at(line)
@@ -227,7 +239,7 @@ def stage_deck(spec: Path, out_dir: Path, handout: bool = False, choose: dict | 
         figure_dir.mkdir()
         drawn = {}
         for solution in solutions:
-            drawn_here = figures.draw(solution, words, figure_dir, PurePosixPath(deck.stem))
+            drawn_here = figures.draw(solution, words, figure_dir, PurePosixPath(deck.stem), _figure_box(deck))
             if drawn_here:
                 drawn[solution.slide.id] = drawn_here
         pictures = copy_pictures([p for slide in deck.slides for p in getattr(slide, "pictures", ())], figure_dir,

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, cast
 
@@ -62,6 +63,18 @@ def plain_point(point, words: Words) -> str:
     return values[0] if len(values) == 1 else "(" + "; ".join(values) + ")"
 
 PIXELS_PER_INCH = 96  # CSS pixels: an SVG of w inches shown w · 96 px wide is drawn at its own size
+
+# The largest picture the deck's page holds under a heading (px), while its figures are drawn: a figure larger than
+# that is drawn smaller — the same text size on a smaller canvas — rather than shrunk on the slide with its text.
+PAGE_BOX: ContextVar[tuple[float, float] | None] = ContextVar("page_box", default=None)
+
+
+def fitted(width_px: float, height_px: float) -> tuple[float, float]:
+    """A figure's shown size, within the page's box when one is set."""
+    box = PAGE_BOX.get()
+    if box is None:
+        return width_px, height_px
+    return min(width_px, box[0]), min(height_px, box[1])
 
 
 def inches(width_px: float, height_px: float) -> tuple[float, float]:
@@ -114,6 +127,6 @@ def slide_size(size: str):
 def projector_style(shown: tuple[float, float] | None = None) -> Iterator[None]:
     """Draw in ``STYLE`` — figures of the size ``shown`` on the slide in px, when given — with NumPy quiet
     about the infinities a function may have in the range."""
-    style = dict(STYLE, **({"figure.figsize": inches(*shown)} if shown else {}))
+    style = dict(STYLE, **({"figure.figsize": inches(*fitted(*shown))} if shown else {}))
     with matplotlib.rc_context(cast(Any, style)), np.errstate(all="ignore"):
         yield

@@ -26,12 +26,29 @@ def _drawer(qualified: str):
     return getattr(importlib.import_module(f"generator.kinds.{kind}.drawing"), function)
 
 
-def draw(solution, words: Words, folder: Path, relative: PurePosixPath) -> dict[str, Figure]:
-    """Draw the figures of one solution into ``folder``: role → figure (empty for slides without one)."""
+def draw(solution, words: Words, folder: Path, relative: PurePosixPath,
+         box: tuple[float, float] | None = None) -> dict[str, Figure]:
+    """Draw the figures of one solution into ``folder``: role → figure (empty for slides without one).
+    ``box``: the largest picture the deck's page holds under a heading (px); larger figures are drawn to fit."""
     drawn = {}
     for role, (qualified, drawn_solution) in kind_of(solution).figures(solution).items():
         drawer = _drawer(qualified)
         name = figure_name(solution.slide.id, role)
-        alt = drawer(drawn_solution, words, folder / name)
-        drawn[role] = Figure(relative / name, alt, drawer.slide_size)
+        from . import drawing  # with matplotlib: only for a deck that has figures
+
+        token = drawing.PAGE_BOX.set(box)
+        try:
+            alt = drawer(drawn_solution, words, folder / name)
+        finally:
+            drawing.PAGE_BOX.reset(token)
+        drawn[role] = Figure(relative / name, alt, _fitted_size(drawer.slide_size, box))
     return drawn
+
+
+def _fitted_size(size: str, box: tuple[float, float] | None) -> str:
+    """Marp's size keyword of a figure (``h:500``) within ``box``: the height it is drawn at."""
+    keyword, _, value = size.partition(":")
+    if box is None or keyword not in ("h", "w"):
+        return size
+    limit = box[1] if keyword == "h" else box[0]
+    return f"{keyword}:{min(int(float(value)), int(limit))}"

@@ -73,11 +73,18 @@ def _shown_scale(markdown: str, svg: str, name: str) -> float:
     return int(size.group(2)) / (height if size.group(1) == "h" else width)
 
 
+PAGES = {"16:9": ("", 1152), "4:3": ('marp: {size: "4:3"}\n', 832), "gaia": ("marp: {theme: gaia}\n", 1140)}
+
+
+@pytest.mark.parametrize("page", sorted(PAGES))
 @pytest.mark.parametrize("kind", sorted(SLIDES))
-def test_the_text_of_every_figure_is_at_least_20_px_on_the_slide(tmp_path, kind):
+def test_the_text_of_every_figure_is_at_least_20_px_on_the_slide(tmp_path, kind, page):
+    """…and every figure is drawn to fit the deck's page (a narrower 4:3 page gets a narrower drawing, not one shrunk
+    with its text)."""
+    directives, content_width = PAGES[page]
     spec = tmp_path / "lesson.yaml"
-    spec.write_text("title: T\nlang: ru\nslides:\n" + textwrap.indent(textwrap.dedent(SLIDES[kind]).strip("\n"), "  ")
-                    + "\n", encoding="utf-8")
+    spec.write_text("title: T\nlang: ru\n" + directives + "slides:\n"
+                    + textwrap.indent(textwrap.dedent(SLIDES[kind]).strip("\n"), "  ") + "\n", encoding="utf-8")
     build_deck(spec, tmp_path / "out")
     markdown = (tmp_path / "out" / "lesson.md").read_text(encoding="utf-8")
     figures = sorted((tmp_path / "out" / "lesson").glob("*.svg"))
@@ -86,6 +93,8 @@ def test_the_text_of_every_figure_is_at_least_20_px_on_the_slide(tmp_path, kind)
         scale = _shown_scale(markdown, figure.read_text(encoding="utf-8"), figure.name)
         smallest_pt = min(STYLE["font.size"], STYLE["legend.fontsize"])
         assert smallest_pt * scale >= FLOOR_PX, f"{figure.name}: {smallest_pt} pt shown at {smallest_pt * scale:.1f} px"
+        width_pt = float(re.search(r'width="([\d.]+)pt"', figure.read_text(encoding="utf-8")).group(1))
+        assert width_pt * scale <= content_width + 1, f"{figure.name}: {width_pt * scale:.0f} px wide"
 
 
 @pytest.mark.parametrize("lang, decimal", [("ru", "0,4"), ("en", "0.4")])

@@ -28,7 +28,6 @@ from .latex import printer_for
 from .model import DEFAULT_THEME, Deck
 from .pages import Geometry, Owner, Pagination, geometry, paginate
 from .pages.images import image_heights
-from .pages.paginate import MARGIN
 from .render import render_deck
 from .solve import MathError, solve_slide
 from .sources import SourceMap, own_slide, source_map
@@ -166,7 +165,7 @@ def _page(deck: Deck) -> Geometry:
 def _figure_box(deck: Deck) -> tuple[float, float]:
     """The largest picture a page of the deck holds under its heading, in px."""
     page = _page(deck)
-    return float(int(page.width)), float(int(page.height - MARGIN - page.heading))
+    return float(int(page.width)), float(int(page.height - page.margin - page.heading))
 
 
 def _pagination(deck: Deck, context: Context, sources: SourceMap, assets: Path) -> Pagination:

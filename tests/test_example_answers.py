@@ -285,8 +285,8 @@ def test_russian_tangent_answers(built):
 def test_figures_are_written_next_to_the_decks(built):
     en, ru = built["en"]["result"], built["ru"]["result"]
     assert [p.name for p in en.figures] == ["many-steps-loss.svg", "many-steps.svg"]
-    assert sorted(p.name for p in ru.figures) == ["descent-w-loss.svg", "descent-w.svg", "rates-w-panels.svg",
-                                                  "sigmoid-plot.svg", "tangent-sin.svg"]
+    assert sorted(p.name for p in ru.figures) == ["descent-w-loss.svg", "descent-w.svg", "rates-w-panels-2.svg",
+                                                  "rates-w-panels.svg", "sigmoid-plot.svg", "tangent-sin.svg"]
     for figure in (*en.figures, *ru.figures):
         assert figure.is_file() and figure.stat().st_size > 0
     assert "](gd-first-step.en/many-steps.svg)" in built["en"]["markdown"]

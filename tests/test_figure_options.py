@@ -195,3 +195,11 @@ def test_the_same_input_draws_byte_identical_figures(write_spec, tmp_path):
         build_deck(spec, tmp_path / out)
         drawn.append({p.name: p.read_bytes() for p in sorted((tmp_path / out / "lesson").glob("*.svg"))})
     assert drawn[0] == drawn[1] and len(drawn[0]) == 4
+
+
+def test_a_path_in_three_variables_labels_its_contours_in_the_plane_drawn(write_spec, tmp_path):
+    """(make test's differential run, seed 14: the labels' clearance read the path's three coordinates as two)"""
+    spec = descent_spec(write_spec, "true", function="x**2 + y**2 + 2*z**2", start="{x: 1.3, y: -1, z: -2}",
+                        rate="0.01", steps=5)
+    built = build_deck(spec, tmp_path / "out")
+    assert len(built.figures) == 2

@@ -138,11 +138,19 @@ def _text_height(lines: tuple[str, ...], page: Geometry, width: float) -> float:
     return total
 
 
-def _cells(row: str) -> list[str]:
+def cells(row: str) -> list[str]:
+    """The cells of a Markdown table row (or the alignments of its separator row)."""
     return [cell.strip() for cell in CELL_SEPARATOR.split(row.strip().strip("|"))]
 
 
-def _column_widths(rows: list[list[str]], room: float) -> list[float]:
+def least_widths(rows: list[list[str]]) -> list[float]:
+    """The narrowest each column can be: its longest word or (unbreakable) formulas, with the cell's padding."""
+    columns = max(len(row) for row in rows)
+    return [max(max(math_width(row[c], TABLE_PX), _longest_word(row[c])) if c < len(row) else 0.0
+                for row in rows) + CELL_PADDING for c in range(columns)]
+
+
+def column_widths(rows: list[list[str]], room: float) -> list[float]:
     """The widths the browser's automatic table layout gives the columns: each its natural width when the
     table fits, else at least its longest word or formula and a share of the rest by what it would like."""
     columns = max(len(row) for row in rows)
@@ -150,8 +158,7 @@ def _column_widths(rows: list[list[str]], room: float) -> list[float]:
                for c in range(columns)]
     if sum(natural) <= room:
         return natural
-    least = [max(max(math_width(row[c], TABLE_PX), _longest_word(row[c])) if c < len(row) else 0.0
-                 for row in rows) + CELL_PADDING for c in range(columns)]
+    least = least_widths(rows)
     spare, wished = max(0.0, room - sum(least)), sum(n - m for n, m in zip(natural, least)) or 1.0
     return [m + spare * (n - m) / wished for n, m in zip(natural, least)]
 
@@ -162,8 +169,8 @@ def _longest_word(cell: str) -> float:
 
 
 def _table_height(block: Block, page: Geometry) -> float:
-    rows = [_cells(line) for line in (block.lines[0], *block.lines[2:])]
-    widths = _column_widths(rows, page.width)
+    rows = [cells(line) for line in (block.lines[0], *block.lines[2:])]
+    widths = column_widths(rows, page.width)
     total = 0.0
     for row in rows:
         lines = max(math.ceil(text_width(cell, TABLE_PX) / max(1.0, width - CELL_PADDING + 1.0))

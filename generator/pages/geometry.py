@@ -31,6 +31,7 @@ class Geometry:
     table_row: float  # a table row of one line (cell padding and border included)
     indent: float  # a list item's text starts this far right
     item_gap: float  # between two list items
+    margin: float = 16.0  # px kept free at the bottom: the model's error on this theme (see tests/pages)
 
     def sized(self, width: int) -> Geometry:
         """The same theme on a page ``width`` px wide (``size: 4:3`` is 960 px)."""
@@ -41,11 +42,11 @@ THEMES = {
     "verideck": Geometry(width=1280 - 2 * 64, height=720 - 48 - 64, line=36.45, gap=10.8, heading=62.4,
                          display_minimum=42.0, table_row=39.0, indent=40.0, item_gap=4.0),
     "default": Geometry(width=1280 - 2 * 78.5, height=720 - 2 * 78.5, line=40.5, gap=16.0, heading=70.4,
-                        display_minimum=42.0, table_row=41.0, indent=40.0, item_gap=4.0),
+                        display_minimum=42.0, table_row=41.0, indent=40.0, item_gap=4.0, margin=32.0),
     "gaia": Geometry(width=1280 - 2 * 70, height=720 - 2 * 70, line=36.45, gap=27.0, heading=81.7,
-                     display_minimum=40.0, table_row=40.0, indent=40.0, item_gap=4.0),
+                     display_minimum=40.0, table_row=40.0, indent=40.0, item_gap=4.0, margin=32.0),
     "uncover": Geometry(width=1280 - 2 * 70, height=720 - 2 * 30, line=37.8, gap=15.0, heading=94.3,
-                        display_minimum=42.0, table_row=39.0, indent=40.0, item_gap=4.0),
+                        display_minimum=42.0, table_row=39.0, indent=40.0, item_gap=4.0, margin=32.0),
 }
 
 

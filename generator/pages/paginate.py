@@ -3,7 +3,8 @@
 Runs on the rendered deck (after the templates, before the checker reads it), page by page.  A page of a
 generated slide that the model of :mod:`.blocks` finds too tall is cut between blocks — a lead ending in a
 colon stays with what it introduces, a table is cut between rows and repeats its head, a list between
-items — into pages headed "<title> (continued)".  A slide's scoped directives (``<!-- _class: … -->``) hold
+items — into pages headed "<title> (continued)"; a display of formulas side by side or a table too wide for the
+page is set narrower first (:mod:`.narrow`).  A slide's scoped directives (``<!-- _class: … -->``) hold
 on every page of it; its presenter notes stay on its last page.  The instructor's own Markdown slides and
 slides with ``split: false`` are left as written: the layout probe reports what does not fit on them.
 """
@@ -16,8 +17,8 @@ from dataclasses import dataclass
 from ..check.extract import slide_breaks
 from .blocks import Block, ImageHeight, blocks, stack_height
 from .geometry import Geometry
+from .narrow import narrowed
 
-MARGIN = 16.0  # px kept free at the bottom of the content box: the model's error (see tests/pages)
 DIRECTIVE = re.compile(r"^<!--\s*_[A-Za-z]+\s*:")
 
 
@@ -45,8 +46,9 @@ class _Flow:
 
     directives: list[str]
     heading: Block
-    body: list[Block]
+    body: list[Block]  # its blocks, each as narrow as the page (see narrow.py)
     pages: list[list[str]]  # as the templates made them: kept when every one of them fits
+    reshaped: bool = False  # a block was too wide and is set otherwise: the pages are made anew
 
     @property
     def title(self) -> str:
@@ -85,14 +87,17 @@ def _place(flows: list[_Flow | list[str]], page: list[str], directives: list[str
     if not splits or heading is None:
         flows.append(page)
         return
-    body = [b for b in found if b is not heading and not (b.kind == "comment" and DIRECTIVE.match(b.lines[0]))]
+    written = [b for b in found if b is not heading and not (b.kind == "comment" and DIRECTIVE.match(b.lines[0]))]
+    body = [narrow for block in written for narrow in narrowed(block, layout.page)]
+    reshaped = body != written
     last = flows[-1] if flows else None
     title = heading.lines[0].lstrip("#").strip()
     if same_slide and isinstance(last, _Flow) and title == _continued(last.title, layout):
         last.body.extend(body)
         last.pages.append(page)
+        last.reshaped |= reshaped
     else:
-        flows.append(_Flow(directives, heading, body, [page]))
+        flows.append(_Flow(directives, heading, body, [page], reshaped))
 
 
 def _directives(page: list[str]) -> list[str]:
@@ -106,8 +111,9 @@ def _with_directives(page: list[str], directives: list[str]) -> list[str]:
 
 def _laid_out(flow: _Flow, layout: Pagination) -> list[str]:
     """The flow's pages as the templates made them when each fits, else its blocks refilled into pages."""
-    room = layout.page.height - MARGIN
-    if all(stack_height(blocks(page), layout.page, layout.image_height) <= room for page in flow.pages):
+    room = layout.page.height - layout.page.margin
+    if not flow.reshaped and all(stack_height(blocks(page), layout.page, layout.image_height) <= room
+                                 for page in flow.pages):
         return ["\n".join(page) for page in flow.pages]
     pages = _fill(flow.body, flow.heading, layout)
     later = Block("heading", (f"{flow.heading.lines[0].split(' ', 1)[0]} {_continued(flow.title, layout)}",))
@@ -127,7 +133,7 @@ def _continued(title: str, layout: Pagination) -> str:
 
 def _fill(body: list[Block], heading: Block, layout: Pagination) -> list[list[Block]]:
     """The body blocks in pages under ``heading``: each page as full as it fits, cutting tables and lists."""
-    room = layout.page.height - MARGIN
+    room = layout.page.height - layout.page.margin
     pages: list[list[Block]] = [[]]
     queue = _glued(body)
     while queue:

@@ -8,7 +8,9 @@ from pathlib import Path
 from generator.build import discard, stage_deck
 from generator.check.extract import slide_breaks
 from generator.pages import Owner, Pagination, geometry, paginate
-from generator.pages.blocks import blocks, stack_height
+from generator.pages.blocks import Block, blocks, stack_height
+from generator.pages.formula import formula_box
+from generator.pages.narrow import narrowed
 
 MANY_RATES = """\
 title: Rates
@@ -114,3 +116,36 @@ def test_a_continued_title_is_not_continued_twice():
                         lambda line: Owner("slide", True) if line > 6 else Owner(None, False))
     headings = [line for line in paginate(markdown, layout).split("\n") if line.startswith("## ")]
     assert len(headings) > 1 and set(headings) == {"## Steps (continued)"}
+
+
+def test_a_display_of_formulas_side_by_side_too_wide_for_the_page_is_set_on_several_lines():
+    parts = [f"\\beta_{{{n}}} = 0.{n}99" for n in range(1, 13)]
+    wide = Block("display", ("$$", ", \\qquad ".join(parts), "$$"))
+    page = geometry("verideck")
+    lines = narrowed(wide, page)
+    assert len(lines) > 1
+    assert all(formula_box(line.lines[1], True).width * 1.21 * 27 <= page.width for line in lines)
+    written = " ".join(line.lines[1] for line in lines)
+    assert [part for part in parts if part not in written] == []  # every formula, once, in order
+    assert written.index(parts[-1]) > written.index(parts[0])
+
+
+def test_a_single_wide_formula_and_a_pair_that_fits_are_left_alone():
+    page = geometry("verideck")
+    single = Block("display", ("$$", " + ".join(f"a_{{{n}}}" for n in range(60)), "$$"))
+    pair = Block("display", ("$$", "x_{1} = 1, \\qquad y_{1} = 2", "$$"))
+    assert narrowed(single, page) == [single] and narrowed(pair, page) == [pair]
+
+
+def test_a_table_too_wide_for_a_4_3_page_repeats_its_first_column_in_each_part():
+    head = "| method | " + " | ".join(f"$\\left(x_{{{n}}}, y_{{{n}}}\\right) \\approx \\left(1.234, 5.678\\right)$"
+                                      for n in range(1, 5)) + " |"
+    rows = [f"| run {n} | " + " | ".join("$\\approx \\left(1.234, 5.678\\right)$" for _ in range(4)) + " |"
+            for n in range(3)]
+    table = Block("table", (head, "|---|" + "---:|" * 4, *rows))
+    parts = narrowed(table, geometry("verideck", "4:3"))
+    assert len(parts) > 1
+    assert all(part.lines[0].startswith("| method |") and part.lines[2].startswith("| run 0 |") for part in parts)
+    assert sum(len(part.lines[0].split(" | ")) - 1 for part in parts) == 4  # each value column exactly once
+    small = Block("table", ("| n | $x_{n}$ |", "|---|---:|", "| 1 | $0.5$ |"))
+    assert narrowed(small, geometry("verideck", "4:3")) == [small]

@@ -122,7 +122,7 @@ def label_contours(axes, contours, iterates: np.ndarray, words: Words) -> None:
     """Label every other contour line (the outermost, through the start, among them), inline, in the deck's
     decimal notation, keeping each label ``LABEL_GAP_PX`` clear of the others and of the iterates."""
     axes.apply_aspect()  # the final data → pixel scale, so distances are measured as they are drawn
-    avoided = axes.transData.transform(along(iterates))
+    avoided = axes.transData.transform(along(iterates[:, :2]))  # the plane drawn (of a path in more dimensions)
     box = axes.get_window_extent()
 
     def too_close(x: float, y: float, width: float) -> bool:

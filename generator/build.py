@@ -23,11 +23,10 @@ from .errors import InternalError, Location, Problem, SpecError
 from .exercises import collect_exercises, is_exercise
 from .i18n import words_for
 from .instructor_text import InstructorText
-from .kinds.markdown.model import MarkdownSlide
 from .latex import printer_for
 from .model import DEFAULT_THEME, Deck
-from .pages import Geometry, Owner, Pagination, geometry, paginate
-from .pages.images import image_heights
+from .pages import paginate
+from .pages.deck import figure_box, pagination
 from .render import render_deck
 from .solve import MathError, solve_slide
 from .sources import SourceMap, own_slide, source_map
@@ -157,33 +156,6 @@ def _scoped(directives: SlideDirectives | None) -> tuple[tuple[str, str], ...]:
     return directives.scoped() if directives else ()
 
 
-def _page(deck: Deck) -> Geometry:
-    """The content box of the deck's pages: its theme at its size."""
-    return geometry(deck.marp.theme, str(dict(deck.marp.directives).get("size", "")) or None)
-
-
-def _figure_box(deck: Deck) -> tuple[float, float]:
-    """The largest picture a page of the deck holds under its heading, in px."""
-    page = _page(deck)
-    return float(int(page.width)), float(int(page.height - page.margin - page.heading))
-
-
-def _pagination(deck: Deck, context: Context, sources: SourceMap, assets: Path) -> Pagination:
-    """How a document of ``deck`` is cut into pages: its theme's page, and which slides may continue."""
-    page = _page(deck)
-
-    def owner(line: int) -> Owner:
-        part = sources.part_at(line)
-        if part is None:
-            return Owner(None, False)
-        slide = part.slide
-        splits = not isinstance(slide, MarkdownSlide) and getattr(slide, "split", True)
-        return Owner(id(slide) if slide is not None else id(part), splits)
-
-    return Pagination(page, lambda title: context.words.continued.format(title=title), image_heights(assets, page),
-                      owner)
-
-
 def _documents(deck: Deck, solutions, context: Context, handout: bool, variant: int | None,
                templates: Path | None, assets: Path) -> dict[str, tuple[str, SourceMap]]:
     """The Markdown of the deck, and with ``handout`` of its handout and answer key, each with its source map
@@ -200,7 +172,9 @@ def _documents(deck: Deck, solutions, context: Context, handout: bool, variant: 
                                         slides=tuple(v for v, _ in placed),
                                         **(_instructor_additions(placed) if instructor else {})),
                                templates)
-        markdown = paginate(markdown, _pagination(deck, context, source_map(markdown, placed, spec), assets))
+        layout = pagination(deck, lambda title: context.words.continued.format(title=title),
+                            source_map(markdown, placed, spec), assets)
+        markdown = paginate(markdown, layout)
         return markdown, source_map(markdown, placed, spec)
 
     documents = {".md": document(deck.subtitle or "", _slide_views(solutions, exercises, context), instructor=True)}
@@ -238,7 +212,7 @@ def stage_deck(spec: Path, out_dir: Path, handout: bool = False, choose: dict | 
         figure_dir.mkdir()
         drawn = {}
         for solution in solutions:
-            drawn_here = figures.draw(solution, words, figure_dir, PurePosixPath(deck.stem), _figure_box(deck))
+            drawn_here = figures.draw(solution, words, figure_dir, PurePosixPath(deck.stem), figure_box(deck))
             if drawn_here:
                 drawn[solution.slide.id] = drawn_here
         pictures = copy_pictures([p for slide in deck.slides for p in getattr(slide, "pictures", ())], figure_dir,

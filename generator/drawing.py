@@ -102,7 +102,8 @@ def localize(figure, words: Words) -> None:
 def save(figure, path: Path, words: Words | None = None) -> None:
     if words is not None:
         localize(figure, words)
-    figure.tight_layout()
+    if figure.get_layout_engine() is None:  # a figure laid out by its own engine keeps it
+        figure.tight_layout()
     figure.savefig(path, format="svg", metadata={"Date": None, "Creator": None})
     plt.close(figure)
 

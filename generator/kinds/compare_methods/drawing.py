@@ -11,7 +11,7 @@ from ...i18n import Words
 from ..gradient_descent.drawing import descent_contour, descent_curve, path_coordinates
 from .solve import CompareSolution
 
-SHOWN = (800, 450)  # px on the slide: 16 pt text at 21 px
+SHOWN = (1100, 450)  # px on the slide: 16 pt text at 21 px
 
 
 @slide_size(f"h:{SHOWN[1]}")
@@ -21,13 +21,14 @@ def draw_compare(solution: CompareSolution, words: Words, path: Path) -> str:
     paths = [(path_coordinates(run), COLORS[index % len(COLORS)],
               getattr(words.methods, run.slide.method)) for index, run in enumerate(solution.runs)]
     with projector_style(SHOWN):
-        figure, axes = plt.subplots()
+        figure, axes = plt.subplots(layout="constrained")  # (it makes room for the legend beside the plot)
         if len(first.slide.variables) == 1:
             everything = np.concatenate([points[:, 0] for points, _, _ in paths])
             descent_curve(axes, first, everything, words, paths=paths)
         else:
             descent_contour(axes, first, paths[0][0], words, paths=paths)
-        axes.legend(loc="best", fontsize=13)
+        # beside the plot, at the deck's text size (20 px): over the contours it hid the paths it names
+        figure.legend(loc="outside right upper")
         save(figure, path, words)
     return words.alt_compare.format(function=first.slide.name, start=plain_point(first.steps[0].point, words),
                                     methods=", ".join(label for _, _, label in paths))

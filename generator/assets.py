@@ -27,7 +27,7 @@ from .errors import Location, Problem, SpecError
 PICTURE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
                  ".svg": "image/svg+xml", ".webp": "image/webp"}
 _REMOTE = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:)?//")  # http://, https://, //host/…
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")  # data:, file:, mailto:, …
 CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
 
 
@@ -107,19 +107,24 @@ def _find_address(text: str, url: str, start: int) -> tuple[int, str] | None:
     return None
 
 
+def without_query(address: str) -> str:
+    """An address without its ``?query`` or ``#fragment``: the file it names (still percent-encoded)."""
+    return re.split(r"[?#]", address, maxsplit=1)[0]
+
+
 def local_picture(url: str, folder: Path, location: Location, key: str) -> LocalPicture | None:
     """The file a picture's address names inside the spec's ``folder``; None for a ``data:`` address (already in
     the text).  Raises ``PictureError`` for an address a deck cannot show offline."""
     if url.startswith("data:"):
         return None
     if _REMOTE.match(url):
-        name = PurePosixPath(url.split("?", 1)[0].split("#", 1)[0]).name or "picture.png"
+        name = PurePosixPath(without_query(url)).name or "picture.png"
         raise PictureError(f"image {url!r} comes from the network, and a deck must work offline (a classroom may "
                            f"have no internet): download it next to the spec (e.g. img/{name}) and write that path")
-    if _SCHEME.match(url):
+    if SCHEME.match(url):
         raise PictureError(f"image {url!r} is not a file next to the spec: write a path relative to the spec's "
                            f"folder ({folder})")
-    path = unquote(re.split(r"[?#]", url, maxsplit=1)[0])
+    path = unquote(without_query(url))
     if path.startswith("/") or Path(path).is_absolute():
         raise PictureError(f"image {url!r} is an absolute path: copy the file into the spec's folder ({folder}) "
                            "and write its path relative to the spec, so the deck travels with its pictures")
@@ -166,7 +171,7 @@ def copy_pictures(pictures: list[LocalPicture], folder: Path, relative: PurePosi
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(picture.source, target)
             copied.add(picture.relative)
-        suffix = picture.url[len(picture.url.split("?", 1)[0].split("#", 1)[0]):]  # a ?query or #fragment, kept
+        suffix = picture.url[len(without_query(picture.url)):]  # a ?query or #fragment, kept
         addresses[picture.url] = quote(str(relative / picture.relative), safe="/") + suffix
     if problems:
         raise SpecError(problems)

@@ -69,7 +69,7 @@ PIXELS_PER_INCH = 96  # CSS pixels: an SVG of w inches shown w · 96 px wide is 
 PAGE_BOX: ContextVar[tuple[float, float] | None] = ContextVar("page_box", default=None)
 
 
-def fitted(width_px: float, height_px: float) -> tuple[float, float]:
+def within_page(width_px: float, height_px: float) -> tuple[float, float]:
     """A figure's shown size, within the page's box when one is set."""
     box = PAGE_BOX.get()
     if box is None:
@@ -128,6 +128,6 @@ def slide_size(size: str):
 def projector_style(shown: tuple[float, float] | None = None) -> Iterator[None]:
     """Draw in ``STYLE`` — figures of the size ``shown`` on the slide in px, when given — with NumPy quiet
     about the infinities a function may have in the range."""
-    style = dict(STYLE, **({"figure.figsize": inches(*fitted(*shown))} if shown else {}))
+    style = dict(STYLE, **({"figure.figsize": inches(*within_page(*shown))} if shown else {}))
     with matplotlib.rc_context(cast(Any, style)), np.errstate(all="ignore"):
         yield

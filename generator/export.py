@@ -23,7 +23,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 from urllib.request import url2pathname
 
-from .assets import PICTURE_TYPES
+from .assets import PICTURE_TYPES, SCHEME, without_query
 from .browser import find_browser
 from .toolchain import Toolchain, ToolchainError
 
@@ -35,7 +35,6 @@ CSS_URL = re.compile(r"url\((&quot;|[\"']?)([^)]*?)\1\)")
 STYLE_ELEMENT = re.compile(r"(<style\b[^>]*>)(.*?)(</style>)", re.DOTALL)
 REMOTE_IMPORT = re.compile(r"@import\s+(?:url\()?\s*[\"']?(?:https?:)?//[^;]*;")
 TWEMOJI = re.compile(r"<img\b[^>]*\bdata-marp-twemoji\b[^>]*>")
-SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 FONT_URL = re.compile(r"url\((['\"]?)(file://[^)'\"]*?/fonts/(KaTeX_[A-Za-z0-9_-]+\.(woff2|woff|ttf)))\1\)")
 
 
@@ -88,7 +87,7 @@ def picture_data(address: str, folder: Path) -> str | None:
     inside ``folder`` (the address is left as it is, and ``check_self_contained`` names it)."""
     if not address or SCHEME.match(address) or address.startswith(("#", "/")):
         return None
-    path = (folder / unquote(re.split(r"[?#]", address, maxsplit=1)[0])).resolve()
+    path = (folder / unquote(without_query(address))).resolve()
     mime = PICTURE_TYPES.get(path.suffix.lower())
     if mime is None or not path.is_relative_to(folder.resolve()) or not path.is_file():
         return None
